@@ -1,0 +1,106 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compareVersions, parseScaleVersion, ScaleFileError, scaleRef, type ScaleVersion } from './scale-version.ts';
+
+export const BUNDLED_SCALES_DIR = fileURLToPath(new URL('./data/', import.meta.url));
+
+/** Scale files are small; anything larger is not a scale file and is refused before parsing. */
+const MAX_SCALE_FILE_BYTES = 5 * 1024 * 1024;
+
+/** Every loaded scale version, looked up by id and version. Versions are immutable once released. */
+export class ScaleRegistry {
+  private readonly byRef = new Map<string, ScaleVersion>();
+
+  constructor(versions: Iterable<ScaleVersion>) {
+    for (const version of versions) {
+      const ref = scaleRef(version.data.id, version.data.version);
+      const existing = this.byRef.get(ref);
+      if (existing) {
+        throw duplicateVersionError(version.origin, ref, existing.origin);
+      }
+      this.byRef.set(ref, version);
+    }
+  }
+
+  /** All versions, by id and then oldest version first. */
+  list(): ScaleVersion[] {
+    return [...this.byRef.values()].sort((a, b) =>
+      a.data.id === b.data.id ? compareVersions(a.data.version, b.data.version) : a.data.id < b.data.id ? -1 : 1);
+  }
+
+  get(id: string, version: string): ScaleVersion | undefined {
+    return this.byRef.get(scaleRef(id, version));
+  }
+
+  versionsOf(id: string): string[] {
+    return this.list().filter((v) => v.data.id === id).map((v) => v.data.version);
+  }
+
+  latest(id: string): ScaleVersion | undefined {
+    return this.list().filter((v) => v.data.id === id).at(-1);
+  }
+}
+
+export interface ScaleLoadResult {
+  registry: ScaleRegistry;
+  /** Files that were refused; the registry holds every other file. */
+  refused: ScaleFileError[];
+}
+
+/** Loads every `*.json` in the given folders (the bundled one first). A refused file never stops the others. */
+export function loadScaleRegistry(extraDirs: readonly string[] = [], { includeBundled = true } = {}): ScaleLoadResult {
+  const dirs = includeBundled ? [BUNDLED_SCALES_DIR, ...extraDirs] : [...extraDirs];
+  const accepted: ScaleVersion[] = [];
+  const refused: ScaleFileError[] = [];
+  const seen = new Map<string, string>();
+  for (const file of dirs.flatMap(listScaleFiles)) {
+    try {
+      const version = parseScaleVersion(readScaleJson(file), file);
+      const ref = scaleRef(version.data.id, version.data.version);
+      const other = seen.get(ref);
+      if (other) {
+        throw duplicateVersionError(file, ref, other);
+      }
+      seen.set(ref, file);
+      accepted.push(version);
+    } catch (error) {
+      if (error instanceof ScaleFileError) refused.push(error);
+      else throw error;
+    }
+  }
+  return { registry: new ScaleRegistry(accepted), refused };
+}
+
+function listScaleFiles(dir: string): string[] {
+  const absolute = resolve(dir);
+  let names: string[];
+  try {
+    names = readdirSync(absolute);
+  } catch (error) {
+    throw new ScaleFileError(absolute, [{ code: 'scale-dir-unreadable', path: '', message: `cannot read the folder: ${(error as NodeJS.ErrnoException).code ?? String(error)}` }]);
+  }
+  return names.filter((name) => name.endsWith('.json')).sort().map((name) => join(absolute, name));
+}
+
+function readScaleJson(file: string): unknown {
+  const size = statSync(file).size;
+  if (size > MAX_SCALE_FILE_BYTES) {
+    throw new ScaleFileError(file, [{ code: 'file-too-large', path: '', message: `the file is ${size} bytes; a scale file is at most ${MAX_SCALE_FILE_BYTES}` }]);
+  }
+  const text = readFileSync(file, 'utf8');
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ScaleFileError(file, [{ code: 'not-json', path: '', message: `not valid JSON: ${(error as Error).message}` }]);
+  }
+}
+
+function duplicateVersionError(origin: string, ref: string, other: string): ScaleFileError {
+  return new ScaleFileError(origin, [{
+    code: 'duplicate-scale-version',
+    path: 'version',
+    message: `${ref} is already loaded from ${other}; a released version is never changed, give the new text a new version`,
+    params: { ref, other },
+  }]);
+}

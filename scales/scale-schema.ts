@@ -1,0 +1,87 @@
+import { z } from 'zod';
+
+/** Languages a scale text (and the UI) can be written in. Finnish first: our users are Finnish. */
+export const LanguageCode = z.enum(['fi', 'sv', 'en']);
+export type LanguageCode = z.infer<typeof LanguageCode>;
+
+/** Text in one or more languages; which languages must be present is checked against the scale's `languages`. */
+export const LocalizedText = z.partialRecord(LanguageCode, z.string().trim().min(1));
+export type LocalizedText = z.infer<typeof LocalizedText>;
+
+const Slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case letters, digits and single hyphens');
+const SemVer = z.string().regex(/^\d+\.\d+\.\d+$/, 'use a version of the form MAJOR.MINOR.PATCH, e.g. 1.0.0');
+
+export const DataSource = z.strictObject({
+  key: Slug,
+  label: LocalizedText,
+});
+
+export const ScaleSection = z.strictObject({
+  key: Slug,
+  title: LocalizedText,
+  items: z.array(z.number().int().positive()).min(1),
+});
+
+export const ScaleItem = z.strictObject({
+  number: z.number().int().positive(),
+  key: Slug,
+  section: Slug,
+  title: LocalizedText,
+  criterion: LocalizedText,
+  /** anchors[0] describes the lowest score, anchors[last] the highest. */
+  anchors: z.array(LocalizedText),
+  dataSources: z.array(Slug).min(1),
+  interviewPrompts: z.array(LocalizedText).optional(),
+  /** Set where our own wording is least certain against the official text; shown to reviewers. */
+  needsCheck: z.boolean().optional(),
+});
+
+export const FidelityBandDefinition = z.strictObject({
+  key: Slug,
+  /** Lowest total in this band. A value belongs to the highest band whose `min` it reaches. */
+  min: z.number().int(),
+  max: z.number().int(),
+  label: LocalizedText,
+});
+
+export const PartialScoringRule = z.strictObject({
+  /** The only rule so far: mean of rated items x item count, rounded half up. */
+  method: z.literal('prorated-mean'),
+  minRatedItems: z.number().int().positive(),
+  decimals: z.number().int().min(0).max(3),
+});
+
+export const ScoringRules = z.strictObject({
+  itemRange: z.strictObject({ min: z.number().int(), max: z.number().int() }),
+  totalRange: z.strictObject({ min: z.number().int(), max: z.number().int() }),
+  bands: z.array(FidelityBandDefinition).min(1),
+  partial: PartialScoringRule,
+});
+
+export const ScaleSource = z.strictObject({
+  citation: z.string().trim().min(1),
+  note: LocalizedText.optional(),
+});
+
+export const SCALE_FORMAT = 'ips-fidelity-scale/1';
+
+/** Shape only; cross-field consistency is checked by `scaleConsistencyIssues` (see scale-consistency.ts). */
+export const ScaleVersionShape = z.strictObject({
+  format: z.literal(SCALE_FORMAT),
+  id: Slug,
+  version: SemVer,
+  edition: z.string().trim().min(1).optional(),
+  title: LocalizedText,
+  languages: z.array(LanguageCode).min(1),
+  dataSources: z.array(DataSource).min(1),
+  sections: z.array(ScaleSection).min(1),
+  items: z.array(ScaleItem).min(1),
+  scoring: ScoringRules,
+  notes: z.array(LocalizedText).default([]),
+  sources: z.array(ScaleSource).default([]),
+});
+
+export type ScaleVersionData = z.infer<typeof ScaleVersionShape>;
+export type ScaleItem = z.infer<typeof ScaleItem>;
+export type ScaleSection = z.infer<typeof ScaleSection>;
+export type FidelityBandDefinition = z.infer<typeof FidelityBandDefinition>;
