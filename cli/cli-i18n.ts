@@ -14,7 +14,6 @@ export async function cliTranslator(language: CliLanguage): Promise<TFunction> {
     resources: { fi: { translation: fi }, en: { translation: en } },
     interpolation: { escapeValue: false },
     initAsync: false,
-    showSupportNotice: false,
   });
   return instance.t;
 }
