@@ -49,6 +49,8 @@ export const ReviewFile = z.strictObject({
   visitDates: z.array(IsoDate).min(1).max(14).describe('Day(s) of the site visit, or of the self-assessment'),
   reviewers: z.array(ReviewReviewer).min(1).max(20),
   language: z.enum(['fi', 'sv', 'en']).optional().describe('Language the free text is written in'),
+  status: z.enum(['draft', 'consensus', 'final']).optional()
+    .describe('Where the review stands; a file without it is taken as a finished (final) review'),
   ratings: z.array(ReviewRating).max(1000)
     .describe('The review\'s ratings (for external reviews, the consensus ratings); an item left out is not rated yet'),
 });

@@ -1,0 +1,51 @@
+import type { Database } from 'better-sqlite3';
+import { contract, isCallName, type CallName } from '../contract/contract.ts';
+import { ApiFailure, messageKeyFor, type ApiError, type ApiErrorCode, type ApiResponse } from '../contract/api-error.ts';
+import type { HandlerContext, Handlers } from './handlers/handler-context.ts';
+
+export type Dispatch = (name: unknown, input: unknown) => ApiResponse;
+
+/**
+ * The one entry to the backend, mounted on Electron IPC and on the preview's HTTP server alike:
+ * validate input -> run the handler in one transaction -> validate output. Any failure becomes a typed ApiError
+ * and rolls the transaction back, so a failed call changes nothing. Unexpected errors are logged here and
+ * reach the caller only as 'internal'.
+ */
+export function createDispatcher(db: Database, handlers: Handlers, context: Omit<HandlerContext, 'db'>, log: (message: string) => void = console.error): Dispatch {
+  const ctx: HandlerContext = { ...context, db };
+  return (name, input) => {
+    if (!isCallName(name)) return failure('unknown-call', { name: typeof name === 'string' ? name.slice(0, 100) : typeof name });
+    const spec = contract[name];
+    const parsed = spec.input.safeParse(input === undefined ? {} : input);
+    if (!parsed.success) {
+      return failure('invalid-input', { issues: parsed.error.issues.slice(0, 50).map((i) => ({ path: i.path.map(String).join('.'), code: i.code, message: i.message })) });
+    }
+    try {
+      const output = db.transaction(() => {
+        const result = (handlers[name] as (input: unknown, ctx: HandlerContext) => unknown)(parsed.data, ctx);
+        const checked = spec.output.safeParse(result);
+        if (!checked.success) throw new OutputContractError(name, checked.error.message);
+        return checked.data;
+      }).immediate();
+      return { ok: true, output };
+    } catch (error) {
+      if (error instanceof ApiFailure) return failure(error.code, error.details);
+      const sqliteCode = (error as { code?: unknown }).code;
+      if (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_CONSTRAINT')) {
+        return failure('conflict', { constraint: sqliteCode });
+      }
+      log(`[backend] ${name} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      return failure('internal');
+    }
+  };
+}
+
+class OutputContractError extends Error {
+  constructor(name: CallName, detail: string) {
+    super(`handler output of ${name} breaks the contract: ${detail}`);
+  }
+}
+
+function failure(code: ApiErrorCode, details?: ApiError['details']): ApiResponse<never> {
+  return { ok: false, error: { code, messageKey: messageKeyFor(code), ...(details ? { details } : {}) } };
+}

@@ -1,0 +1,18 @@
+import type { Database } from 'better-sqlite3';
+import type { ScaleRegistry } from '../../../scales/scale-registry.ts';
+import type { CallName, CallOutput, ParsedInput } from '../../contract/contract.ts';
+
+export interface HandlerContext {
+  db: Database;
+  registry: ScaleRegistry;
+  /** Who makes the change, for the audit log. */
+  actor: string;
+  /** ISO timestamp; injectable so tests can freeze time. */
+  now: () => string;
+  newUid: () => string;
+}
+
+/** A handler per contract call; it runs inside the dispatcher's transaction, so it is synchronous. */
+export type Handler<N extends CallName> = (input: ParsedInput<N>, ctx: HandlerContext) => CallOutput<N>;
+export type Handlers = { [N in CallName]: Handler<N> };
+export type HandlerGroup<K extends CallName> = { [N in K]: Handler<N> };

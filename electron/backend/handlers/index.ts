@@ -1,0 +1,15 @@
+import { exchangeHandlers } from './exchange-handlers.ts';
+import type { Handlers } from './handler-context.ts';
+import { ratingHandlers } from './rating-handlers.ts';
+import { reviewHandlers } from './review-handlers.ts';
+import { scaleHandlers } from './scale-handlers.ts';
+import { siteHandlers } from './site-handlers.ts';
+
+/** Every contract call's handler; `satisfies Handlers` makes a missing or extra handler a type error. */
+export const handlers = {
+  ...scaleHandlers,
+  ...siteHandlers,
+  ...reviewHandlers,
+  ...ratingHandlers,
+  ...exchangeHandlers,
+} satisfies Handlers;

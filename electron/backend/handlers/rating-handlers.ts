@@ -1,0 +1,67 @@
+import { ratingProblems } from '../../../scales/scoring.ts';
+import { ApiFailure } from '../../contract/api-error.ts';
+import type { ReviewStatus } from '../../contract/entities.ts';
+import { appendAudit } from '../store/audit-log.ts';
+import {
+  getConsensus, getReviewerRating, listRecommendations, listReviewers, setRecommendationRow, touchReview,
+  upsertConsensus, upsertReviewerRating, type RatingFields, type ReviewRow,
+} from '../store/reviews-store.ts';
+import type { HandlerContext, HandlerGroup } from './handler-context.ts';
+import { requireReviewRow, scaleOfReview } from './review-views.ts';
+
+function requireWritable(row: ReviewRow, allowed: readonly ReviewStatus[]) {
+  if (row.status === 'final') throw new ApiFailure('read-only', { status: row.status });
+  if (!allowed.includes(row.status)) throw new ApiFailure('conflict', { status: row.status });
+}
+
+/** The scale decides which items and scores exist; a stored rating is always one the engine can score. */
+function checkAgainstScale(ctx: HandlerContext, row: ReviewRow, rating: RatingFields) {
+  const scale = scaleOfReview(ctx, row);
+  const problems = ratingProblems(scale.data, [{ item: rating.item, score: rating.score, reason: rating.reason ?? undefined }], 'rating')
+    // A draft row may hold only a note before the reviewer decides on a score or a reason.
+    .filter((p) => p.code !== 'reason-missing');
+  if (problems.length) {
+    throw new ApiFailure('invalid-input', { issues: problems.map((p) => ({ path: p.path.replace(/^rating\[0\]\.?/, ''), code: p.code, message: p.message })) });
+  }
+}
+
+export const ratingHandlers: HandlerGroup<'ratings.set' | 'consensus.set' | 'recommendations.set'> = {
+  'ratings.set': ({ reviewId, reviewerId, ...rating }, ctx) => {
+    const row = requireReviewRow(ctx, reviewId);
+    requireWritable(row, ['draft']);
+    if (!listReviewers(ctx.db, reviewId).some((r) => r.id === reviewerId)) throw new ApiFailure('not-found', { entity: 'reviewer', id: reviewerId });
+    checkAgainstScale(ctx, row, rating);
+    const before = getReviewerRating(ctx.db, reviewerId, rating.item);
+    const at = ctx.now();
+    upsertReviewerRating(ctx.db, reviewerId, rating, at);
+    touchReview(ctx.db, reviewId, at);
+    appendAudit(ctx.db, { actor: ctx.actor, at, entity: 'rating', entityId: `${reviewId}/${reviewerId}/${rating.item}`, action: 'set', oldValue: before ?? null, newValue: rating });
+    return getReviewerRating(ctx.db, reviewerId, rating.item)!;
+  },
+
+  'consensus.set': ({ reviewId, ...rating }, ctx) => {
+    const row = requireReviewRow(ctx, reviewId);
+    requireWritable(row, ['draft', 'consensus']);
+    checkAgainstScale(ctx, row, rating);
+    const before = getConsensus(ctx.db, reviewId, rating.item);
+    const at = ctx.now();
+    upsertConsensus(ctx.db, reviewId, rating, at);
+    touchReview(ctx.db, reviewId, at);
+    appendAudit(ctx.db, { actor: ctx.actor, at, entity: 'consensus', entityId: `${reviewId}/${rating.item}`, action: 'set', oldValue: before ?? null, newValue: rating });
+    return getConsensus(ctx.db, reviewId, rating.item)!;
+  },
+
+  'recommendations.set': ({ reviewId, item, text }, ctx) => {
+    const row = requireReviewRow(ctx, reviewId);
+    requireWritable(row, ['draft', 'consensus']);
+    if (item !== null && !scaleOfReview(ctx, row).data.items.some((i) => i.number === item)) {
+      throw new ApiFailure('invalid-input', { issues: [{ path: 'item', code: 'unknown-item', message: `item ${item} is not in the scale` }] });
+    }
+    const before = listRecommendations(ctx.db, reviewId).find((r) => r.item === item) ?? null;
+    const at = ctx.now();
+    setRecommendationRow(ctx.db, reviewId, item, text, at);
+    touchReview(ctx.db, reviewId, at);
+    appendAudit(ctx.db, { actor: ctx.actor, at, entity: 'recommendation', entityId: `${reviewId}/${item ?? 'review'}`, action: 'set', oldValue: before?.text ?? null, newValue: text });
+    return { item, text };
+  },
+};

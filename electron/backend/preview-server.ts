@@ -1,0 +1,142 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import { openBackend, type Backend, type BackendOptions } from './backend.ts';
+
+export interface PreviewServerOptions extends Omit<BackendOptions, 'dbFile'> {
+  dbFile: string;
+  /** The built renderer (dist/renderer). */
+  staticDir: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+}
+
+export interface PreviewServer {
+  url: string;
+  token: string;
+  port: number;
+  backend: Backend;
+  close(): Promise<void>;
+}
+
+/** A review import is the largest request; anything far larger is refused before it is read. */
+const MAX_BODY_BYTES = 12 * 1024 * 1024;
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data:",
+  "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'none'",
+].join('; ');
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.ico': 'image/x-icon',
+};
+
+/**
+ * The browser preview: the built renderer and the same dispatcher Electron uses, on 127.0.0.1 only. Every API
+ * request must carry this launch's random token; the page gets it from the URL fragment, which is never sent
+ * to a server or kept in the history.
+ */
+export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
+  const backend = await openBackend(options);
+  const token = randomBytes(32).toString('base64url');
+  const expectedAuth = Buffer.from(`Bearer ${token}`);
+  let origin = '';
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch(() => sendJson(response, 500, { ok: false, error: { code: 'internal', messageKey: 'errors.internal' } }));
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse) {
+    // Refuse other host names (DNS rebinding) and cross-site requests.
+    if (request.headers.host !== new URL(origin).host) return sendText(response, 421, 'Misdirected request');
+    const url = new URL(request.url ?? '/', origin);
+    if (url.pathname.startsWith('/api/')) {
+      if (request.method !== 'POST') return sendText(response, 405, 'Method not allowed');
+      if (request.headers.origin !== undefined && request.headers.origin !== origin) return sendText(response, 403, 'Forbidden');
+      const auth = Buffer.from(request.headers.authorization ?? '');
+      if (auth.length !== expectedAuth.length || !timingSafeEqual(auth, expectedAuth)) {
+        return sendJson(response, 401, { ok: false, error: { code: 'unauthorized', messageKey: 'errors.unauthorized' } });
+      }
+      const body = await readBody(request);
+      if (body === undefined) return sendJson(response, 413, { ok: false, error: { code: 'invalid-input', messageKey: 'errors.invalid-input', details: { reason: 'too-large' } } });
+      let input: unknown;
+      try {
+        input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+      } catch {
+        return sendJson(response, 400, { ok: false, error: { code: 'invalid-input', messageKey: 'errors.invalid-input', details: { reason: 'not-json' } } });
+      }
+      const name = decodeURIComponent(url.pathname.slice('/api/'.length));
+      return sendJson(response, 200, await backend.dispatch(name, input));
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Method not allowed');
+    return serveStatic(options.staticDir, url.pathname, response);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('preview server has no TCP address');
+  origin = `http://127.0.0.1:${address.port}`;
+
+  return {
+    url: `${origin}/#token=${token}`,
+    token,
+    port: address.port,
+    backend,
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => {
+        backend.close();
+        resolve();
+      });
+    }),
+  };
+}
+
+async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) {
+      request.destroy();
+      return undefined;
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+async function serveStatic(root: string, pathname: string, response: ServerResponse) {
+  const relative = normalize(decodeURIComponent(pathname === '/' ? '/index.html' : pathname)).replace(/^([/\\])+/, '');
+  const file = join(root, relative);
+  if (!file.startsWith(root.endsWith(sep) ? root : root + sep)) return sendText(response, 404, 'Not found');
+  try {
+    if (!(await stat(file)).isFile()) return sendText(response, 404, 'Not found');
+  } catch {
+    if (relative === 'index.html') return sendText(response, 503, 'The renderer is not built yet: run `npm run build:renderer`.');
+    return sendText(response, 404, 'Not found');
+  }
+  response.writeHead(200, {
+    'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-store',
+  });
+  response.end(await readFile(file));
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown) {
+  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  response.end(JSON.stringify(body));
+}
+
+function sendText(response: ServerResponse, status: number, text: string) {
+  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
+  response.end(text);
+}

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { ReviewFile } from '../../scales/review-file.ts';
+import { ScaleVersionShape } from '../../scales/scale-schema.ts';
+import {
+  AuditEntry, ConsensusRating, FidelitySummary, Id, IsoDate, Name, Note, RatingValue, Region, ReviewDetail,
+  ReviewerRating, ReviewKind, ReviewStatus, ReviewSummary, Site, SiteChanges, SiteInput, SiteListEntry,
+} from './entities.ts';
+
+const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
+const ScoreDetail = z.object({
+  totalItems: z.number().int(),
+  ratedItems: z.number().int(),
+  rawTotal: z.number().int(),
+  meanScore: z.number().nullable(),
+  complete: z.boolean(),
+  total: z.number().nullable(),
+  estimate: z.boolean(),
+  band: z.string(),
+  sections: z.array(z.object({ key: z.string(), totalItems: z.number().int(), ratedItems: z.number().int(), rawTotal: z.number().int(), meanScore: z.number().nullable() })),
+  notRated: z.array(z.object({ item: z.number().int(), reason: z.string().nullable() })),
+});
+const Empty = z.strictObject({});
+
+/**
+ * The whole backend API: call name -> zod input and output. The dispatcher, the IPC and HTTP transports, the
+ * preload's allow-list and the renderer's typed client are all generic over this object; a new call is an entry
+ * here plus its handler.
+ */
+export const contract = {
+  'scales.list': call(Empty, z.array(z.object({
+    id: z.string(), version: z.string(), contentHash: z.string(), languages: z.array(z.string()),
+    title: z.record(z.string(), z.string()), latest: z.boolean(),
+  }))),
+  'scales.get': call(z.strictObject({ id: z.string().min(1).max(100), version: z.string().min(1).max(50) }),
+    z.object({ contentHash: z.string(), scale: ScaleVersionShape })),
+
+  'regions.list': call(Empty, z.array(Region)),
+
+  'sites.list': call(z.strictObject({
+    includeArchived: z.boolean().default(false),
+    regionId: Id.optional(),
+    search: z.string().max(300).optional(),
+  }), z.array(SiteListEntry)),
+  'sites.get': call(z.strictObject({ id: Id }), Site),
+  'sites.create': call(SiteInput, Site),
+  'sites.update': call(z.strictObject({ id: Id, changes: SiteChanges }), Site),
+  'sites.setActive': call(z.strictObject({ id: Id, active: z.boolean() }), Site),
+
+  'reviews.listForSite': call(z.strictObject({ siteId: Id }), z.array(ReviewSummary)),
+  'reviews.get': call(z.strictObject({ id: Id }), ReviewDetail),
+  'reviews.create': call(z.strictObject({
+    siteId: Id,
+    kind: ReviewKind,
+    scale: z.strictObject({ id: z.string().min(1).max(100), version: z.string().min(1).max(50) }).optional(),
+    visitDates: z.array(IsoDate).min(1).max(14),
+    reviewers: z.array(z.strictObject({ name: Name, role: z.string().trim().max(200).nullable().default(null) })).min(1).max(20),
+    language: z.enum(['fi', 'sv', 'en']).nullable().default('fi'),
+  }), ReviewDetail),
+  'reviews.setStatus': call(z.strictObject({ id: Id, status: ReviewStatus }), ReviewSummary),
+
+  'ratings.set': call(RatingValue.extend({ reviewId: Id, reviewerId: Id }).strict(), ReviewerRating),
+  'consensus.set': call(RatingValue.extend({ reviewId: Id, justification: Note.nullable().default(null) }).strict(), ConsensusRating),
+  'recommendations.set': call(z.strictObject({ reviewId: Id, item: z.number().int().positive().nullable(), text: Note }),
+    z.object({ item: z.number().int().nullable(), text: Note })),
+
+  'scoring.review': call(z.strictObject({ reviewId: Id, reviewerId: Id.optional() }), ScoreDetail),
+  'scoring.summary': call(z.strictObject({ reviewId: Id }), FidelitySummary),
+
+  'reviews.importFile': call(z.strictObject({ file: z.unknown() }),
+    z.object({ reviewId: Id, siteId: Id, created: z.boolean(), warnings: z.array(z.string()) })),
+  'reviews.exportFile': call(z.strictObject({ reviewId: Id }), ReviewFile),
+
+  'audit.list': call(z.strictObject({ entity: z.string().max(50).optional(), entityId: z.string().max(100).optional(), limit: z.number().int().min(1).max(1000).default(200) }),
+    z.array(AuditEntry)),
+} as const;
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+export type CallInput<N extends CallName> = z.input<Contract[N]['input']>;
+export type CallOutput<N extends CallName> = z.output<Contract[N]['output']>;
+export type ParsedInput<N extends CallName> = z.output<Contract[N]['input']>;
+
+export const CALL_NAMES = Object.keys(contract) as CallName[];
+export const isCallName = (name: unknown): name is CallName => typeof name === 'string' && Object.hasOwn(contract, name);

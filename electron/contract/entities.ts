@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { NotRatedReason } from '../../scales/scoring.ts';
+
+/** Domain objects as the API hands them out. Types come from these schemas; they are never written twice. */
+
+const Id = z.number().int().positive();
+const Name = z.string().trim().min(1).max(300);
+const Note = z.string().max(20_000);
+const IsoDate = z.iso.date();
+const Timestamp = z.string();
+
+export const Region = z.object({ id: Id, name: Name });
+export type Region = z.infer<typeof Region>;
+
+export const CollaborationModel = z.union([z.literal(1), z.literal(2)]);
+
+export const FidelitySummary = z.object({
+  total: z.number().nullable(),
+  estimate: z.boolean(),
+  band: z.string(),
+  ratedItems: z.number().int(),
+  totalItems: z.number().int(),
+  meanScore: z.number().nullable(),
+});
+export type FidelitySummary = z.infer<typeof FidelitySummary>;
+
+export const Site = z.object({
+  id: Id,
+  name: Name,
+  region: Region.nullable(),
+  organisation: z.string().nullable(),
+  collaborationModel: CollaborationModel.nullable(),
+  active: z.boolean(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Site = z.infer<typeof Site>;
+
+export const SiteListEntry = Site.extend({
+  latestReview: z.object({ reviewId: Id, date: IsoDate, kind: z.enum(['external', 'self']), score: FidelitySummary }).nullable(),
+});
+export type SiteListEntry = z.infer<typeof SiteListEntry>;
+
+export const SiteInput = z.strictObject({
+  name: Name,
+  regionName: Name.nullable().default(null),
+  organisation: z.string().trim().max(300).nullable().default(null),
+  collaborationModel: CollaborationModel.nullable().default(null),
+});
+export type SiteInput = z.input<typeof SiteInput>;
+
+/** Only the fields given change; null clears a field. */
+export const SiteChanges = z.strictObject({
+  name: Name.optional(),
+  regionName: Name.nullable().optional(),
+  organisation: z.string().trim().max(300).nullable().optional(),
+  collaborationModel: CollaborationModel.nullable().optional(),
+});
+
+export const ReviewKind = z.enum(['external', 'self']);
+export const ReviewStatus = z.enum(['draft', 'consensus', 'final']);
+export type ReviewStatus = z.infer<typeof ReviewStatus>;
+
+export const Reviewer = z.object({ id: Id, position: z.number().int().min(1), name: Name, role: z.string().nullable() });
+export type Reviewer = z.infer<typeof Reviewer>;
+
+export const RatingValue = z.strictObject({
+  item: z.number().int().positive(),
+  score: z.number().int().nullable(),
+  reason: NotRatedReason.nullable().default(null),
+  reasonNote: Note.nullable().default(null),
+  evidence: Note.nullable().default(null),
+});
+
+export const ReviewerRating = RatingValue.extend({ reviewerId: Id, updatedAt: Timestamp });
+export type ReviewerRating = z.infer<typeof ReviewerRating>;
+
+export const ConsensusRating = RatingValue.extend({ justification: Note.nullable(), updatedAt: Timestamp });
+export type ConsensusRating = z.infer<typeof ConsensusRating>;
+
+export const Recommendation = z.object({ item: z.number().int().positive().nullable(), text: Note });
+
+export const ReviewSummary = z.object({
+  id: Id,
+  uid: z.uuid(),
+  siteId: Id,
+  kind: ReviewKind,
+  status: ReviewStatus,
+  scale: z.object({ id: z.string(), version: z.string(), contentHash: z.string() }),
+  visitDates: z.array(IsoDate).min(1),
+  revision: z.number().int().positive(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  score: FidelitySummary,
+});
+export type ReviewSummary = z.infer<typeof ReviewSummary>;
+
+export const ReviewDetail = ReviewSummary.extend({
+  site: Site,
+  language: z.enum(['fi', 'sv', 'en']).nullable(),
+  reviewers: z.array(Reviewer),
+  ratings: z.array(ReviewerRating),
+  consensus: z.array(ConsensusRating),
+  recommendations: z.array(Recommendation),
+});
+export type ReviewDetail = z.infer<typeof ReviewDetail>;
+
+export const AuditEntry = z.object({
+  id: Id,
+  at: Timestamp,
+  actor: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  action: z.string(),
+  oldValue: z.unknown(),
+  newValue: z.unknown(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export { Id, IsoDate, Name, Note };
