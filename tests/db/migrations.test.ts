@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { describe, expect, test } from 'vitest';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/backend/store/migrations/index.ts';
+import { openDatabase, StoreError } from '../../electron/backend/store/open-database.ts';
+import { dumpDatabase, tempDbFile } from '../fixtures/backend.ts';
+
+const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+describe('migrations', () => {
+  test('they are numbered 1..N in order', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(Array.from({ length: SCHEMA_VERSION }, (_, i) => i + 1));
+  });
+
+  // 001: the previous version is an empty file.
+  test('001 creates STRICT tables with foreign keys, and data written under it survives reopening', async () => {
+    const file = tempDbFile();
+    const { db, backupFile, migratedFrom } = await openDatabase(file);
+    expect(migratedFrom).toBe(0);
+    expect(backupFile).toBeNull();
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' ORDER BY name").all() as { name: string; sql: string }[];
+    expect(tables.map((t) => t.name)).toEqual(['audit_log', 'consensus_ratings', 'ratings', 'recommendations', 'regions', 'reviewers', 'reviews', 'sites']);
+    for (const table of tables) expect(table.sql, table.name).toMatch(/\)\s*STRICT$/);
+
+    db.prepare("INSERT INTO regions (name, created_at) VALUES ('Lappi', 'x')").run();
+    db.prepare("INSERT INTO sites (name, region_id, created_at, updated_at) VALUES ('Rovaniemi', 1, 'x', 'x')").run();
+    expect(() => db.prepare("INSERT INTO sites (name, region_id, created_at, updated_at) VALUES ('X', 99, 'x', 'x')").run()).toThrow(/FOREIGN KEY/);
+    expect(() => db.prepare("INSERT INTO sites (name, region_id, created_at, updated_at) VALUES ('X', 'one', 'x', 'x')").run()).toThrow(/cannot store TEXT value in INTEGER column/);
+    expect(() => db.prepare("INSERT INTO sites (name, collaboration_model, created_at, updated_at) VALUES ('X', 3, 'x', 'x')").run()).toThrow(/CHECK/);
+    db.close();
+
+    const reopened = await openDatabase(file);
+    expect(reopened.backupFile).toBeNull();
+    expect(dumpDatabase(file).sites).toHaveLength(1);
+    reopened.db.close();
+  });
+
+  test('an existing file is backed up with SQLite online backup before migrating', async () => {
+    const file = tempDbFile();
+    const legacy = new BetterSqlite3(file);
+    legacy.exec("CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('kept')");
+    legacy.close();
+    const before = dumpDatabase(file);
+    const { db, backupFile } = await openDatabase(file, { now: () => new Date('2026-11-23T10:00:00Z') });
+    db.close();
+    expect(backupFile).toBe(`${file}.before-v1-2026-11-23T10-00-00-000Z.bak`);
+    const backup = new BetterSqlite3(backupFile!, { readonly: true });
+    expect(backup.prepare('SELECT text FROM notes').all()).toEqual([{ text: 'kept' }]);
+    expect(backup.pragma('user_version', { simple: true })).toBe(0);
+    backup.close();
+    expect(dumpDatabase(backupFile!)).toEqual(before);
+    expect(dumpDatabase(file).notes).toEqual([{ text: 'kept' }]);
+  });
+
+  test('a failing migration changes nothing: all pending steps are one transaction', async () => {
+    const file = tempDbFile();
+    const clash = new BetterSqlite3(file);
+    clash.exec("CREATE TABLE reviews (x TEXT); INSERT INTO reviews VALUES ('mine')");
+    clash.close();
+    await expect(openDatabase(file)).rejects.toMatchObject({ code: 'db-migration-failed' });
+    const after = new BetterSqlite3(file, { readonly: true });
+    expect(after.pragma('user_version', { simple: true })).toBe(0);
+    expect(after.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all()).toEqual([{ name: 'reviews' }]);
+    after.close();
+  });
+
+  test('a database from a newer app is refused and not touched', async () => {
+    const file = tempDbFile();
+    const future = new BetterSqlite3(file);
+    future.exec('CREATE TABLE t (x INTEGER)');
+    future.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    future.close();
+    const before = sha(file);
+    const error = await openDatabase(file).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreError);
+    expect(error).toMatchObject({ code: 'db-newer-than-app', message: expect.stringContaining('newer version of IPS Fidelity') });
+    expect(sha(file)).toBe(before);
+    expect(readdirSync(dirname(file))).toEqual(['ips.sqlite']);
+  });
+
+  test('a file that is not a database gets a clear error', async () => {
+    const file = tempDbFile();
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(file, 'this is not sqlite, just text '.repeat(10));
+    await expect(openDatabase(file)).rejects.toMatchObject({ code: 'db-not-ips-fidelity' });
+    expect(existsSync(`${file}-wal`)).toBe(false);
+  });
+});
