@@ -1,0 +1,78 @@
+import { request } from 'node:http';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startPreviewServer, type PreviewServer } from '../../electron/backend/preview-server.ts';
+import { tempDbFile } from '../fixtures/backend.ts';
+
+let server: PreviewServer;
+let staticDir: string;
+
+beforeAll(async () => {
+  staticDir = mkdtempSync(join(tmpdir(), 'ips-static-'));
+  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>IPS</title>');
+  writeFileSync(join(tmpdir(), 'secret.txt'), 'outside');
+  server = await startPreviewServer({ dbFile: tempDbFile(), staticDir, actor: 'tester', log: () => {} });
+});
+afterAll(() => server.close());
+
+/** Raw HTTP, so the test controls every header (fetch would set Host and Origin itself). */
+function send(path: string, options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}) {
+  return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: server.port, path, method: options.method ?? 'GET', headers: { host: `127.0.0.1:${server.port}`, ...options.headers } }, (res) => {
+      let body = '';
+      res.on('data', (c) => { body += c; });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+const api = (name: string, input: unknown, headers: Record<string, string> = { authorization: `Bearer ${server.token}` }) =>
+  send(`/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(input) });
+
+describe('browser preview server', () => {
+  test('listens on 127.0.0.1 with a random per-launch token in the URL fragment', () => {
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/#token=${server.token}`);
+    expect(server.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+
+  test('the API answers with the token and the same dispatcher as Electron', async () => {
+    const created = await api('sites.create', { name: 'Oulu' });
+    expect(created.status).toBe(200);
+    const body = JSON.parse(created.body);
+    expect(body).toMatchObject({ ok: true, output: { name: 'Oulu' } });
+    expect(await server.backend.dispatch('sites.get', { id: body.output.id })).toMatchObject({ ok: true, output: { name: 'Oulu' } });
+  });
+
+  test('no token, a wrong token, another host or another origin are refused', async () => {
+    expect((await api('sites.list', {}, {})).status).toBe(401);
+    const wrong = await api('sites.list', {}, { authorization: `Bearer ${'A'.repeat(43)}` });
+    expect(wrong.status).toBe(401);
+    expect(JSON.parse(wrong.body)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect((await api('sites.list', {}, { authorization: `Bearer ${server.token}`, host: `evil.example:${server.port}` })).status).toBe(421);
+    expect((await api('sites.list', {}, { authorization: `Bearer ${server.token}`, origin: 'http://evil.example' })).status).toBe(403);
+    expect((await send('/api/sites.list')).status).toBe(405);
+  });
+
+  test('malformed bodies get typed errors', async () => {
+    const notJson = await send('/api/sites.list', { method: 'POST', headers: { authorization: `Bearer ${server.token}` }, body: '{nope' });
+    expect(notJson.status).toBe(400);
+    expect(JSON.parse(notJson.body)).toMatchObject({ ok: false, error: { code: 'invalid-input', details: { reason: 'not-json' } } });
+    const huge = await send('/api/reviews.importFile', { method: 'POST', headers: { authorization: `Bearer ${server.token}` }, body: Buffer.alloc(13 * 1024 * 1024, 0x20) }).catch(() => ({ status: 413 }));
+    expect(huge.status).toBe(413);
+    expect(JSON.parse((await api('no.such', {})).body)).toMatchObject({ ok: false, error: { code: 'unknown-call' } });
+  });
+
+  test('serves the renderer with a strict CSP and nothing outside its folder', async () => {
+    const index = await send('/');
+    expect(index.status).toBe(200);
+    expect(index.body).toContain('<title>IPS</title>');
+    expect(index.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(index.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect((await send('/../secret.txt')).status).toBe(404);
+    expect((await send('/%2e%2e/secret.txt')).status).toBe(404);
+    expect((await send('/missing.js')).status).toBe(404);
+  });
+});
