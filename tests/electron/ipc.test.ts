@@ -1,0 +1,103 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, test } from 'vitest';
+import type { ApiResponse } from '../../electron/contract/api-error.ts';
+import { IPC_CHANNELS } from '../../electron/contract/bridge.ts';
+import { createReviewDialogs } from '../../electron/main/dialogs.ts';
+import { registerDialogIpc, registerIpc, senderIsAppPage, type InvokeEventLike } from '../../electron/main/ipc.ts';
+import { menuMessages } from '../../electron/main/menu-messages.ts';
+import { testBackend } from '../fixtures/backend.ts';
+import { fakeDialog, fakeIpcMain } from './stand-ins.ts';
+
+const PAGE_URL = pathToFileURL('/opt/ips/dist/renderer/index.html').href;
+const fromApp: InvokeEventLike = { senderFrame: { url: `${PAGE_URL}#/sites`, parent: null } };
+const closers: Array<() => void> = [];
+afterEach(() => closers.splice(0).forEach((close) => close()));
+
+async function wired() {
+  const { backend } = await testBackend();
+  closers.push(() => backend.close());
+  const ipcMain = fakeIpcMain();
+  registerIpc(ipcMain, backend, senderIsAppPage(PAGE_URL));
+  return { ipcMain, backend };
+}
+
+describe('ips:invoke', () => {
+  test('is registered once, on the one channel, whatever the number of calls in the contract', async () => {
+    const { ipcMain } = await wired();
+    expect(ipcMain.registrations).toEqual([IPC_CHANNELS.invoke]);
+  });
+
+  test('forwards name and input to the real backend and returns its response', async () => {
+    const { ipcMain } = await wired();
+    const created = await ipcMain.invoke(IPC_CHANNELS.invoke, fromApp, 'sites.create', {
+      name: 'Tampereen IPS', regionName: 'Pirkanmaa', organisation: 'Tays', collaborationModel: 1,
+    }) as ApiResponse;
+    expect(created).toMatchObject({ ok: true, output: { name: 'Tampereen IPS' } });
+    const listed = await ipcMain.invoke(IPC_CHANNELS.invoke, fromApp, 'sites.list', {}) as ApiResponse;
+    expect(listed).toMatchObject({ ok: true, output: [{ name: 'Tampereen IPS' }] });
+    const scales = await ipcMain.invoke(IPC_CHANNELS.invoke, fromApp, 'scales.list', {}) as ApiResponse;
+    expect(scales.ok).toBe(true);
+    expect((scales as { output: Array<{ id: string }> }).output.map((s) => s.id)).toContain('ips-25');
+  });
+
+  test('forwards exactly what it was given to dispatch', async () => {
+    const ipcMain = fakeIpcMain();
+    const calls: unknown[][] = [];
+    registerIpc(ipcMain, { dispatch: async (name, input) => (calls.push([name, input]), { ok: true, output: 'x' }) }, senderIsAppPage(PAGE_URL));
+    const input = { id: 'a', nested: [1, 2] };
+    expect(await ipcMain.invoke(IPC_CHANNELS.invoke, fromApp, 'sites.get', input)).toEqual({ ok: true, output: 'x' });
+    expect(calls).toEqual([['sites.get', input]]);
+  });
+
+  test('typed errors for bad names and inputs come back from the dispatcher, never a throw', async () => {
+    const { ipcMain } = await wired();
+    const unknown = await ipcMain.invoke(IPC_CHANNELS.invoke, fromApp, 'fs.readFile', {}) as ApiResponse;
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'unknown-call' } });
+    const invalid = await ipcMain.invoke(IPC_CHANNELS.invoke, fromApp, 'sites.get', { id: 42, extra: true }) as ApiResponse;
+    expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  });
+
+  test('refuses senders other than the top frame of our own page, without calling the backend', async () => {
+    const ipcMain = fakeIpcMain();
+    const calls: unknown[] = [];
+    registerIpc(ipcMain, { dispatch: async (name) => (calls.push(name), { ok: true, output: null }) }, senderIsAppPage(PAGE_URL));
+    const untrusted: InvokeEventLike[] = [
+      { senderFrame: { url: 'https://example.org/' } },
+      { senderFrame: { url: 'http://127.0.0.1:5173/#token=x' } },
+      { senderFrame: { url: pathToFileURL('/tmp/evil.html').href } },
+      { senderFrame: { url: PAGE_URL, parent: { url: PAGE_URL } } },
+      { senderFrame: null },
+    ];
+    for (const event of untrusted) {
+      expect(await ipcMain.invoke(IPC_CHANNELS.invoke, event, 'scales.list', {})).toEqual({
+        ok: false, error: { code: 'unauthorized', messageKey: 'errors.unauthorized' },
+      });
+    }
+    expect(calls).toEqual([]);
+  });
+});
+
+describe('dialog channels', () => {
+  test('open and save go through the dialogs for our page only', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ips-ipc-'));
+    const file = join(dir, 'review.json');
+    writeFileSync(file, '{"format":"x"}');
+    const dialog = fakeDialog({ canceled: false, filePaths: [file], filePath: join(dir, 'out.json') });
+    const ipcMain = fakeIpcMain();
+    const window = { id: 1 };
+    registerDialogIpc(ipcMain, createReviewDialogs({ dialog, parentWindow: () => window, defaultFolder: () => dir, messages: menuMessages.en }), senderIsAppPage(PAGE_URL));
+
+    expect(ipcMain.registrations).toEqual([IPC_CHANNELS.openReview, IPC_CHANNELS.saveReview]);
+    expect(await ipcMain.invoke(IPC_CHANNELS.openReview, fromApp)).toEqual({ ok: true, file: { format: 'x' }, fileName: 'review.json' });
+    expect(await ipcMain.invoke(IPC_CHANNELS.saveReview, fromApp, { suggestedName: 'out', json: '{}' })).toEqual({ ok: true, path: join(dir, 'out.json') });
+    expect(dialog.calls.map((c) => [c.kind, c.window])).toEqual([['open', window], ['save', window]]);
+
+    const stranger: InvokeEventLike = { senderFrame: { url: 'https://example.org/' } };
+    expect(await ipcMain.invoke(IPC_CHANNELS.openReview, stranger)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(await ipcMain.invoke(IPC_CHANNELS.saveReview, stranger, { suggestedName: 'x', json: '{}' })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(dialog.calls).toHaveLength(2);
+  });
+});
