@@ -1,0 +1,44 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NotFoundPage } from './NotFoundPage.tsx';
+import { SitePage } from '../sites/SitePage.tsx';
+import { SitesPage } from '../sites/SitesPage.tsx';
+import { AppHeader } from './AppHeader.tsx';
+import { useHashRoute } from './routes.ts';
+
+export function App() {
+  const { t } = useTranslation();
+  const route = useHashRoute();
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRoute = useRef(true);
+
+  // After moving to another screen, start keyboard and screen-reader users at its content, not the page top.
+  useEffect(() => {
+    if (firstRoute.current) {
+      firstRoute.current = false;
+      return;
+    }
+    mainRef.current?.focus();
+  }, [route]);
+
+  return (
+    <>
+      <a
+        className="skip-link"
+        href="#main-content"
+        onClick={(event) => {
+          event.preventDefault(); // the hash is the route: focus the content instead of changing it
+          mainRef.current?.focus();
+        }}
+      >
+        {t('app.skipToContent')}
+      </a>
+      <AppHeader />
+      <main id="main-content" ref={mainRef} tabIndex={-1}>
+        {route.name === 'sites' && <SitesPage />}
+        {route.name === 'site' && <SitePage key={route.siteId} siteId={route.siteId} />}
+        {route.name === 'not-found' && <NotFoundPage />}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,15 @@
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitcher } from './LanguageSwitcher.tsx';
+import { hrefFor } from './routes.ts';
+
+export function AppHeader() {
+  const { t } = useTranslation();
+  return (
+    <header className="app-header">
+      <a className="app-name" href={hrefFor({ name: 'sites' })}>
+        {t('app.name')}
+      </a>
+      <LanguageSwitcher />
+    </header>
+  );
+}

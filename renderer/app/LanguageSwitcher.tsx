@@ -1,0 +1,24 @@
+import { useTranslation } from 'react-i18next';
+import { UI_LANGUAGES } from '../i18n/i18n.ts';
+import { useUiLanguage } from '../i18n/use-format.ts';
+
+/** fi / sv / en as toggle buttons, each language named in itself (and marked with its lang). */
+export function LanguageSwitcher() {
+  const { t, i18n } = useTranslation();
+  const current = useUiLanguage();
+  return (
+    <div className="language-switcher" role="group" aria-label={t('language.label')}>
+      {UI_LANGUAGES.map((language) => (
+        <button
+          key={language}
+          type="button"
+          lang={language}
+          aria-pressed={language === current}
+          onClick={() => void i18n.changeLanguage(language)}
+        >
+          {t(`language.${language}`)}
+        </button>
+      ))}
+    </div>
+  );
+}

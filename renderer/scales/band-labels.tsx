@@ -1,0 +1,62 @@
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallOutput } from '../../electron/contract/contract.ts';
+import { localized } from '../../scales/display-format.ts';
+import { useApi } from '../platform/api-context.tsx';
+import { useUiLanguage } from '../i18n/use-format.ts';
+
+type BandDefinitions = CallOutput<'scales.get'>['scale']['scoring']['bands'];
+interface ScaleRef {
+  id: string;
+  version: string;
+}
+/** Each scale version's bands, the latest versions first (used when a result does not say its scale). */
+type BandIndex = { key: string; bands: BandDefinitions }[];
+
+const BandIndexContext = createContext<BandIndex | null>(null);
+const refKey = (ref: ScaleRef) => `${ref.id}@${ref.version}`;
+
+/**
+ * Band labels are scale wording, so they come from the scale data (scales.get), not from the UI messages.
+ * Loaded once for the whole app.
+ */
+export function BandLabelsProvider({ children }: { children: ReactNode }) {
+  const api = useApi();
+  const [index, setIndex] = useState<BandIndex | null>(null);
+  useEffect(() => {
+    let current = true;
+    (async () => {
+      const scales = await api.call('scales.list', {});
+      const ordered = [...scales].sort((a, b) => Number(b.latest) - Number(a.latest));
+      const loaded = await Promise.all(ordered.map(async (ref) => ({ key: refKey(ref), bands: (await api.call('scales.get', { id: ref.id, version: ref.version })).scale.scoring.bands })));
+      if (current) setIndex(loaded);
+    })().catch((error: unknown) => {
+      console.error('[scales] band labels could not be loaded', error);
+      if (current) setIndex([]);
+    });
+    return () => {
+      current = false;
+    };
+  }, [api]);
+  return <BandIndexContext.Provider value={index}>{children}</BandIndexContext.Provider>;
+}
+
+/** band key (+ the scale it comes from, where known) -> its label in the UI language. */
+export function useBandLabel(): (band: string, scale?: ScaleRef) => string {
+  const index = useContext(BandIndexContext);
+  const language = useUiLanguage();
+  const { t } = useTranslation();
+  return useCallback(
+    (band: string, scale?: ScaleRef) => {
+      if (band === 'insufficient') return t('bands.insufficient');
+      if (index === null) return '';
+      const candidates = scale ? [...index.filter((s) => s.key === refKey(scale)), ...index] : index;
+      for (const { bands } of candidates) {
+        const definition = bands.find((b) => b.key === band);
+        if (definition) return localized(definition.label, language);
+      }
+      return band;
+    },
+    [index, language, t],
+  );
+}

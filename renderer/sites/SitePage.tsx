@@ -1,0 +1,69 @@
+import { useTranslation } from 'react-i18next';
+import { hrefFor } from '../app/routes.ts';
+import { useDocumentTitle } from '../app/use-document-title.ts';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { useErrorMessage } from '../components/use-error-message.ts';
+import { useApiQuery } from '../platform/use-api-query.ts';
+import { CollaborationModelText } from './CollaborationModelText.tsx';
+import { SiteReviewsTable } from './SiteReviewsTable.tsx';
+
+/** One site: its details and its reviews. The review editor comes with the reviewer's workflow. */
+export function SitePage({ siteId }: { siteId: number }) {
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const site = useApiQuery('sites.get', { id: siteId });
+  const reviews = useApiQuery('reviews.listForSite', { siteId });
+  useDocumentTitle(site.data?.name ?? null);
+
+  return (
+    <div className="site-page">
+      <p>
+        <a href={hrefFor({ name: 'sites' })} className="back-link">
+          {t('site.back')}
+        </a>
+      </p>
+      {site.status === 'error' && <ErrorAlert message={errorMessage(site.error)} onRetry={site.error.code === 'not-found' ? undefined : site.reload} />}
+      {site.status === 'loading' && <p className="muted">{t('app.loading')}</p>}
+      {site.data && (
+        <>
+          <h1>{site.data.name}</h1>
+          <section aria-labelledby="site-details-heading">
+            <h2 id="site-details-heading" className="visually-hidden">
+              {t('site.details')}
+            </h2>
+            <dl className="site-details">
+              <div>
+                <dt>{t('sites.table.region')}</dt>
+                <dd>{site.data.region?.name ?? t('sites.noValue')}</dd>
+              </div>
+              <div>
+                <dt>{t('sites.table.organisation')}</dt>
+                <dd>{site.data.organisation ?? t('sites.noValue')}</dd>
+              </div>
+              <div>
+                <dt>{t('collaborationModel.label')}</dt>
+                <dd>
+                  <CollaborationModelText model={site.data.collaborationModel} />
+                  {site.data.collaborationModel !== null && (
+                    <span className="cell-note">{t(`collaborationModel.description${site.data.collaborationModel}`)}</span>
+                  )}
+                </dd>
+              </div>
+              <div>
+                <dt>{t('sites.table.state')}</dt>
+                <dd>{site.data.active ? t('sites.active') : t('sites.archived')}</dd>
+              </div>
+            </dl>
+          </section>
+          <section aria-labelledby="site-reviews-heading">
+            <h2 id="site-reviews-heading">{t('site.reviews')}</h2>
+            {reviews.status === 'error' && <ErrorAlert message={errorMessage(reviews.error)} onRetry={reviews.reload} />}
+            {reviews.status === 'loading' && <p className="muted">{t('app.loading')}</p>}
+            {reviews.data &&
+              (reviews.data.length === 0 ? <p className="empty-state">{t('site.noReviews')}</p> : <SiteReviewsTable reviews={reviews.data} />)}
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

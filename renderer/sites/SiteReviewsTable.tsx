@@ -1,0 +1,43 @@
+import { useTranslation } from 'react-i18next';
+import type { ReviewSummary } from '../../electron/contract/entities.ts';
+import { ScoreValue } from '../components/ScoreValue.tsx';
+import { useFormat } from '../i18n/use-format.ts';
+import { useBandLabel } from '../scales/band-labels.tsx';
+
+/** A site's reviews, newest first as the API gives them: kind, visit dates, status, total and band. */
+export function SiteReviewsTable({ reviews }: { reviews: readonly ReviewSummary[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const bandLabel = useBandLabel();
+  return (
+    <div className="table-scroll">
+      <table className="data-table reviews-table">
+        <caption className="visually-hidden">{t('site.table.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('site.table.kind')}</th>
+            <th scope="col">{t('site.table.dates')}</th>
+            <th scope="col">{t('site.table.status')}</th>
+            <th scope="col">{t('site.table.total')}</th>
+            <th scope="col">{t('site.table.band')}</th>
+            <th scope="col">{t('site.table.scale')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {reviews.map((review) => (
+            <tr key={review.id}>
+              <th scope="row">{t(`reviewKind.${review.kind}`)}</th>
+              <td>{review.visitDates.map(format.date).join(', ')}</td>
+              <td className="nowrap">{t(`reviewStatus.${review.status}`)}</td>
+              <td className="wrap-words">
+                <ScoreValue score={review.score} />
+              </td>
+              <td className="nowrap">{bandLabel(review.score.band, review.scale)}</td>
+              <td>{`${review.scale.id} ${review.scale.version}`}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import { useTranslation } from 'react-i18next';
+import type { SiteListEntry } from '../../electron/contract/entities.ts';
+import { hrefFor } from '../app/routes.ts';
+import { ScoreValue } from '../components/ScoreValue.tsx';
+import { useFormat } from '../i18n/use-format.ts';
+import { useBandLabel } from '../scales/band-labels.tsx';
+import { CollaborationModelText } from './CollaborationModelText.tsx';
+
+interface SitesTableProps {
+  sites: readonly SiteListEntry[];
+  onEdit: (site: SiteListEntry) => void;
+  onSetActive: (site: SiteListEntry, active: boolean) => void;
+}
+
+export function SitesTable({ sites, onEdit, onSetActive }: SitesTableProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const bandLabel = useBandLabel();
+  return (
+    <div className="table-scroll">
+      <table className="data-table sites-table">
+        <caption className="visually-hidden">{t('sites.table.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="col-name">
+              {t('sites.table.name')}
+            </th>
+            <th scope="col" className="col-region">
+              {t('sites.table.region')}
+            </th>
+            <th scope="col">{t('sites.table.model')}</th>
+            <th scope="col">{t('sites.table.latestReview')}</th>
+            <th scope="col">{t('sites.table.total')}</th>
+            <th scope="col">{t('sites.table.band')}</th>
+            <th scope="col">{t('sites.table.state')}</th>
+            <th scope="col">{t('sites.table.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sites.map((site) => (
+            <tr key={site.id} className={site.active ? undefined : 'is-archived'}>
+              <th scope="row">
+                <a href={hrefFor({ name: 'site', siteId: site.id })}>{site.name}</a>
+                {site.organisation && <span className="cell-note">{site.organisation}</span>}
+              </th>
+              <td>{site.region?.name ?? t('sites.noValue')}</td>
+              <td className="nowrap">
+                <CollaborationModelText model={site.collaborationModel} />
+              </td>
+              {site.latestReview ? (
+                <>
+                  <td className="nowrap">
+                    {format.date(site.latestReview.date)}
+                    <span className="cell-note">{t(`reviewKind.${site.latestReview.kind}`)}</span>
+                  </td>
+                  <td className="wrap-words">
+                    <ScoreValue score={site.latestReview.score} />
+                  </td>
+                  <td className="nowrap">{bandLabel(site.latestReview.score.band)}</td>
+                </>
+              ) : (
+                <td colSpan={3} className="muted">
+                  {t('sites.noReviews')}
+                </td>
+              )}
+              <td className="nowrap">{site.active ? t('sites.active') : t('sites.archived')}</td>
+              <td className="nowrap actions">
+                <button type="button" aria-label={t('sites.editNamed', { name: site.name })} onClick={() => onEdit(site)}>
+                  {t('sites.edit')}
+                </button>
+                {site.active ? (
+                  <button type="button" aria-label={t('sites.archiveNamed', { name: site.name })} onClick={() => onSetActive(site, false)}>
+                    {t('sites.archive')}
+                  </button>
+                ) : (
+                  <button type="button" aria-label={t('sites.restoreNamed', { name: site.name })} onClick={() => onSetActive(site, true)}>
+                    {t('sites.restore')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
