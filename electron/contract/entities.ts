@@ -37,7 +37,7 @@ export const Site = z.object({
 export type Site = z.infer<typeof Site>;
 
 export const SiteListEntry = Site.extend({
-  latestReview: z.object({ reviewId: Id, date: IsoDate, kind: z.enum(['external', 'self']), score: FidelitySummary }).nullable(),
+  latestReview: z.object({ reviewId: Id, date: IsoDate, kind: z.enum(['external', 'self']), scale: z.object({ id: z.string(), version: z.string() }), score: FidelitySummary }).nullable(),
 });
 export type SiteListEntry = z.infer<typeof SiteListEntry>;
 

@@ -56,7 +56,7 @@ export function SitesTable({ sites, onEdit, onSetActive }: SitesTableProps) {
                   <td className="wrap-words">
                     <ScoreValue score={site.latestReview.score} />
                   </td>
-                  <td className="nowrap">{bandLabel(site.latestReview.score.band)}</td>
+                  <td className="nowrap">{bandLabel(site.latestReview.score.band, site.latestReview.scale)}</td>
                 </>
               ) : (
                 <td colSpan={3} className="muted">

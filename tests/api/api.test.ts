@@ -141,7 +141,7 @@ describe('review files: import and export', () => {
     const { call } = await testBackend();
     const { siteId } = await call('reviews.importFile', { file: readExample('partial-review-17-items.json') });
     const [site] = await call('sites.list', {});
-    expect(site).toMatchObject({ id: siteId, region: { name: 'Uudenmaan hyvinvointialueet' }, latestReview: { date: '2026-09-08', score: { total: 107.4, estimate: true, band: 'good' } } });
+    expect(site).toMatchObject({ id: siteId, region: { name: 'Uudenmaan hyvinvointialueet' }, latestReview: { date: '2026-09-08', scale: { id: 'ips-25', version: '1.0.0' }, score: { total: 107.4, estimate: true, band: 'good' } } });
   });
 });
 

@@ -31,7 +31,7 @@ export const siteHandlers: HandlerGroup<'regions.list' | 'sites.list' | 'sites.g
       const latest = listReviewRowsForSite(ctx.db, site.id)[0];
       if (!latest) return { ...site, latestReview: null };
       const summary = reviewSummary(ctx, latest);
-      return { ...site, latestReview: { reviewId: latest.id, date: summary.visitDates[0]!, kind: latest.kind, score: summary.score } };
+      return { ...site, latestReview: { reviewId: latest.id, date: summary.visitDates[0]!, kind: latest.kind, scale: { id: summary.scale.id, version: summary.scale.version }, score: summary.score } };
     }),
 
   'sites.get': ({ id }, ctx) => requireSite(ctx, id),
