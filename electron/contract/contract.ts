@@ -3,7 +3,7 @@ import { ReviewFile } from '../../scales/review-file.ts';
 import { ScaleVersionShape } from '../../scales/scale-schema.ts';
 import {
   AuditEntry, ConsensusRating, FidelitySummary, Id, IsoDate, Name, Note, RatingValue, Region, ReviewDetail,
-  ReviewerRating, ReviewKind, ReviewStatus, ReviewSummary, Site, SiteChanges, SiteInput, SiteListEntry,
+  Reviewer, ReviewerRating, ReviewKind, ReviewStatus, ReviewSummary, Site, SiteChanges, SiteInput, SiteListEntry, VisitPlanEntry,
 } from './entities.ts';
 
 const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
@@ -20,6 +20,16 @@ const ScoreDetail = z.object({
   notRated: z.array(z.object({ item: z.number().int(), reason: z.string().nullable() })),
 });
 const Empty = z.strictObject({});
+/** Inter-rater agreement over the items both reviewers scored (two reviewers; with more, the mean over pairs). */
+const Agreement = z.object({
+  comparedItems: z.number().int(),
+  exactAgreement: z.number().min(0).max(1).nullable(),
+  withinOne: z.number().min(0).max(1).nullable(),
+  /** Cohen's kappa with quadratic weights; null when it is undefined (fewer than 2 items or no variance). */
+  weightedKappa: z.number().nullable(),
+  /** Items where the reviewers' ratings differ (score or not-rated). */
+  disagreements: z.array(z.number().int()),
+});
 
 /**
  * The whole backend API: call name -> zod input and output. The dispatcher, the IPC and HTTP transports, the
@@ -47,7 +57,8 @@ export const contract = {
   'sites.setActive': call(z.strictObject({ id: Id, active: z.boolean() }), Site),
 
   'reviews.listForSite': call(z.strictObject({ siteId: Id }), z.array(ReviewSummary)),
-  'reviews.get': call(z.strictObject({ id: Id }), ReviewDetail),
+  /** viewerId: the reviewer looking; other reviewers' ratings are hidden until every reviewer has completed. */
+  'reviews.get': call(z.strictObject({ id: Id, viewerId: Id.optional() }), ReviewDetail),
   'reviews.create': call(z.strictObject({
     siteId: Id,
     kind: ReviewKind,
@@ -56,7 +67,24 @@ export const contract = {
     reviewers: z.array(z.strictObject({ name: Name, role: z.string().trim().max(200).nullable().default(null) })).min(1).max(20),
     language: z.enum(['fi', 'sv', 'en']).nullable().default('fi'),
   }), ReviewDetail),
+  /** final needs every item decided (a score or a not-rated reason) in the result. */
   'reviews.setStatus': call(z.strictObject({ id: Id, status: ReviewStatus }), ReviewSummary),
+  'reviews.setStrengths': call(z.strictObject({ reviewId: Id, text: Note }), z.object({ text: Note.nullable() })),
+  /** A correction to a final review: a new review in consensus status with the original's result, linked to it. */
+  'reviews.amend': call(z.strictObject({ reviewId: Id, reason: Note.refine((t) => t.trim().length > 0, 'say why the review is amended') }), ReviewDetail),
+  'reviewers.setComplete': call(z.strictObject({ reviewId: Id, reviewerId: Id, complete: z.boolean() }), Reviewer),
+  /** Needs every reviewer complete; locks individual ratings and pre-fills consensus where all agree. */
+  'consensus.start': call(z.strictObject({ reviewId: Id }), ReviewDetail),
+  'scoring.agreement': call(z.strictObject({ reviewId: Id }), Agreement),
+  'visitPlan.list': call(z.strictObject({ reviewId: Id }), z.array(VisitPlanEntry)),
+  'visitPlan.update': call(z.strictObject({
+    reviewId: Id,
+    entryId: Id,
+    who: z.string().trim().max(300).nullable().optional(),
+    plannedDate: IsoDate.nullable().optional(),
+    done: z.boolean().optional(),
+    note: Note.nullable().optional(),
+  }), VisitPlanEntry),
 
   'ratings.set': call(RatingValue.extend({ reviewId: Id, reviewerId: Id }).strict(), ReviewerRating),
   'consensus.set': call(RatingValue.extend({ reviewId: Id, justification: Note.nullable().default(null) }).strict(), ConsensusRating),

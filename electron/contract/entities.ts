@@ -61,7 +61,14 @@ export const ReviewKind = z.enum(['external', 'self']);
 export const ReviewStatus = z.enum(['draft', 'consensus', 'final']);
 export type ReviewStatus = z.infer<typeof ReviewStatus>;
 
-export const Reviewer = z.object({ id: Id, position: z.number().int().min(1), name: Name, role: z.string().nullable() });
+export const Reviewer = z.object({
+  id: Id,
+  position: z.number().int().min(1),
+  name: Name,
+  role: z.string().nullable(),
+  /** When the reviewer marked their own ratings complete; the others' ratings stay hidden until all have. */
+  completedAt: z.string().nullable(),
+});
 export type Reviewer = z.infer<typeof Reviewer>;
 
 export const RatingValue = z.strictObject({
@@ -95,13 +102,54 @@ export const ReviewSummary = z.object({
 });
 export type ReviewSummary = z.infer<typeof ReviewSummary>;
 
+export const VisitPlanCategory = z.enum(['request', 'interview', 'observation']);
+
+export const VisitPlanEntry = z.object({
+  id: Id,
+  /** A data source key of the review's scale. */
+  sourceKey: z.string(),
+  category: VisitPlanCategory,
+  /** The scale items that rely on this source. */
+  items: z.array(z.number().int()),
+  who: z.string().nullable(),
+  plannedDate: IsoDate.nullable(),
+  done: z.boolean(),
+  note: z.string().nullable(),
+});
+export type VisitPlanEntry = z.infer<typeof VisitPlanEntry>;
+
+const RatingOutcome = z.object({ score: z.number().int().nullable(), reason: z.string().nullable() });
+
+export const Amendment = z.object({
+  originalId: Id,
+  reason: Note,
+  /** Items whose result differs from the original's. */
+  changes: z.array(z.object({ item: z.number().int(), before: RatingOutcome.nullable(), after: RatingOutcome.nullable() })),
+});
+
+export const ReviewChecks = z.object({
+  /** Items no reviewer has rated, given a reason for, or written evidence for: the manual's "check for missing data". */
+  missingEvidence: z.array(z.number().int()),
+  /** Visit plan entries not ticked off yet. */
+  openPlanEntries: z.number().int(),
+  /** Items still undecided in the result (no score and no reason): finalizing needs none. */
+  undecided: z.array(z.number().int()),
+});
+
 export const ReviewDetail = ReviewSummary.extend({
   site: Site,
   language: z.enum(['fi', 'sv', 'en']).nullable(),
   reviewers: z.array(Reviewer),
+  /** True when some reviewer's ratings are withheld from this viewer (not everyone has completed yet). */
+  ratingsHidden: z.boolean(),
   ratings: z.array(ReviewerRating),
   consensus: z.array(ConsensusRating),
   recommendations: z.array(Recommendation),
+  strengths: Note.nullable(),
+  amendment: Amendment.nullable(),
+  /** The amendment that superseded this (final) review, if any. */
+  amendedBy: Id.nullable(),
+  checks: ReviewChecks,
 });
 export type ReviewDetail = z.infer<typeof ReviewDetail>;
 

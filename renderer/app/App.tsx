@@ -3,6 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { SitePage } from '../sites/SitePage.tsx';
 import { SitesPage } from '../sites/SitesPage.tsx';
+import { NewReviewPage } from '../reviews/NewReviewPage.tsx';
+import { ReviewEditorPage } from '../reviews/ReviewEditorPage.tsx';
+import { ConsensusPage } from '../consensus/ConsensusPage.tsx';
+import { VisitPlanPage } from '../visit-plan/VisitPlanPage.tsx';
 import { AppHeader } from './AppHeader.tsx';
 import { useHashRoute } from './routes.ts';
 
@@ -37,6 +41,10 @@ export function App() {
       <main id="main-content" ref={mainRef} tabIndex={-1}>
         {route.name === 'sites' && <SitesPage />}
         {route.name === 'site' && <SitePage key={route.siteId} siteId={route.siteId} />}
+        {route.name === 'new-review' && <NewReviewPage key={route.siteId} siteId={route.siteId} />}
+        {route.name === 'review' && <ReviewEditorPage key={route.reviewId} reviewId={route.reviewId} />}
+        {route.name === 'consensus' && <ConsensusPage key={route.reviewId} reviewId={route.reviewId} />}
+        {route.name === 'visit-plan' && <VisitPlanPage key={route.reviewId} reviewId={route.reviewId} />}
         {route.name === 'not-found' && <NotFoundPage />}
       </main>
     </>

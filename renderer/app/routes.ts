@@ -1,13 +1,29 @@
 import { useEffect, useState } from 'react';
 
 /** The app's screens, addressed by hash routes so the same build works from file:// and from the preview. */
-export type Route = { name: 'sites' } | { name: 'site'; siteId: number } | { name: 'not-found' };
+export type Route =
+  | { name: 'sites' }
+  | { name: 'site'; siteId: number }
+  | { name: 'new-review'; siteId: number }
+  | { name: 'review'; reviewId: number }
+  | { name: 'consensus'; reviewId: number }
+  | { name: 'visit-plan'; reviewId: number }
+  | { name: 'not-found' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   if (path === '' || path === '/' || path === '/sites') return { name: 'sites' };
   const site = /^\/sites\/([1-9]\d{0,15})$/.exec(path);
   if (site?.[1]) return { name: 'site', siteId: Number(site[1]) };
+  const newReview = /^\/sites\/([1-9]\d{0,15})\/new-review$/.exec(path);
+  if (newReview?.[1]) return { name: 'new-review', siteId: Number(newReview[1]) };
+  const review = /^\/reviews\/([1-9]\d{0,15})(?:\/(consensus|plan))?$/.exec(path);
+  if (review?.[1]) {
+    const reviewId = Number(review[1]);
+    if (review[2] === 'consensus') return { name: 'consensus', reviewId };
+    if (review[2] === 'plan') return { name: 'visit-plan', reviewId };
+    return { name: 'review', reviewId };
+  }
   return { name: 'not-found' };
 }
 
@@ -17,6 +33,14 @@ export function hrefFor(route: Route): string {
       return '#/sites';
     case 'site':
       return `#/sites/${route.siteId}`;
+    case 'new-review':
+      return `#/sites/${route.siteId}/new-review`;
+    case 'review':
+      return `#/reviews/${route.reviewId}`;
+    case 'consensus':
+      return `#/reviews/${route.reviewId}/consensus`;
+    case 'visit-plan':
+      return `#/reviews/${route.reviewId}/plan`;
     case 'not-found':
       return '#/';
   }

@@ -1,9 +1,7 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { LanguageCode } from '../../scales/scale-schema.ts';
-import en from './locales/en.json';
-import fi from './locales/fi.json';
-import sv from './locales/sv.json';
+import { MESSAGES } from './messages.ts';
 
 /** UI languages in the order the switcher shows them; Finnish is the default. */
 export const UI_LANGUAGES: readonly LanguageCode[] = ['fi', 'sv', 'en'];
@@ -38,7 +36,7 @@ export function createI18n(doc: Document = document, storage: Storage | undefine
   });
   // Messages are bundled, so initialisation completes synchronously (initAsync: false).
   void instance.init({
-    resources: { fi: { translation: fi }, sv: { translation: sv }, en: { translation: en } },
+    resources: { fi: { translation: MESSAGES.fi }, sv: { translation: MESSAGES.sv }, en: { translation: MESSAGES.en } },
     lng: storedLanguage(storage),
     fallbackLng: DEFAULT_LANGUAGE,
     supportedLngs: [...UI_LANGUAGES],

@@ -4,9 +4,10 @@ import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/backend/store/migrations/index.ts';
-import { openDatabase, StoreError } from '../../electron/backend/store/open-database.ts';
+import { migrate, openDatabase, StoreError } from '../../electron/backend/store/open-database.ts';
 import { dumpDatabase, tempDbFile } from '../fixtures/backend.ts';
 
+const pick = (row: unknown, keys: string[]) => Object.fromEntries(keys.map((k) => [k, (row as Record<string, unknown>)[k]]));
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 describe('migrations', () => {
@@ -20,11 +21,11 @@ describe('migrations', () => {
     const { db, backupFile, migratedFrom } = await openDatabase(file);
     expect(migratedFrom).toBe(0);
     expect(backupFile).toBeNull();
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' ORDER BY name").all() as { name: string; sql: string }[];
-    expect(tables.map((t) => t.name)).toEqual(['audit_log', 'consensus_ratings', 'ratings', 'recommendations', 'regions', 'reviewers', 'reviews', 'sites']);
+    expect(tables.map((t) => t.name)).toEqual(['audit_log', 'consensus_ratings', 'ratings', 'recommendations', 'regions', 'reviewers', 'reviews', 'sites', 'visit_plan_entries']);
     for (const table of tables) expect(table.sql, table.name).toMatch(/\)\s*STRICT$/);
 
     db.prepare("INSERT INTO regions (name, created_at) VALUES ('Lappi', 'x')").run();
@@ -40,6 +41,32 @@ describe('migrations', () => {
     reopened.db.close();
   });
 
+  // 002: build a version-1 database with a review in it, migrate, and find everything still there.
+  test('002 adds the workflow columns and the visit plan without losing version-1 data', async () => {
+    const file = tempDbFile();
+    const v1 = new BetterSqlite3(file);
+    v1.pragma('foreign_keys = ON');
+    migrate(v1, 0, 1);
+    v1.exec(`
+      INSERT INTO sites (name, created_at, updated_at) VALUES ('Kuopio', 't', 't');
+      INSERT INTO reviews (uid, site_id, kind, scale_id, scale_version, scale_hash, visit_dates, status, created_at, updated_at)
+        VALUES ('u-1', 1, 'external', 'ips-25', '1.0.0', 'sha256:x', '["2026-01-02"]', 'final', 't', 't');
+      INSERT INTO reviewers (review_id, position, name) VALUES (1, 1, 'Aino');
+      INSERT INTO consensus_ratings (review_id, item, score, updated_at) VALUES (1, 1, 4, 't');`);
+    const before = dumpDatabase(file);
+    v1.close();
+    const { db, backupFile } = await openDatabase(file);
+    expect(backupFile).not.toBeNull();
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    const after = dumpDatabase(file);
+    for (const table of Object.keys(before)) {
+      expect(after[table]!.map((row) => pick(row, Object.keys((before[table]![0] ?? {}) as object))), table).toEqual(before[table]);
+    }
+    expect(after.reviewers).toEqual([{ id: 1, review_id: 1, position: 1, name: 'Aino', role: null, completed_at: null }]);
+    expect(after.reviews![0]).toMatchObject({ strengths: null, amends_review_id: null, amendment_reason: null });
+    db.close();
+  });
+
   test('an existing file is backed up with SQLite online backup before migrating', async () => {
     const file = tempDbFile();
     const legacy = new BetterSqlite3(file);
@@ -48,7 +75,7 @@ describe('migrations', () => {
     const before = dumpDatabase(file);
     const { db, backupFile } = await openDatabase(file, { now: () => new Date('2026-11-23T10:00:00Z') });
     db.close();
-    expect(backupFile).toBe(`${file}.before-v1-2026-11-23T10-00-00-000Z.bak`);
+    expect(backupFile).toBe(`${file}.before-v${SCHEMA_VERSION}-2026-11-23T10-00-00-000Z.bak`);
     const backup = new BetterSqlite3(backupFile!, { readonly: true });
     expect(backup.prepare('SELECT text FROM notes').all()).toEqual([{ text: 'kept' }]);
     expect(backup.pragma('user_version', { simple: true })).toBe(0);

@@ -8,8 +8,15 @@ const RENDERER = join(ROOT, 'renderer');
 const LOCALES = ['fi', 'sv', 'en'] as const;
 
 type Messages = { [key: string]: string | Messages };
+// The same assembly as renderer/i18n/messages.ts: locales/<lang>.json plus locales/<feature>/<lang>.json under <feature>.
+const LOCALE_DIR = join(RENDERER, 'i18n', 'locales');
+const FEATURES = readdirSync(LOCALE_DIR, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+const readJson = (...parts: string[]) => JSON.parse(readFileSync(join(LOCALE_DIR, ...parts), 'utf8')) as Messages;
 const messages = Object.fromEntries(
-  LOCALES.map((locale) => [locale, JSON.parse(readFileSync(join(RENDERER, 'i18n', 'locales', `${locale}.json`), 'utf8')) as Messages]),
+  LOCALES.map((locale) => [locale, {
+    ...readJson(`${locale}.json`),
+    ...Object.fromEntries(FEATURES.map((feature) => [feature, readJson(feature, `${locale}.json`)])),
+  }]),
 ) as Record<(typeof LOCALES)[number], Messages>;
 
 /** 'sites.status.created' for every leaf; plural forms (_one, _other) are folded into their base key. */

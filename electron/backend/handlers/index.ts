@@ -4,6 +4,7 @@ import { ratingHandlers } from './rating-handlers.ts';
 import { reviewHandlers } from './review-handlers.ts';
 import { scaleHandlers } from './scale-handlers.ts';
 import { siteHandlers } from './site-handlers.ts';
+import { workflowHandlers } from './workflow-handlers.ts';
 
 /** Every contract call's handler; `satisfies Handlers` makes a missing or extra handler a type error. */
 export const handlers = {
@@ -12,4 +13,5 @@ export const handlers = {
   ...reviewHandlers,
   ...ratingHandlers,
   ...exchangeHandlers,
+  ...workflowHandlers,
 } satisfies Handlers;

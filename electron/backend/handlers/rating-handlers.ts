@@ -3,11 +3,11 @@ import { ApiFailure } from '../../contract/api-error.ts';
 import type { ReviewStatus } from '../../contract/entities.ts';
 import { appendAudit } from '../store/audit-log.ts';
 import {
-  getConsensus, getReviewerRating, listRecommendations, listReviewers, setRecommendationRow, touchReview,
+  getConsensus, getReviewerRating, listRecommendations, listReviewerRatings, listReviewers, setRecommendationRow, touchReview,
   upsertConsensus, upsertReviewerRating, type RatingFields, type ReviewRow,
 } from '../store/reviews-store.ts';
 import type { HandlerContext, HandlerGroup } from './handler-context.ts';
-import { requireReviewRow, scaleOfReview } from './review-views.ts';
+import { outcomeKey, requireReviewRow, scaleOfReview } from './review-views.ts';
 
 function requireWritable(row: ReviewRow, allowed: readonly ReviewStatus[]) {
   if (row.status === 'final') throw new ApiFailure('read-only', { status: row.status });
@@ -25,11 +25,24 @@ function checkAgainstScale(ctx: HandlerContext, row: ReviewRow, rating: RatingFi
   }
 }
 
+/** A consensus that differs from every reviewer's own decision must say why (the manual's consensus meeting). */
+function requireJustification(ctx: HandlerContext, reviewId: number, rating: RatingFields & { justification: string | null }) {
+  const own = listReviewerRatings(ctx.db, reviewId).filter((r) => r.item === rating.item && outcomeKey(r) !== 'none');
+  if (own.length === 0 || outcomeKey(rating) === 'none') return;
+  if (own.some((r) => outcomeKey(r) === outcomeKey(rating))) return;
+  if ((rating.justification ?? '').trim() === '') {
+    throw new ApiFailure('invalid-input', { issues: [{ path: 'justification', code: 'justification-required', message: `item ${rating.item}: the consensus differs from every reviewer's rating; say why` }] });
+  }
+}
+
 export const ratingHandlers: HandlerGroup<'ratings.set' | 'consensus.set' | 'recommendations.set'> = {
   'ratings.set': ({ reviewId, reviewerId, ...rating }, ctx) => {
     const row = requireReviewRow(ctx, reviewId);
     requireWritable(row, ['draft']);
-    if (!listReviewers(ctx.db, reviewId).some((r) => r.id === reviewerId)) throw new ApiFailure('not-found', { entity: 'reviewer', id: reviewerId });
+    const reviewer = listReviewers(ctx.db, reviewId).find((r) => r.id === reviewerId);
+    if (!reviewer) throw new ApiFailure('not-found', { entity: 'reviewer', id: reviewerId });
+    // Completing is the reviewer's word that these ratings are theirs to compare; reopen to change them.
+    if (reviewer.completedAt !== null) throw new ApiFailure('conflict', { reason: 'reviewer-complete' });
     checkAgainstScale(ctx, row, rating);
     const before = getReviewerRating(ctx.db, reviewerId, rating.item);
     const at = ctx.now();
@@ -43,6 +56,7 @@ export const ratingHandlers: HandlerGroup<'ratings.set' | 'consensus.set' | 'rec
     const row = requireReviewRow(ctx, reviewId);
     requireWritable(row, ['draft', 'consensus']);
     checkAgainstScale(ctx, row, rating);
+    requireJustification(ctx, reviewId, rating);
     const before = getConsensus(ctx.db, reviewId, rating.item);
     const at = ctx.now();
     upsertConsensus(ctx.db, reviewId, rating, at);

@@ -1,7 +1,7 @@
 import { ApiFailure } from '../../contract/api-error.ts';
 import type { ReviewStatus } from '../../contract/entities.ts';
 import { appendAudit } from '../store/audit-log.ts';
-import { insertReview, insertReviewer, listReviewRowsForSite, setReviewStatusRow } from '../store/reviews-store.ts';
+import { insertReview, insertReviewer, listReviewerRatings, listReviewers, listReviewRowsForSite, setReviewStatusRow } from '../store/reviews-store.ts';
 import type { HandlerGroup } from './handler-context.ts';
 import { requireReviewRow, resultRatings, reviewDetail, reviewSummary, scaleOfReview, scoreStored, toSummary } from './review-views.ts';
 import { requireSite } from './site-handlers.ts';
@@ -19,7 +19,7 @@ export const reviewHandlers: HandlerGroup<'reviews.listForSite' | 'reviews.get' 
     return listReviewRowsForSite(ctx.db, siteId).map((row) => reviewSummary(ctx, row));
   },
 
-  'reviews.get': ({ id }, ctx) => reviewDetail(ctx, requireReviewRow(ctx, id)),
+  'reviews.get': ({ id, viewerId }, ctx) => reviewDetail(ctx, requireReviewRow(ctx, id), viewerId),
 
   'reviews.create': (input, ctx) => {
     requireSite(ctx, input.siteId);
@@ -50,6 +50,10 @@ export const reviewHandlers: HandlerGroup<'reviews.listForSite' | 'reviews.get' 
     if (!ALLOWED[row.status].includes(status)) {
       throw new ApiFailure(row.status === 'final' ? 'read-only' : 'conflict', { from: row.status, to: status });
     }
+    if (status === 'final') {
+      const { undecided } = reviewDetail(ctx, row).checks;
+      if (undecided.length) throw new ApiFailure('conflict', { reason: 'undecided-items', items: undecided.join(',') });
+    }
     setReviewStatusRow(ctx.db, id, status, ctx.now());
     appendAudit(ctx.db, { actor: ctx.actor, at: ctx.now(), entity: 'review', entityId: id, action: 'set-status', oldValue: row.status, newValue: status });
     return reviewSummary(ctx, requireReviewRow(ctx, id));
@@ -58,10 +62,9 @@ export const reviewHandlers: HandlerGroup<'reviews.listForSite' | 'reviews.get' 
   'scoring.review': ({ reviewId, reviewerId }, ctx) => {
     const row = requireReviewRow(ctx, reviewId);
     const scale = scaleOfReview(ctx, row);
-    const detail = reviewDetail(ctx, row);
     if (reviewerId === undefined) return scoreStored(scale, resultRatings(ctx, row));
-    if (!detail.reviewers.some((r) => r.id === reviewerId)) throw new ApiFailure('not-found', { entity: 'reviewer', id: reviewerId });
-    return scoreStored(scale, detail.ratings.filter((r) => r.reviewerId === reviewerId));
+    if (!listReviewers(ctx.db, reviewId).some((r) => r.id === reviewerId)) throw new ApiFailure('not-found', { entity: 'reviewer', id: reviewerId });
+    return scoreStored(scale, listReviewerRatings(ctx.db, reviewId).filter((r) => r.reviewerId === reviewerId));
   },
 
   'scoring.summary': ({ reviewId }, ctx) => {

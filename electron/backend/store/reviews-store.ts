@@ -5,6 +5,7 @@ export interface ReviewRow {
   id: number; uid: string; site_id: number; kind: 'external' | 'self'; scale_id: string; scale_version: string;
   scale_hash: string; visit_dates: string; status: ReviewStatus; language: 'fi' | 'sv' | 'en' | null;
   revision: number; created_at: string; updated_at: string;
+  strengths: string | null; amends_review_id: number | null; amendment_reason: string | null;
 }
 
 export function getReviewRow(db: Database, id: number): ReviewRow | undefined {
@@ -44,7 +45,24 @@ export function insertReviewer(db: Database, reviewId: number, position: number,
 }
 
 export function listReviewers(db: Database, reviewId: number): Reviewer[] {
-  return db.prepare('SELECT id, position, name, role FROM reviewers WHERE review_id = ? ORDER BY position').all(reviewId) as Reviewer[];
+  return db.prepare('SELECT id, position, name, role, completed_at AS completedAt FROM reviewers WHERE review_id = ? ORDER BY position').all(reviewId) as Reviewer[];
+}
+
+export function setReviewerCompletedAt(db: Database, reviewerId: number, completedAt: string | null): void {
+  db.prepare('UPDATE reviewers SET completed_at = ? WHERE id = ?').run(completedAt, reviewerId);
+}
+
+export function setStrengthsRow(db: Database, reviewId: number, text: string | null, at: string): void {
+  db.prepare('UPDATE reviews SET strengths = ?, updated_at = ? WHERE id = ?').run(text, at, reviewId);
+}
+
+export function setAmendmentRow(db: Database, reviewId: number, originalId: number, reason: string): void {
+  db.prepare('UPDATE reviews SET amends_review_id = ?, amendment_reason = ? WHERE id = ?').run(originalId, reason, reviewId);
+}
+
+export function amendmentOf(db: Database, reviewId: number): number | null {
+  const row = db.prepare('SELECT id FROM reviews WHERE amends_review_id = ?').get(reviewId) as { id: number } | undefined;
+  return row?.id ?? null;
 }
 
 interface RatingRow {

@@ -1,0 +1,129 @@
+import { pairAgreement } from '../../../scales/agreement.ts';
+import { ApiFailure } from '../../contract/api-error.ts';
+import { appendAudit } from '../store/audit-log.ts';
+import {
+  amendmentOf, insertReview, insertReviewer, listConsensus, listRecommendations, listReviewerRatings, listReviewers,
+  setAmendmentRow, setRecommendationRow, setReviewerCompletedAt, setReviewStatusRow, setStrengthsRow, upsertConsensus,
+} from '../store/reviews-store.ts';
+import { getPlanRow, updatePlanRow } from '../store/visit-plan-store.ts';
+import type { HandlerGroup } from './handler-context.ts';
+import { outcomeKey, requireReviewRow, resultRatings, reviewDetail, scaleOfReview } from './review-views.ts';
+import { ensureVisitPlan, toEntry } from './visit-plan.ts';
+
+export const workflowHandlers: HandlerGroup<'reviewers.setComplete' | 'consensus.start' | 'scoring.agreement' | 'reviews.amend' | 'reviews.setStrengths' | 'visitPlan.list' | 'visitPlan.update'> = {
+  'reviewers.setComplete': ({ reviewId, reviewerId, complete }, ctx) => {
+    const row = requireReviewRow(ctx, reviewId);
+    if (row.status === 'final') throw new ApiFailure('read-only', { status: row.status });
+    if (row.status !== 'draft') throw new ApiFailure('conflict', { status: row.status });
+    const reviewer = listReviewers(ctx.db, reviewId).find((r) => r.id === reviewerId);
+    if (!reviewer) throw new ApiFailure('not-found', { entity: 'reviewer', id: reviewerId });
+    const completedAt = complete ? ctx.now() : null;
+    setReviewerCompletedAt(ctx.db, reviewerId, completedAt);
+    appendAudit(ctx.db, { actor: ctx.actor, at: ctx.now(), entity: 'reviewer', entityId: reviewerId, action: complete ? 'complete' : 'reopen', oldValue: reviewer.completedAt, newValue: completedAt });
+    return { ...reviewer, completedAt };
+  },
+
+  'consensus.start': ({ reviewId }, ctx) => {
+    const row = requireReviewRow(ctx, reviewId);
+    if (row.status === 'final') throw new ApiFailure('read-only', { status: row.status });
+    if (row.status !== 'draft') throw new ApiFailure('conflict', { status: row.status });
+    const reviewers = listReviewers(ctx.db, reviewId);
+    if (reviewers.length < 2) throw new ApiFailure('conflict', { reason: 'single-reviewer' });
+    const waiting = reviewers.filter((r) => r.completedAt === null);
+    if (waiting.length) throw new ApiFailure('conflict', { reason: 'reviewers-not-complete', reviewers: waiting.map((r) => r.name).join(', ') });
+
+    // Start where the reviewers agree; every other item is decided in the consensus discussion.
+    const ratings = listReviewerRatings(ctx.db, reviewId);
+    const at = ctx.now();
+    for (const item of scaleOfReview(ctx, row).data.items.map((i) => i.number)) {
+      const forItem = reviewers.map((r) => ratings.find((x) => x.reviewerId === r.id && x.item === item));
+      const keys = new Set(forItem.map(outcomeKey));
+      const first = forItem[0];
+      if (keys.size !== 1 || !first || outcomeKey(first) === 'none') continue;
+      const evidence = [...new Set(forItem.map((r) => r?.evidence?.trim()).filter((e): e is string => !!e))].join('\n\n') || null;
+      const reasonNote = [...new Set(forItem.map((r) => r?.reasonNote?.trim()).filter((e): e is string => !!e))].join('\n\n') || null;
+      upsertConsensus(ctx.db, reviewId, { item, score: first.score, reason: first.reason, reasonNote, evidence, justification: null }, at);
+    }
+    setReviewStatusRow(ctx.db, reviewId, 'consensus', at);
+    appendAudit(ctx.db, { actor: ctx.actor, at, entity: 'review', entityId: reviewId, action: 'start-consensus', oldValue: 'draft', newValue: { status: 'consensus', prefilled: listConsensus(ctx.db, reviewId).map((c) => c.item) } });
+    return reviewDetail(ctx, requireReviewRow(ctx, reviewId));
+  },
+
+  'scoring.agreement': ({ reviewId }, ctx) => {
+    const row = requireReviewRow(ctx, reviewId);
+    const reviewers = listReviewers(ctx.db, reviewId);
+    if (reviewers.some((r) => r.completedAt === null) && row.status === 'draft') throw new ApiFailure('conflict', { reason: 'reviewers-not-complete' });
+    const scale = scaleOfReview(ctx, row);
+    const ratings = listReviewerRatings(ctx.db, reviewId);
+    const byReviewer = reviewers.map((r) => new Map(ratings.filter((x) => x.reviewerId === r.id).map((x) => [x.item, x.score])));
+    const pairs = byReviewer.flatMap((a, i) => byReviewer.slice(i + 1).map((b) => pairAgreement(a, b, scale.data.scoring.itemRange)));
+    const mean = (values: (number | null)[]) => {
+      const known = values.filter((v): v is number => v !== null);
+      return known.length ? known.reduce((x, y) => x + y, 0) / known.length : null;
+    };
+    const items = scale.data.items.map((i) => i.number);
+    const scoredByAll = items.filter((item) => byReviewer.length > 0 && byReviewer.every((m) => (m.get(item) ?? null) !== null));
+    return {
+      comparedItems: reviewers.length < 2 ? 0 : scoredByAll.length,
+      exactAgreement: mean(pairs.map((p) => p.exactAgreement)),
+      withinOne: mean(pairs.map((p) => p.withinOne)),
+      weightedKappa: mean(pairs.map((p) => p.weightedKappa)),
+      disagreements: reviewers.length < 2 ? [] : items.filter((item) =>
+        new Set(reviewers.map((r) => outcomeKey(ratings.find((x) => x.reviewerId === r.id && x.item === item)))).size > 1),
+    };
+  },
+
+  'reviews.amend': ({ reviewId, reason }, ctx) => {
+    const original = requireReviewRow(ctx, reviewId);
+    if (original.status !== 'final') throw new ApiFailure('conflict', { reason: 'not-final', status: original.status });
+    const existing = amendmentOf(ctx.db, reviewId);
+    if (existing !== null) throw new ApiFailure('conflict', { reason: 'already-amended', amendmentId: existing });
+    const at = ctx.now();
+    const id = insertReview(ctx.db, {
+      uid: ctx.newUid(), siteId: original.site_id, kind: original.kind, scaleId: original.scale_id, scaleVersion: original.scale_version,
+      scaleHash: original.scale_hash, visitDates: JSON.parse(original.visit_dates) as string[], status: 'consensus',
+      language: original.language, revision: original.revision + 1,
+    }, at);
+    setAmendmentRow(ctx.db, id, original.id, reason.trim());
+    setStrengthsRow(ctx.db, id, original.strengths, at);
+    for (const reviewer of listReviewers(ctx.db, original.id)) insertReviewer(ctx.db, id, reviewer.position, reviewer.name, reviewer.role);
+    // The amendment starts from the original's result; the individual ratings stay with the original.
+    for (const r of resultRatings(ctx, original)) {
+      upsertConsensus(ctx.db, id, { item: r.item, score: r.score, reason: r.reason, reasonNote: r.reasonNote, evidence: r.evidence, justification: null }, at);
+    }
+    for (const rec of listRecommendations(ctx.db, original.id)) setRecommendationRow(ctx.db, id, rec.item, rec.text, at);
+    appendAudit(ctx.db, { actor: ctx.actor, at, entity: 'review', entityId: id, action: 'amend', oldValue: { originalId: original.id }, newValue: { reason } });
+    return reviewDetail(ctx, requireReviewRow(ctx, id));
+  },
+
+  'reviews.setStrengths': ({ reviewId, text }, ctx) => {
+    const row = requireReviewRow(ctx, reviewId);
+    if (row.status === 'final') throw new ApiFailure('read-only', { status: row.status });
+    const value = text.trim() === '' ? null : text;
+    setStrengthsRow(ctx.db, reviewId, value, ctx.now());
+    appendAudit(ctx.db, { actor: ctx.actor, at: ctx.now(), entity: 'review', entityId: reviewId, action: 'set-strengths', oldValue: row.strengths, newValue: value });
+    return { text: value };
+  },
+
+  'visitPlan.list': ({ reviewId }, ctx) => {
+    const row = requireReviewRow(ctx, reviewId);
+    return ensureVisitPlan(ctx, row, scaleOfReview(ctx, row));
+  },
+
+  'visitPlan.update': ({ reviewId, entryId, ...changes }, ctx) => {
+    const row = requireReviewRow(ctx, reviewId);
+    const scale = scaleOfReview(ctx, row);
+    ensureVisitPlan(ctx, row, scale);
+    const before = getPlanRow(ctx.db, reviewId, entryId);
+    if (!before) throw new ApiFailure('not-found', { entity: 'visit-plan-entry', id: entryId });
+    const fields = {
+      who: changes.who === undefined ? before.who : changes.who || null,
+      planned_date: changes.plannedDate === undefined ? before.planned_date : changes.plannedDate,
+      done: changes.done === undefined ? before.done : changes.done ? 1 : 0,
+      note: changes.note === undefined ? before.note : changes.note || null,
+    };
+    updatePlanRow(ctx.db, entryId, fields, ctx.now());
+    appendAudit(ctx.db, { actor: ctx.actor, at: ctx.now(), entity: 'visit-plan', entityId: entryId, action: 'update', oldValue: toEntry(before, scale), newValue: changes });
+    return toEntry(getPlanRow(ctx.db, reviewId, entryId)!, scale);
+  },
+};
