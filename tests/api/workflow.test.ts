@@ -62,7 +62,7 @@ describe('two reviewers reaching consensus', () => {
     expect(dumpDatabase(dbFile)).toEqual(before);
     await call('consensus.set', { reviewId: review.id, item: 2, score: 3, justification: 'Kirjaukset tukevat 3:a' });
     await call('consensus.set', { reviewId: review.id, item: 1, score: 5 });
-    expect(await backend.dispatch('reviews.setStatus', { id: review.id, status: 'final' })).toMatchObject({ ok: false, error: { code: 'conflict', details: { reason: 'undecided-items', items: '3' } } });
+    expect(await backend.dispatch('reviews.setStatus', { id: review.id, status: 'final' })).toMatchObject({ ok: false, error: { code: 'conflict', details: { reason: 'undecided-items', items: [3] } } });
     await call('consensus.set', { reviewId: review.id, item: 3, score: null, reason: 'no-data', reasonNote: 'Ei tietoja' });
     // 22 x 4 + 5 + 3 = 96 over 24 items -> 100.0, good.
     expect(await call('reviews.setStatus', { id: review.id, status: 'final' })).toMatchObject({ status: 'final', score: { ratedItems: 24, estimate: true, total: 100, band: 'good' } });

@@ -20,9 +20,12 @@ function checkAgainstScale(ctx: HandlerContext, row: ReviewRow, rating: RatingFi
   const problems = ratingProblems(scale.data, [{ item: rating.item, score: rating.score, reason: rating.reason ?? undefined }], 'rating')
     // A draft row may hold only a note before the reviewer decides on a score or a reason.
     .filter((p) => p.code !== 'reason-missing');
-  if (problems.length) {
-    throw new ApiFailure('invalid-input', { issues: problems.map((p) => ({ path: p.path.replace(/^rating\[0\]\.?/, ''), code: p.code, message: p.message })) });
+  const issues = problems.map((p) => ({ path: p.path.replace(/^rating\[0\]\.?/, ''), code: p.code, message: p.message }));
+  // A not-rated item needs its reason explained in words, for the report and for the next reviewer.
+  if (rating.score === null && rating.reason !== null && (rating.reasonNote ?? '').trim() === '') {
+    issues.push({ path: 'reasonNote', code: 'reason-note-missing', message: `item ${rating.item} is not rated; explain why in a note` });
   }
+  if (issues.length) throw new ApiFailure('invalid-input', { issues });
 }
 
 /** A consensus that differs from every reviewer's own decision must say why (the manual's consensus meeting). */

@@ -52,7 +52,7 @@ export const reviewHandlers: HandlerGroup<'reviews.listForSite' | 'reviews.get' 
     }
     if (status === 'final') {
       const { undecided } = reviewDetail(ctx, row).checks;
-      if (undecided.length) throw new ApiFailure('conflict', { reason: 'undecided-items', items: undecided.join(',') });
+      if (undecided.length) throw new ApiFailure('conflict', { reason: 'undecided-items', items: undecided });
     }
     setReviewStatusRow(ctx.db, id, status, ctx.now());
     appendAudit(ctx.db, { actor: ctx.actor, at: ctx.now(), entity: 'review', entityId: id, action: 'set-status', oldValue: row.status, newValue: status });

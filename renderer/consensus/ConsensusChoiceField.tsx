@@ -1,0 +1,148 @@
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ConsensusRating } from '../../electron/contract/entities.ts';
+import { useApi } from '../platform/api-context.tsx';
+import { choiceOf, isReason, needsJustification, NOT_RATED_REASONS, ratingOfChoice, type Choice } from './consensus-choice.ts';
+import { SaveIndicator } from './SaveIndicator.tsx';
+import { useAutosave, useDebounced } from './use-autosave.ts';
+
+interface Draft {
+  choice: Choice;
+  justification: string;
+  reasonNote: string;
+}
+
+interface ConsensusChoiceFieldProps {
+  reviewId: number;
+  item: number;
+  /** The item's title, for the control's accessible name. */
+  itemLabel: string;
+  scores: readonly number[];
+  /** The consensus as stored (pre-filled by consensus.start where all reviewers agreed). */
+  stored: ConsensusRating | undefined;
+  /** The reviewers' outcomes for this item, to know when consensus differs from all of them. */
+  reviewerChoices: readonly Choice[];
+  onSaved: (rating: ConsensusRating) => void;
+  /** True while a change is not yet stored (saving or failed), so finalizing can wait for it. */
+  onPendingChange: (item: number, pending: boolean) => void;
+}
+
+const TEXT_SAVE_DELAY_MS = 800;
+
+/** The id of an item's consensus select, so other parts of the page can move focus to it. */
+export const consensusControlId = (item: number) => `consensus-item-${item}`;
+
+/**
+ * The consensus value of one item: a select (score, or not rated with a reason), a reason note for "not rated",
+ * and a justification where consensus differs from every reviewer. Every change is saved at once.
+ */
+export function ConsensusChoiceField({ reviewId, item, itemLabel, scores, stored, reviewerChoices, onSaved, onPendingChange }: ConsensusChoiceFieldProps) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const id = useId();
+  const [draft, setDraft] = useState<Draft>(() => ({
+    choice: choiceOf(stored),
+    justification: stored?.justification ?? '',
+    reasonNote: stored?.reasonNote ?? '',
+  }));
+  const [evidence, setEvidence] = useState(stored?.evidence ?? null);
+
+  const autosave = useAutosave('consensus.set', async (value: Draft) => {
+    const saved = await api.call('consensus.set', {
+      reviewId,
+      item,
+      ...ratingOfChoice(value.choice),
+      reasonNote: isReason(value.choice) && value.reasonNote.trim() !== '' ? value.reasonNote : null,
+      // Evidence belongs to the editor; keep what is stored.
+      evidence,
+      justification: value.justification.trim() === '' ? null : value.justification,
+    });
+    setEvidence(saved.evidence);
+    onSaved(saved);
+  });
+  const debounced = useDebounced(autosave.save, TEXT_SAVE_DELAY_MS);
+
+  const pending = autosave.state.status === 'saving' || autosave.state.status === 'error';
+  useEffect(() => onPendingChange(item, pending), [item, pending, onPendingChange]);
+
+  const issues = autosave.state.status === 'error' ? autosave.state.error.issues : [];
+  const justificationProblem = issues.some((i) => i.code === 'justification-required' || i.path === 'justification');
+  const reasonNoteProblem = issues.some((i) => i.path === 'reasonNote');
+  const showJustification = needsJustification(draft.choice, reviewerChoices) || draft.justification !== '' || justificationProblem;
+
+  function change(next: Draft, at: 'now' | 'later') {
+    setDraft(next);
+    debounced.call(next);
+    if (at === 'now') debounced.flush();
+  }
+
+  const justificationId = `${id}-justification`;
+  const reasonNoteId = `${id}-reason-note`;
+  return (
+    <div className="consensus-field">
+      <label htmlFor={consensusControlId(item)} className="visually-hidden">
+        {t('consensus.choice.label', { item: itemLabel })}
+      </label>
+      <select id={consensusControlId(item)} value={draft.choice} onChange={(e) => change({ ...draft, choice: e.target.value }, 'now')}>
+        <option value="">{t('consensus.choice.undecided')}</option>
+        {scores.map((score) => (
+          <option key={score} value={String(score)}>
+            {String(score)}
+          </option>
+        ))}
+        {NOT_RATED_REASONS.map((reason) => (
+          <option key={reason} value={reason}>
+            {t('consensus.choice.notRated', { reason: t(`consensus.reasons.${reason}`) })}
+          </option>
+        ))}
+      </select>
+
+      {isReason(draft.choice) && (
+        <div className="field">
+          <label htmlFor={reasonNoteId}>{t('consensus.reasonNote.label')}</label>
+          <textarea
+            id={reasonNoteId}
+            rows={2}
+            value={draft.reasonNote}
+            aria-invalid={reasonNoteProblem ? true : undefined}
+            aria-describedby={reasonNoteProblem ? `${reasonNoteId}-error` : undefined}
+            onChange={(e) => change({ ...draft, reasonNote: e.target.value }, 'later')}
+            onBlur={debounced.flush}
+          />
+          {reasonNoteProblem && (
+            <p id={`${reasonNoteId}-error`} className="field-error">
+              {t('consensus.reasonNote.required')}
+            </p>
+          )}
+        </div>
+      )}
+
+      {showJustification && (
+        <div className="field">
+          <label htmlFor={justificationId}>
+            {t('consensus.justification.label')} <span className="required-mark">{t('consensus.justification.requiredMark')}</span>
+          </label>
+          <textarea
+            id={justificationId}
+            rows={2}
+            value={draft.justification}
+            aria-invalid={justificationProblem ? true : undefined}
+            aria-describedby={`${justificationId}-hint${justificationProblem ? ` ${justificationId}-error` : ''}`}
+            onChange={(e) => change({ ...draft, justification: e.target.value }, 'later')}
+            onBlur={debounced.flush}
+          />
+          <p id={`${justificationId}-hint`} className="field-hint">
+            {t('consensus.justification.hint')}
+          </p>
+          {justificationProblem && (
+            <p id={`${justificationId}-error`} className="field-error">
+              {t('consensus.justification.required')}
+            </p>
+          )}
+        </div>
+      )}
+
+      <SaveIndicator state={autosave.state} onRetry={autosave.retry} handledAtField={justificationProblem || reasonNoteProblem} />
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import { useTranslation } from 'react-i18next';
+import type { ConsensusRating, Reviewer, ReviewerRating } from '../../electron/contract/entities.ts';
+import { ConsensusChoiceField } from './ConsensusChoiceField.tsx';
+import { choiceOf, isAgreement, isDisagreement, isReason, reviewerChoices } from './consensus-choice.ts';
+import { ReviewerRatingCell } from './ReviewerRatingCell.tsx';
+
+interface ConsensusItemRowProps {
+  reviewId: number;
+  item: number;
+  title: string;
+  reviewers: readonly Reviewer[];
+  ratings: Map<number, ReviewerRating> | undefined;
+  consensus: ConsensusRating | undefined;
+  scores: readonly number[];
+  readOnly: boolean;
+  onSaved: (rating: ConsensusRating) => void;
+  onPendingChange: (item: number, pending: boolean) => void;
+}
+
+/**
+ * One item in the consensus table: the reviewers' own ratings side by side (read-only), a disagreement marked
+ * with an icon and words as well as colour, and the consensus value.
+ */
+export function ConsensusItemRow({ reviewId, item, title, reviewers, ratings, consensus, scores, readOnly, onSaved, onPendingChange }: ConsensusItemRowProps) {
+  const { t } = useTranslation();
+  const choices = reviewerChoices(reviewers, ratings);
+  const disagreement = isDisagreement(choices);
+  const itemLabel = t('consensus.itemTitle', { number: item, title });
+  const evidence = reviewers.flatMap((reviewer) => {
+    const text = ratings?.get(reviewer.id)?.evidence;
+    return text ? [{ reviewer, text }] : [];
+  });
+
+  return (
+    <tr className={disagreement ? 'consensus-row is-disagreement' : 'consensus-row'}>
+      <th scope="row">
+        <span className="consensus-item-title">{itemLabel}</span>
+        {disagreement && (
+          <span className="disagreement-mark">
+            <span aria-hidden="true">{'≠'}</span> {t('consensus.disagreement')}
+          </span>
+        )}
+        {isAgreement(choices) && (
+          <span className="agreement-mark">
+            <span aria-hidden="true">{'='}</span> {t('consensus.agreed')}
+          </span>
+        )}
+        {evidence.length > 0 && (
+          <details className="reviewer-evidence">
+            <summary>{t('consensus.evidence.summary')}</summary>
+            <dl>
+              {evidence.map(({ reviewer, text }) => (
+                <div key={reviewer.id}>
+                  <dt>{reviewer.name}</dt>
+                  <dd>{text}</dd>
+                </div>
+              ))}
+            </dl>
+          </details>
+        )}
+      </th>
+      {reviewers.map((reviewer) => (
+        <td key={reviewer.id} className="reviewer-cell">
+          <ReviewerRatingCell rating={ratings?.get(reviewer.id)} />
+        </td>
+      ))}
+      <td className="consensus-cell">
+        {readOnly ? (
+          <ConsensusValueText consensus={consensus} />
+        ) : (
+          <ConsensusChoiceField
+            reviewId={reviewId}
+            item={item}
+            itemLabel={itemLabel}
+            scores={scores}
+            stored={consensus}
+            reviewerChoices={choices}
+            onSaved={onSaved}
+            onPendingChange={onPendingChange}
+          />
+        )}
+      </td>
+    </tr>
+  );
+}
+
+/** The consensus of a final review, as text. */
+function ConsensusValueText({ consensus }: { consensus: ConsensusRating | undefined }) {
+  const { t } = useTranslation();
+  const choice = choiceOf(consensus);
+  return (
+    <>
+      {choice === '' && <span className="muted">{t('consensus.noRating')}</span>}
+      {choice !== '' && !isReason(choice) && <span className="score-figure">{choice}</span>}
+      {isReason(choice) && <span>{t('consensus.notRated', { reason: t(`consensus.reasons.${choice}`) })}</span>}
+      {consensus?.reasonNote && <span className="cell-note">{consensus.reasonNote}</span>}
+      {consensus?.justification && (
+        <span className="cell-note">{t('consensus.justification.shown', { text: consensus.justification })}</span>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ConsensusRating, Reviewer, ReviewerRating } from '../../electron/contract/entities.ts';
+import type { ScaleVersionData } from '../../scales/scale-schema.ts';
+import { localized } from '../../scales/display-format.ts';
+import { useUiLanguage } from '../i18n/use-format.ts';
+import { consensusByItem, ratingsByItem } from './consensus-choice.ts';
+import { ConsensusItemRow } from './ConsensusItemRow.tsx';
+
+interface ConsensusTableProps {
+  reviewId: number;
+  scale: ScaleVersionData;
+  reviewers: readonly Reviewer[];
+  ratings: readonly ReviewerRating[];
+  consensus: readonly ConsensusRating[];
+  readOnly: boolean;
+  onSaved: (rating: ConsensusRating) => void;
+  onPendingChange: (item: number, pending: boolean) => void;
+}
+
+/** Every item of the scale, one table per section: the reviewers' ratings side by side and the consensus. */
+export function ConsensusTable({ reviewId, scale, reviewers, ratings, consensus, readOnly, onSaved, onPendingChange }: ConsensusTableProps) {
+  const { t } = useTranslation();
+  const language = useUiLanguage();
+  const byItem = useMemo(() => ratingsByItem(ratings), [ratings]);
+  // The consensus as first loaded: each row keeps its own draft from there and saves it.
+  const stored = useMemo(() => consensusByItem(consensus), [consensus]);
+  const scores = useMemo(() => {
+    const { min, max } = scale.scoring.itemRange;
+    return Array.from({ length: max - min + 1 }, (_, i) => min + i);
+  }, [scale]);
+  const items = useMemo(() => new Map(scale.items.map((item) => [item.number, item])), [scale]);
+
+  return (
+    <>
+      {scale.sections.map((section) => {
+        const sectionTitle = localized(section.title, language);
+        const headingId = `consensus-section-${section.key}`;
+        return (
+          <section key={section.key} aria-labelledby={headingId} className="consensus-section">
+            <h3 id={headingId}>{sectionTitle}</h3>
+            <div className="table-scroll">
+              <table className="data-table consensus-table">
+                <caption className="visually-hidden">{t('consensus.table.caption', { section: sectionTitle })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col" className="col-item">
+                      {t('consensus.table.item')}
+                    </th>
+                    {reviewers.map((reviewer) => (
+                      <th scope="col" key={reviewer.id} className="col-reviewer">
+                        {reviewer.name}
+                        {reviewer.role && <span className="cell-note">{reviewer.role}</span>}
+                      </th>
+                    ))}
+                    <th scope="col" className="col-consensus">
+                      {t('consensus.table.consensus')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {section.items.map((number) => (
+                    <ConsensusItemRow
+                      key={number}
+                      reviewId={reviewId}
+                      item={number}
+                      title={localized(items.get(number)?.title ?? {}, language)}
+                      reviewers={reviewers}
+                      ratings={byItem.get(number)}
+                      consensus={stored.get(number)}
+                      scores={scores}
+                      readOnly={readOnly}
+                      onSaved={onSaved}
+                      onPendingChange={onPendingChange}
+                    />
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        );
+      })}
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import { useTranslation } from 'react-i18next';
+import type { VisitPlanEntry } from '../../electron/contract/entities.ts';
+import { VisitPlanEntryRow } from './VisitPlanEntryRow.tsx';
+
+export type PlanCategory = VisitPlanEntry['category'];
+
+interface VisitPlanGroupProps {
+  category: PlanCategory;
+  reviewId: number;
+  entries: readonly VisitPlanEntry[];
+  sourceLabel: (key: string) => string;
+  itemTitle: (item: number) => string;
+  readOnly: boolean;
+  onSaved: (entry: VisitPlanEntry) => void;
+}
+
+/** One kind of preparation (documents to request, interviews, observations) as a checklist table. */
+export function VisitPlanGroup({ category, reviewId, entries, sourceLabel, itemTitle, readOnly, onSaved }: VisitPlanGroupProps) {
+  const { t } = useTranslation();
+  const headingId = `plan-${category}-heading`;
+  const open = entries.filter((e) => !e.done).length;
+  return (
+    <section aria-labelledby={headingId} className="plan-group">
+      <h2 id={headingId}>{t(`consensus.plan.category.${category}`)}</h2>
+      <p className="muted">
+        {t(`consensus.plan.categoryIntro.${category}`)} {t('consensus.plan.groupOpen', { open, count: entries.length })}
+      </p>
+      {entries.length === 0 ? (
+        <p className="empty-state">{t('consensus.plan.groupEmpty')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data-table plan-table">
+            <caption className="visually-hidden">{t(`consensus.plan.category.${category}`)}</caption>
+            <thead>
+              <tr>
+                <th scope="col" className="col-done">
+                  {t('consensus.plan.columns.done')}
+                </th>
+                <th scope="col" className="col-source">
+                  {t('consensus.plan.columns.source')}
+                </th>
+                <th scope="col" className="col-who">
+                  {t('consensus.plan.columns.who')}
+                </th>
+                <th scope="col" className="col-when">
+                  {t('consensus.plan.columns.when')}
+                </th>
+                <th scope="col" className="col-note">
+                  {t('consensus.plan.columns.note')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((entry) => (
+                <VisitPlanEntryRow
+                  key={entry.id}
+                  reviewId={reviewId}
+                  entry={entry}
+                  sourceLabel={sourceLabel(entry.sourceKey)}
+                  itemTitle={itemTitle}
+                  readOnly={readOnly}
+                  onSaved={onSaved}
+                />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,111 @@
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallOutput } from '../../electron/contract/contract.ts';
+import type { ReviewDetail, VisitPlanEntry } from '../../electron/contract/entities.ts';
+import { localized } from '../../scales/display-format.ts';
+import { hrefFor } from '../app/routes.ts';
+import { useDocumentTitle } from '../app/use-document-title.ts';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { useErrorMessage } from '../components/use-error-message.ts';
+import { ReviewHeader } from '../consensus/ReviewHeader.tsx';
+import { useUiLanguage } from '../i18n/use-format.ts';
+import { useApiQuery } from '../platform/use-api-query.ts';
+import { PlanSummary } from './PlanSummary.tsx';
+import { VisitPlanGroup, type PlanCategory } from './VisitPlanGroup.tsx';
+
+const CATEGORIES: readonly PlanCategory[] = ['request', 'interview', 'observation'];
+
+/**
+ * The visit plan of a review (#/reviews/ID/plan), built by the backend from the scale's data sources: documents
+ * and data to request, interviews and observations to schedule, with who, when, done and a note; and the items
+ * still lacking evidence.
+ */
+export function VisitPlanPage({ reviewId }: { reviewId: number }) {
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const review = useApiQuery('reviews.get', { id: reviewId });
+  const title = review.data ? t('consensus.plan.title', { site: review.data.site.name }) : null;
+  useDocumentTitle(title);
+
+  return (
+    <div className="visit-plan-page">
+      {review.status === 'error' && (
+        <ErrorAlert message={errorMessage(review.error)} onRetry={review.error.code === 'not-found' ? undefined : review.reload} />
+      )}
+      {!review.data && review.status === 'loading' && <p className="muted">{t('app.loading')}</p>}
+      {review.data && title && (
+        <>
+          <ReviewHeader
+            review={review.data}
+            title={title}
+            links={
+              review.data.reviewers.length >= 2 ? <a href={hrefFor({ name: 'consensus', reviewId })}>{t('consensus.header.toConsensus')}</a> : undefined
+            }
+          />
+          <p className="intro">{t('consensus.plan.intro')}</p>
+          <VisitPlan review={review.data} />
+        </>
+      )}
+    </div>
+  );
+}
+
+function VisitPlan({ review }: { review: ReviewDetail }) {
+  const errorMessage = useErrorMessage();
+  const { t } = useTranslation();
+  const plan = useApiQuery('visitPlan.list', { reviewId: review.id });
+  const scale = useApiQuery('scales.get', { id: review.scale.id, version: review.scale.version });
+  const [saved, setSaved] = useState<ReadonlyMap<number, VisitPlanEntry>>(new Map());
+  const onSaved = useCallback((entry: VisitPlanEntry) => setSaved((previous) => new Map(previous).set(entry.id, entry)), []);
+
+  if (plan.status === 'error') return <ErrorAlert message={errorMessage(plan.error)} onRetry={plan.reload} />;
+  if (scale.status === 'error') return <ErrorAlert message={errorMessage(scale.error)} onRetry={scale.reload} />;
+  if (!plan.data || !scale.data) return <p className="muted">{t('app.loading')}</p>;
+  const entries = plan.data.map((entry) => saved.get(entry.id) ?? entry);
+  return <VisitPlanContent review={review} entries={entries} scale={scale.data.scale} onSaved={onSaved} />;
+}
+
+interface VisitPlanContentProps {
+  review: ReviewDetail;
+  entries: readonly VisitPlanEntry[];
+  scale: CallOutput<'scales.get'>['scale'];
+  onSaved: (entry: VisitPlanEntry) => void;
+}
+
+function VisitPlanContent({ review, entries, scale, onSaved }: VisitPlanContentProps) {
+  const { t } = useTranslation();
+  const language = useUiLanguage();
+  const sourceLabel = (key: string) => {
+    const source = scale.dataSources.find((s) => s.key === key);
+    return source ? localized(source.label, language) : key;
+  };
+  const itemTitle = (item: number) => {
+    const definition = scale.items.find((i) => i.number === item);
+    return t('consensus.itemTitle', { number: item, title: definition ? localized(definition.title, language) : '' });
+  };
+  const readOnly = review.status === 'final';
+  return (
+    <>
+      <PlanSummary
+        reviewId={review.id}
+        open={entries.filter((e) => !e.done).length}
+        total={entries.length}
+        missingEvidence={review.checks.missingEvidence}
+        itemTitle={itemTitle}
+      />
+      {readOnly && <p className="notice notice--final">{t('consensus.plan.readOnly')}</p>}
+      {CATEGORIES.map((category) => (
+        <VisitPlanGroup
+          key={category}
+          category={category}
+          reviewId={review.id}
+          entries={entries.filter((e) => e.category === category)}
+          sourceLabel={sourceLabel}
+          itemTitle={itemTitle}
+          readOnly={readOnly}
+          onSaved={onSaved}
+        />
+      ))}
+    </>
+  );
+}
