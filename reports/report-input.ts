@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import type { ReviewFile } from '../scales/review-file.ts';
+import type { ScaleVersion } from '../scales/scale-version.ts';
+import type { FidelityScore } from '../scales/scoring.ts';
+
+/**
+ * What a report is made from, besides the review itself. These options arrive from the command line and the app,
+ * so they are validated with zod (a trust boundary); the types come from the schemas.
+ */
+const IsoDate = z.iso.date({ message: 'use a calendar date of the form YYYY-MM-DD' });
+const Note = z.string().trim().min(1).max(20_000);
+
+export const ReportLanguage = z.enum(['fi', 'sv', 'en']);
+export type ReportLanguage = z.infer<typeof ReportLanguage>;
+
+/** An earlier review of the same site, for the trend chart. `band` is a band key of the scale (or "insufficient"). */
+export const ReportHistoryEntry = z.strictObject({
+  date: IsoDate,
+  total: z.number().min(0).max(10_000).nullable(),
+  estimate: z.boolean(),
+  band: z.string().min(1).max(100),
+  kind: z.enum(['external', 'self']),
+});
+export type ReportHistoryEntry = z.infer<typeof ReportHistoryEntry>;
+
+export const ReportExtras = z.strictObject({
+  strengths: Note.optional(),
+  overallRecommendations: Note.optional(),
+  nextReviewDate: IsoDate.optional(),
+  method: z.strictObject({
+    interviewed: Note.optional(),
+    observed: Note.optional(),
+    documents: Note.optional(),
+  }).optional(),
+});
+export type ReportExtras = z.infer<typeof ReportExtras>;
+
+/** A person who signs (or has signed) the report; shown as a visible block on the signature page. */
+export const ReportSigner = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  role: z.string().trim().min(1).max(200).optional(),
+  /** YYYY-MM-DD, or an ISO date-time whose date part is shown. */
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}(T.*)?$/, 'use YYYY-MM-DD or an ISO date-time'),
+  certificateFingerprint: z.string().trim().min(1).max(300),
+});
+export type ReportSigner = z.infer<typeof ReportSigner>;
+
+export const ReportOptions = z.strictObject({
+  language: ReportLanguage.default('fi'),
+  reportDate: IsoDate.optional(),
+  signers: z.array(ReportSigner).max(20).optional(),
+  history: z.array(ReportHistoryEntry).max(200).optional(),
+  extras: ReportExtras.optional(),
+});
+export type ReportOptions = z.input<typeof ReportOptions>;
+
+/** Everything `buildReportModel` needs. The review is already validated and scored against this scale version. */
+export interface ReportInput {
+  review: ReviewFile;
+  scale: ScaleVersion;
+  score: FidelityScore;
+  history?: ReportHistoryEntry[];
+  extras?: ReportExtras;
+  /** ISO date (YYYY-MM-DD); also the PDF's creation date, so the same input always gives the same bytes. */
+  reportDate: string;
+  signers?: ReportSigner[];
+}

@@ -1,0 +1,175 @@
+import type { ReportLanguage } from './report-input.ts';
+
+/**
+ * The report as plain, serialisable data: every string is already worded and formatted in the report's language
+ * (fi: 4,29 and 23.11.2026), so the PDF renderer only lays it out. Numbers remain only where something is drawn
+ * to scale (chart values) or counted (follow-up intervals).
+ */
+export interface ReportModel {
+  language: ReportLanguage;
+  /** BCP 47 tag for the PDF's /Lang, e.g. fi-FI. */
+  languageTag: string;
+  metadata: ReportMetadata;
+  frame: PageFrameModel;
+  cover: CoverModel;
+  summary: SummaryModel;
+  method: MethodModel;
+  items: ItemTableModel;
+  strengths: TextSectionModel;
+  recommendations: RecommendationsModel;
+  followUp: FollowUpModel;
+  signatures: SignaturesModel;
+}
+
+export interface ReportMetadata {
+  title: string;
+  author: string;
+  subject: string;
+  keywords: string;
+  /** ISO date of the report, used as the PDF's CreationDate. */
+  creationDate: string;
+}
+
+/** What every page carries in its header and footer. */
+export interface PageFrameModel {
+  runningTitle: string;
+  siteName: string;
+  reportDateLine: string;
+  /** With {{page}} and {{pages}}, e.g. "Sivu {{page}} / {{pages}}". */
+  pageTemplate: string;
+}
+
+export interface Field {
+  label: string;
+  value: string;
+  /** Hashes and fingerprints: set in a monospaced face. */
+  mono?: boolean;
+  /** The value is a "not recorded" placeholder, shown muted. */
+  muted?: boolean;
+}
+
+export interface CoverModel {
+  title: string;
+  siteName: string;
+  subtitle: string;
+  /** Draft status, scale text shown in a fallback language, and the like. */
+  notices: string[];
+  fields: Field[];
+}
+
+export interface KeyFigure {
+  label: string;
+  value: string;
+  note: string | null;
+}
+
+export interface SummaryModel {
+  heading: string;
+  figures: KeyFigure[];
+  sectionTable: { heading: string; headers: string[]; rows: string[][] };
+  chart: BarChartModel;
+  trend: TrendModel | null;
+  /** Said instead of the trend when there is no earlier review. */
+  noTrend: string | null;
+}
+
+export interface BarChartModel {
+  title: string;
+  /** Lowest and highest item score of the scale (the y axis). */
+  min: number;
+  max: number;
+  groups: { title: string; items: { number: number; score: number | null; label: string }[] }[];
+  /** Explains how not-rated items are drawn; null when every item is rated. */
+  legend: string | null;
+}
+
+export interface TrendPoint {
+  dateLabel: string;
+  total: number | null;
+  valueLabel: string;
+  bandLabel: string;
+  kind: 'external' | 'self';
+  estimate: boolean;
+  current: boolean;
+}
+
+export interface TrendModel {
+  title: string;
+  min: number;
+  max: number;
+  bands: { label: string; min: number; max: number }[];
+  points: TrendPoint[];
+  legend: { external: string; self: string; current: string; estimate: string | null };
+  /** Set when older reviews were left out to keep the chart readable. */
+  truncatedNote: string | null;
+}
+
+export interface TextBlock {
+  heading?: string;
+  text: string;
+  muted?: boolean;
+}
+
+export interface MethodModel {
+  heading: string;
+  paragraphs: string[];
+  fields: Field[];
+  scaleNotesHeading: string;
+  scaleNotes: string[];
+  sourcesHeading: string;
+  sources: string[];
+}
+
+export interface ItemRowModel {
+  number: string;
+  title: string;
+  rated: boolean;
+  /** "4", or "Ei arvioitu: ei sovellu". */
+  scoreText: string;
+  /** The scale's description of the given score; null for a not-rated item. */
+  anchor: string | null;
+  /** Notes shown in the last column, in order: reason note, evidence, recommendation. */
+  notes: TextBlock[];
+}
+
+export interface ItemTableModel {
+  heading: string;
+  intro: string;
+  columns: { number: string; item: string; score: string; notes: string };
+  continued: string;
+  sections: { title: string; rows: ItemRowModel[] }[];
+}
+
+export interface TextSectionModel {
+  heading: string;
+  blocks: TextBlock[];
+}
+
+export interface RecommendationsModel {
+  heading: string;
+  overall: TextBlock;
+  itemsHeading: string;
+  items: TextBlock[];
+  noItems: string | null;
+}
+
+export interface FollowUpModel {
+  heading: string;
+  /** The intervals the wording is built from (values, so that the layout never hard-codes them). */
+  intervals: { actionPlanWeeks: number; reReviewMonths: number; reReviewMonthsAtGoodFidelity: number };
+  fields: Field[];
+  paragraphs: string[];
+}
+
+export interface SignatureBlockModel {
+  heading: string;
+  fields: Field[];
+  /** Empty lines for a handwritten signature, when nobody has signed electronically. */
+  blank: boolean;
+}
+
+export interface SignaturesModel {
+  heading: string;
+  intro: string;
+  blocks: SignatureBlockModel[];
+}

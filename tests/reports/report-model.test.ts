@@ -1,0 +1,235 @@
+import { describe, expect, test } from 'vitest';
+import { addDays, addMonths, FOLLOW_UP_POLICY } from '../../reports/follow-up-policy.ts';
+import type { ReportHistoryEntry, ReportInput, ReportLanguage } from '../../reports/report-input.ts';
+import { buildReportModel, MAX_TREND_POINTS } from '../../reports/report-model.ts';
+import { scoreReview } from '../../scales/review-check.ts';
+import type { ReviewFile } from '../../scales/review-file.ts';
+import { bundledIps25, readExample } from '../fixtures/ratings.ts';
+
+const { registry } = bundledIps25();
+
+function inputFor(json: unknown, extra: Partial<ReportInput> = {}): ReportInput {
+  const scored = scoreReview(json, registry);
+  if (!scored.ok) throw new Error(JSON.stringify(scored.problems));
+  return { review: scored.review, scale: scored.scale, score: scored.score, reportDate: '2026-11-23', ...extra };
+}
+
+const full = () => readExample('full-review.json') as ReviewFile;
+const partial = () => readExample('partial-review-17-items.json') as ReviewFile;
+const model = (json: unknown, language: ReportLanguage = 'fi', extra: Partial<ReportInput> = {}) => buildReportModel(inputFor(json, extra), language);
+const figure = (m: ReturnType<typeof model>, index: number) => m.summary.figures[index]!;
+
+describe('report model: Finnish formatting', () => {
+  test('a complete review: whole total, the scale range, band, mean with a decimal comma', () => {
+    const m = model(full());
+    expect(figure(m, 0)).toEqual({ label: 'Kokonaispisteet', value: '104', note: 'asteikko 25–125' });
+    expect(figure(m, 1)).toEqual({ label: 'Taso', value: 'hyvä', note: '100–114 pistettä' });
+    expect(figure(m, 2).value).toBe('4,16');
+    expect(figure(m, 3)).toMatchObject({ value: '25/25', note: 'kaikki kohdat arvioitu' });
+  });
+
+  test('a partial review: the prorated total with one decimal and the estimate marker', () => {
+    const m = model(partial());
+    expect(figure(m, 0)).toEqual({ label: 'Kokonaispisteet', value: '107,4', note: 'arvio 17/25 kohdan perusteella' });
+    expect(figure(m, 1).value).toBe('hyvä');
+    expect(figure(m, 2).value).toBe('4,29');
+    expect(figure(m, 3)).toMatchObject({ value: '17/25', note: '8 kohtaa arvioimatta' });
+    expect(m.method.paragraphs).toContain('Arvioinnissa pisteytettiin 17/25 kohtaa.');
+    expect(m.method.paragraphs.join(' ')).toContain('yhden desimaalin tarkkuuteen');
+  });
+
+  test('section subtotals: title from the scale, rated/total, points, mean', () => {
+    expect(model(partial()).summary.sectionTable.rows).toEqual([
+      ['Henkilöstö', '3/3', '15', '5,00'],
+      ['Organisaatio', '3/8', '12', '4,00'],
+      ['Palvelut', '11/14', '46', '4,18'],
+    ]);
+    expect(model(full()).summary.sectionTable.rows.map((r) => r[2])).toEqual(['14', '33', '57']);
+  });
+
+  test('dates: d.m.yyyy, visit days joined with "ja", the report date in the footer', () => {
+    const m = model(full());
+    expect(m.cover.subtitle).toBe('Ulkoinen arviointi 13.10.2026 ja 14.10.2026');
+    expect(m.frame.reportDateLine).toBe('Raportin päiväys 23.11.2026');
+    expect(m.frame.pageTemplate).toBe('Sivu {{page}} / {{pages}}');
+    expect(m.metadata.creationDate).toBe('2026-11-23');
+  });
+
+  test('cover: collaboration model explained, reviewers with roles, scale version and content hash', () => {
+    const m = model(full());
+    const field = (label: string) => m.cover.fields.find((f) => f.label === label);
+    expect(field('Yhteistyömalli')?.value).toMatch(/^Malli 1: IPS-työhönvalmentajat työskentelevät psykiatrisen hoidon/);
+    expect(field('Arvioijat')?.value).toBe('Aino Laaksonen, pääarvioija\nMikael Sundström, vertaisarvioija');
+    expect(field('Asteikon versio')?.value).toBe('ips-25 1.0.0 (2008)');
+    expect(field('Asteikon sisältötiiviste')).toMatchObject({ value: bundledIps25().scale.contentHash, mono: true });
+    expect(model(partial()).cover.fields.find((f) => f.label === 'Yhteistyömalli')).toMatchObject({ value: 'ei ilmoitettu', muted: true });
+  });
+});
+
+describe('report model: items', () => {
+  test('a rated item carries its score and the scale\'s anchor text for that score', () => {
+    const row = model(full()).items.sections[0]!.rows[0]!;
+    expect(row).toMatchObject({ number: '1', title: 'Työhönvalmentajan asiakasmäärä', rated: true, scoreText: '5' });
+    expect(row.anchor).toBe('20 tai vähemmän asiakasta kokoaikaista työhönvalmentajaa kohden.');
+    expect(row.notes[0]).toMatchObject({ heading: 'Havainnot' });
+  });
+
+  test('not-rated items show the reason and its note; an item missing from the ratings is "in progress"', () => {
+    const json = partial();
+    json.ratings = json.ratings.filter((r) => r.item !== 9);
+    const rows = model(json).items.sections.flatMap((s) => s.rows);
+    expect(rows[3]).toMatchObject({ number: '4', rated: false, scoreText: 'Ei arvioitu: ei sovellu', anchor: null });
+    expect(rows[3]!.notes[0]).toEqual({ heading: 'Syy', text: expect.stringMatching(/^Työhönvalmentajat eivät kuulu/) });
+    expect(rows[5]!.scoreText).toBe('Ei arvioitu: ei arvioitu tässä arvioinnissa');
+    expect(rows[8]).toMatchObject({ number: '9', scoreText: 'Ei arvioitu: arviointi kesken', notes: [{ text: 'Ei kirjattuja havaintoja.', muted: true }] });
+  });
+
+  test('the bar chart holds all 25 items by section, not-rated ones without a score', () => {
+    const chart = model(partial()).summary.chart;
+    expect(chart.groups.map((g) => [g.title, g.items.length])).toEqual([['Henkilöstö', 3], ['Organisaatio', 8], ['Palvelut', 14]]);
+    expect(chart.groups[1]!.items[0]).toEqual({ number: 4, score: null, label: '–' });
+    expect(chart.legend).not.toBeNull();
+    expect(model(full()).summary.chart.legend).toBeNull();
+  });
+
+  test('item recommendations are collected in item order', () => {
+    const items = model(full()).recommendations.items;
+    expect(items.map((i) => i.heading)).toEqual(expect.arrayContaining(['6. Yhteistyö ammatillisen kuntoutuksen ja työllisyyspalvelujen kanssa']));
+    expect(items.map((i) => Number(i.heading!.split('.')[0]))).toEqual([...items.map((i) => Number(i.heading!.split('.')[0]))].sort((a, b) => a - b));
+  });
+});
+
+describe('report model: too few rated items', () => {
+  test('no total and no band, only the mean; follow-up in 6 months', () => {
+    const json = partial();
+    json.ratings = json.ratings.map((r) => (r.item > 10 && r.score !== null ? { item: r.item, score: null, reason: 'not-assessed' as const } : r));
+    const m = model(json);
+    expect(figure(m, 0)).toEqual({ label: 'Kokonaispisteet', value: '–', note: 'ei laskettavissa: arvioituja kohtia on alle 13' });
+    expect(figure(m, 1)).toEqual({ label: 'Taso', value: 'ei määritettävissä', note: null });
+    expect(figure(m, 2).value).not.toBe('–');
+    expect(m.method.paragraphs.join(' ')).toContain('Arvioituja kohtia on alle 13');
+    expect(m.followUp.paragraphs.at(-1)).toBe('Tasoa ei voitu määrittää, joten seuraava arviointi on ajankohtainen 6 kuukauden kuluttua arviointikäynnistä.');
+  });
+});
+
+describe('report model: other languages', () => {
+  test('English: decimal point, "estimate from", English scale wording', () => {
+    const m = model(partial(), 'en');
+    expect(figure(m, 0)).toEqual({ label: 'Total score', value: '107.4', note: 'estimate from 17/25 items' });
+    expect(figure(m, 1).value).toBe('good');
+    expect(m.items.sections[0]!.rows[0]!.title).toBe('Caseload per employment specialist');
+    expect(m.cover.notices).toEqual([]);
+    expect(model(full(), 'en').cover.subtitle).toBe('External review 13/10/2026 and 14/10/2026');
+  });
+
+  test('Swedish: our wording in Swedish, scale wording in the fallback language, with a notice saying so', () => {
+    const m = model(partial(), 'sv');
+    expect(figure(m, 0)).toEqual({ label: 'Totalpoäng', value: '107,4', note: 'uppskattning utifrån 17/25 punkter' });
+    expect(figure(m, 1).value).toBe('hyvä');
+    expect(m.items.sections[0]!.rows[0]!.title).toBe('Työhönvalmentajan asiakasmäärä');
+    expect(m.cover.notices).toEqual([expect.stringContaining('visas på finska')]);
+    expect(m.frame.pageTemplate).toBe('Sida {{page}} / {{pages}}');
+    expect(m.method.paragraphs).toContain('Utvärderarnas iakttagelser och rekommendationer är skrivna på finska.');
+  });
+});
+
+describe('report model: follow-up', () => {
+  test('intervals are values in the model; good fidelity is reviewed again after 12 months', () => {
+    const m = model(full());
+    expect(m.followUp.intervals).toEqual({ actionPlanWeeks: 6, reReviewMonths: 6, reReviewMonthsAtGoodFidelity: 12 });
+    expect(m.followUp.fields).toEqual([
+      { label: 'Seuraava arviointi', value: 'viimeistään 14.10.2027 (ehdotus)' },
+      { label: 'Toimintasuunnitelma', value: 'noin 4.1.2027 mennessä' },
+    ]);
+    expect(m.followUp.paragraphs[0]).toContain('noin 6 viikon kuluessa');
+    expect(m.followUp.paragraphs[1]).toBe('Arviointi uusitaan 6 kuukauden välein, kunnes yksikkö saavuttaa hyvän menetelmäuskollisuuden, ja sen jälkeen 12 kuukauden välein.');
+  });
+
+  test('below good fidelity: 6 months after the last visit day; an agreed date wins over the suggestion', () => {
+    const json = full();
+    json.ratings = json.ratings.map((r) => ({ ...r, score: 3 }));
+    expect(model(json).followUp.fields[0]!.value).toBe('viimeistään 14.4.2027 (ehdotus)');
+    expect(model(json, 'fi', { extras: { nextReviewDate: '2027-03-01' } }).followUp.fields[0]!.value).toBe('1.3.2027');
+  });
+
+  test('date arithmetic clamps to the month\'s last day and crosses years', () => {
+    expect(addMonths('2026-08-31', 6)).toBe('2027-02-28');
+    expect(addMonths('2027-08-31', 6)).toBe('2028-02-29');
+    expect(addMonths('2026-10-14', 12)).toBe('2027-10-14');
+    expect(addDays('2026-11-23', FOLLOW_UP_POLICY.actionPlanWeeks * 7)).toBe('2027-01-04');
+  });
+});
+
+describe('report model: trend, method notes, signers', () => {
+  const history: ReportHistoryEntry[] = [
+    { date: '2026-03-12', total: 96.4, estimate: true, band: 'fair', kind: 'self' },
+    { date: '2025-09-10', total: 88, estimate: false, band: 'fair', kind: 'external' },
+  ];
+
+  test('earlier reviews in date order, then this one; estimates marked; band zones from the scale', () => {
+    const trend = model(partial(), 'fi', { history }).summary.trend!;
+    expect(trend.points.map((p) => [p.dateLabel, p.valueLabel, p.kind, p.current])).toEqual([
+      ['10.9.2025', '88', 'external', false],
+      ['12.3.2026', '96,4*', 'self', false],
+      ['8.9.2026', '107,4*', 'external', true],
+    ]);
+    expect(trend.bands.map((b) => [b.label, b.min])).toEqual([['huono', 25], ['melko hyvä', 74], ['hyvä', 100], ['esimerkillinen', 115]]);
+    expect(trend.legend.estimate).toBe('* arvio osittaisen arvioinnin perusteella');
+    expect(model(partial()).summary.trend).toBeNull();
+    expect(model(partial()).summary.noTrend).toMatch(/ei ole aiempia arviointeja/);
+  });
+
+  test('a long history keeps the most recent reviews and says so', () => {
+    const many = Array.from({ length: 12 }, (_, i): ReportHistoryEntry => ({ date: `20${14 + i}-05-01`, total: 70 + i, estimate: false, band: 'fair', kind: 'external' }));
+    const trend = model(full(), 'fi', { history: many }).summary.trend!;
+    expect(trend.points).toHaveLength(MAX_TREND_POINTS);
+    expect(trend.points[0]!.dateLabel).toBe('1.5.2019');
+    expect(trend.truncatedNote).toBe('Kuvassa on 8 viimeisintä arviointia.');
+  });
+
+  test('method: recorded notes, or a neutral "not recorded"', () => {
+    const m = model(full(), 'fi', { extras: { method: { interviewed: 'Neljä työhönvalmentajaa ja esihenkilö' } } });
+    expect(m.method.fields).toEqual([
+      { label: 'Haastatellut', value: 'Neljä työhönvalmentajaa ja esihenkilö' },
+      { label: 'Havainnoitu', value: 'Ei kirjattu.', muted: true },
+      { label: 'Asiakirjat ja tietolähteet', value: 'Ei kirjattu.', muted: true },
+    ]);
+    expect(model(full()).strengths.blocks).toEqual([{ text: 'Ei kirjattu.', muted: true }]);
+  });
+
+  test('signers get a block each with the certificate fingerprint; without signers, blank blocks per reviewer', () => {
+    const signers = [{ name: 'Aino Laaksonen', role: 'pääarvioija', date: '2026-11-24T09:30:00Z', certificateFingerprint: 'AB:CD:EF' }];
+    const signed = model(full(), 'fi', { signers }).signatures;
+    expect(signed.blocks).toEqual([{
+      heading: 'Allekirjoittaja 1',
+      blank: false,
+      fields: [
+        { label: 'Nimi', value: 'Aino Laaksonen' },
+        { label: 'Rooli', value: 'pääarvioija', muted: false },
+        { label: 'Päivämäärä', value: '24.11.2026' },
+        { label: 'Varmenteen sormenjälki', value: 'AB:CD:EF', mono: true },
+      ],
+    }]);
+    const blank = model(full()).signatures;
+    expect(blank.blocks.map((b) => [b.heading, b.blank, b.fields[0]!.value, b.fields[2]!.value])).toEqual([
+      ['Arvioija 1', true, 'Aino Laaksonen', ''],
+      ['Arvioija 2', true, 'Mikael Sundström', ''],
+    ]);
+  });
+});
+
+describe('report model: a plain function of its input', () => {
+  test('serialisable, the same for the same input, and the input left untouched', () => {
+    const input = inputFor(partial(), { history: [{ date: '2025-09-10', total: 88, estimate: false, band: 'fair', kind: 'external' }] });
+    const before = structuredClone(input);
+    const a = buildReportModel(input, 'fi');
+    expect(JSON.parse(JSON.stringify(a))).toEqual(a);
+    expect(buildReportModel(input, 'fi')).toEqual(a);
+    expect(input).toEqual(before);
+  });
+
+  test('a draft review is marked as not final on the cover', () => {
+    const json = { ...full(), status: 'consensus' as const };
+    expect(model(json).cover.notices).toEqual(['Luonnos: arviointi on vielä kesken (konsensuskäsittely), joten raportti ei ole lopullinen.']);
+  });
+});
