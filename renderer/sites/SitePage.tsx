@@ -6,6 +6,7 @@ import { useErrorMessage } from '../components/use-error-message.ts';
 import { useApiQuery } from '../platform/use-api-query.ts';
 import { CollaborationModelText } from './CollaborationModelText.tsx';
 import { SiteReviewsTable } from './SiteReviewsTable.tsx';
+import { SiteTrendChart } from './SiteTrendChart.tsx';
 
 /** One site: its details and its reviews. The review editor comes with the reviewer's workflow. */
 export function SitePage({ siteId }: { siteId: number }) {
@@ -57,11 +58,17 @@ export function SitePage({ siteId }: { siteId: number }) {
           </section>
           <section aria-labelledby="site-reviews-heading">
             <h2 id="site-reviews-heading">{t('site.reviews')}</h2>
+            <p>
+              <a href={hrefFor({ name: 'new-review', siteId })} className="new-review-link">
+                {t('review.siteLinks.newReview')}
+              </a>
+            </p>
             {reviews.status === 'error' && <ErrorAlert message={errorMessage(reviews.error)} onRetry={reviews.reload} />}
             {reviews.status === 'loading' && <p className="muted">{t('app.loading')}</p>}
             {reviews.data &&
               (reviews.data.length === 0 ? <p className="empty-state">{t('site.noReviews')}</p> : <SiteReviewsTable reviews={reviews.data} />)}
           </section>
+          {reviews.data && <SiteTrendChart reviews={reviews.data} />}
         </>
       )}
     </div>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ReviewSummary } from '../../electron/contract/entities.ts';
+import { hrefFor } from '../app/routes.ts';
 import { ScoreValue } from '../components/ScoreValue.tsx';
 import { useFormat } from '../i18n/use-format.ts';
 import { useBandLabel } from '../scales/band-labels.tsx';
@@ -26,7 +27,9 @@ export function SiteReviewsTable({ reviews }: { reviews: readonly ReviewSummary[
         <tbody>
           {reviews.map((review) => (
             <tr key={review.id}>
-              <th scope="row">{t(`reviewKind.${review.kind}`)}</th>
+              <th scope="row">
+                <a href={hrefFor({ name: 'review', reviewId: review.id })}>{t(`reviewKind.${review.kind}`)}</a>
+              </th>
               <td>{review.visitDates.map(format.date).join(', ')}</td>
               <td className="nowrap">{t(`reviewStatus.${review.status}`)}</td>
               <td className="wrap-words">
