@@ -9,6 +9,7 @@ import { registerDialogIpc, registerIpc, senderIsAppPage } from './ipc.ts';
 import { buildMenuTemplate } from './menu.ts';
 import { shellMessages } from './menu-messages.ts';
 import { hardenSession } from './security.ts';
+import { guardUnsavedChanges } from './unload-guard.ts';
 import { createMainWindow } from './window.ts';
 
 // Entry of the desktop app, bundled by scripts/build-electron.ts into dist/electron/main.cjs; __dirname is
@@ -61,6 +62,7 @@ async function start() {
 
   const { window, loaded } = createMainWindow({ BrowserWindow, shell, preloadFile: PRELOAD_FILE, pageFile: PAGE_FILE });
   mainWindow = window;
+  guardUnsavedChanges({ webContents: window.webContents, askUser: (options) => dialog.showMessageBoxSync(window, options) }, messages);
   window.on('closed', () => {
     mainWindow = null;
   });

@@ -27,6 +27,10 @@ export interface ShellMessages {
   exportReviewTitle: string;
   reviewFileFilter: string;
   startupFailed: string;
+  unsavedTitle: string;
+  unsavedMessage: string;
+  unsavedLeave: string;
+  unsavedStay: string;
 }
 
 export type ShellLanguage = 'fi' | 'en';
@@ -57,6 +61,10 @@ export const menuMessages = {
     exportReviewTitle: 'Vie arviointitiedosto',
     reviewFileFilter: 'IPS-arviointitiedosto',
     startupFailed: 'IPS Fidelity ei käynnistynyt',
+    unsavedTitle: 'Tallentamattomia muutoksia',
+    unsavedMessage: 'Kaikkia muutoksia ei ole vielä tallennettu. Jos suljet nyt, ne menetetään.',
+    unsavedLeave: 'Sulje silti',
+    unsavedStay: 'Jatka muokkausta',
   },
   en: {
     file: 'File',
@@ -83,6 +91,10 @@ export const menuMessages = {
     exportReviewTitle: 'Export review file',
     reviewFileFilter: 'IPS review file',
     startupFailed: 'IPS Fidelity could not start',
+    unsavedTitle: 'Unsaved changes',
+    unsavedMessage: 'Some changes are not saved yet. If you close now, they are lost.',
+    unsavedLeave: 'Close anyway',
+    unsavedStay: 'Keep editing',
   },
 } satisfies Record<ShellLanguage, ShellMessages>;
 
