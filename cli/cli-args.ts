@@ -8,19 +8,35 @@ export class UsageError extends Error {
   }
 }
 
-const COMMANDS = ['scales', 'validate', 'score', 'help'] as const;
-const Language = z.enum(['fi', 'en']);
+const COMMANDS = ['scales', 'validate', 'score', 'report', 'verify', 'help'] as const;
+export const Language = z.enum(['fi', 'sv', 'en']);
+export type CliLanguage = z.infer<typeof Language>;
+
+/** A portable environment variable name (POSIX): the passphrase itself never appears on the command line. */
+const EnvName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/);
 
 const CliArgs = z.discriminatedUnion('command', [
   z.object({ command: z.literal('scales'), scaleDirs: z.array(z.string()) }),
   z.object({ command: z.literal('validate'), file: z.string(), scaleDirs: z.array(z.string()) }),
   z.object({ command: z.literal('score'), file: z.string(), json: z.boolean(), scaleDirs: z.array(z.string()) }),
+  z.object({
+    command: z.literal('report'),
+    file: z.string(),
+    out: z.string().min(1),
+    /** One entry per signer, in signing order: the second signs as an incremental update over the first. */
+    signing: z.array(z.strictObject({ p12File: z.string().min(1), passphraseEnv: EnvName })).max(20),
+    scaleDirs: z.array(z.string()),
+  }),
+  z.object({ command: z.literal('verify'), file: z.string(), json: z.boolean() }),
   z.object({ command: z.literal('help') }),
 ]);
-export type CliArgs = z.infer<typeof CliArgs> & { language: z.infer<typeof Language> };
+export type CliArgs = z.infer<typeof CliArgs> & { language: CliLanguage };
+
+/** Options that belong to one command only; given to another, they are a usage error rather than silently ignored. */
+const ONLY_FOR: Record<string, string> = { out: 'report', sign: 'report', 'passphrase-env': 'report' };
 
 /** The language is read first and on its own, so that even a usage error is told in the user's language. */
-export function languageFrom(argv: readonly string[]): 'fi' | 'en' {
+export function languageFrom(argv: readonly string[]): CliLanguage {
   const index = argv.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
   const arg = argv[index];
   const value = arg?.includes('=') ? arg.slice('--lang='.length) : argv[index + 1];
@@ -39,6 +55,9 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         lang: { type: 'string' },
         json: { type: 'boolean', default: false },
         'scale-dir': { type: 'string', multiple: true, default: [] },
+        out: { type: 'string' },
+        sign: { type: 'string', multiple: true },
+        'passphrase-env': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -57,7 +76,30 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   if (expectsFile && rest.length === 0) throw new UsageError('error.missingFile', { command });
   const extra = rest.slice(expectsFile ? 1 : 0);
   if (extra.length) throw new UsageError('error.tooManyArguments', { extra: extra.join(' ') });
+  for (const [option, owner] of Object.entries(ONLY_FOR)) {
+    if (values[option as keyof typeof values] !== undefined && command !== owner) throw new UsageError('error.optionNotForCommand', { option: `--${option}`, command });
+  }
 
-  const args = CliArgs.parse({ command, file: rest[0], json: values.json, scaleDirs: values['scale-dir'] });
-  return { ...args, language: language.data };
+  const args = CliArgs.safeParse({
+    command,
+    file: rest[0],
+    json: values.json,
+    scaleDirs: values['scale-dir'],
+    ...(command === 'report' ? reportOptions(values) : {}),
+  });
+  if (!args.success) throw new UsageError('error.usage', { message: args.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+  return { ...args.data, language: language.data };
+}
+
+/** --sign and --passphrase-env come in pairs, matched in order (a second pair: a second reviewer signs after the first). */
+function reportOptions(values: { out?: string | undefined; sign?: string[] | undefined; 'passphrase-env'?: string[] | undefined; json?: boolean | undefined }) {
+  if (values.json) throw new UsageError('error.optionNotForCommand', { option: '--json', command: 'report' });
+  if (!values.out) throw new UsageError('error.missingOut');
+  const files = values.sign ?? [];
+  const names = values['passphrase-env'] ?? [];
+  if (files.length > names.length) throw new UsageError('error.signNeedsPassphraseEnv');
+  if (names.length > files.length) throw new UsageError('error.passphraseEnvNeedsSign');
+  const badName = names.find((name) => !EnvName.safeParse(name).success);
+  if (badName !== undefined) throw new UsageError('error.badEnvName', { value: badName });
+  return { out: values.out, signing: files.map((p12File, i) => ({ p12File, passphraseEnv: names[i]! })) };
 }

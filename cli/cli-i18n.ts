@@ -1,9 +1,11 @@
 import i18next, { type TFunction } from 'i18next';
 import en from './messages/en.json' with { type: 'json' };
 import fi from './messages/fi.json' with { type: 'json' };
+import sv from './messages/sv.json' with { type: 'json' };
 import type { Problem } from '../scales/problem.ts';
+import type { CliLanguage } from './cli-args.ts';
 
-export type CliLanguage = 'fi' | 'en';
+export type { CliLanguage };
 
 /** A translator for the command line's messages; scale wording comes from the scale data, not from here. */
 export async function cliTranslator(language: CliLanguage): Promise<TFunction> {
@@ -11,7 +13,7 @@ export async function cliTranslator(language: CliLanguage): Promise<TFunction> {
   await instance.init({
     lng: language,
     fallbackLng: 'en',
-    resources: { fi: { translation: fi }, en: { translation: en } },
+    resources: { fi: { translation: fi }, sv: { translation: sv }, en: { translation: en } },
     interpolation: { escapeValue: false },
     initAsync: false,
   });

@@ -7,7 +7,10 @@ import { ScaleFileError } from '../scales/scale-version.ts';
 import { languageFrom, parseCliArgs, UsageError, type CliArgs } from './cli-args.ts';
 import { cliTranslator, describeProblem } from './cli-i18n.ts';
 import { InputFileError, readJsonFile } from './read-json-file.ts';
+import { runReport } from './report-command.ts';
 import { scoreSummary } from './score-summary.ts';
+import { runVerify } from './verify-command.ts';
+import { SigningError } from '../reports/signing/signing-error.ts';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -18,8 +21,11 @@ export const EXIT_OK = 0;
 export const EXIT_INVALID_INPUT = 1;
 export const EXIT_USAGE = 2;
 
-/** Runs one command and returns its exit code; never throws, never prints a stack trace. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+/**
+ * Runs one command and returns its exit code; never throws, never prints a stack trace. `env` is where
+ * `report --passphrase-env VAR` reads the passphrase from.
+ */
+export async function runCli(argv: readonly string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const t = await cliTranslator(languageFrom(argv));
   try {
     const args = parseCliArgs(argv);
@@ -27,8 +33,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stdout(t('usage'));
       return EXIT_OK;
     }
+    if (args.command === 'verify') return await runVerify(args, io, t);
     const registry = loadRegistry(args.scaleDirs, io, t);
     if (!registry) return EXIT_INVALID_INPUT;
+    if (args.command === 'report') return await runReport(args, registry, io, t, env);
     return runCommand(args, registry, io, t);
   } catch (error) {
     if (error instanceof UsageError) {
@@ -37,6 +45,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     if (error instanceof InputFileError) {
       io.stderr(t(error.key, error.params));
+      return EXIT_INVALID_INPUT;
+    }
+    if (error instanceof SigningError) {
+      io.stderr(t(error.messageKey, { ...error.params, defaultValue: error.message }));
       return EXIT_INVALID_INPUT;
     }
     if (error instanceof ScaleFileError) {
@@ -48,7 +60,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
-function runCommand(args: Exclude<CliArgs, { command: 'help' }>, registry: ScaleRegistry, io: CliIo, t: TFunction): number {
+function runCommand(args: Exclude<CliArgs, { command: 'help' | 'verify' | 'report' }>, registry: ScaleRegistry, io: CliIo, t: TFunction): number {
   switch (args.command) {
     case 'scales': {
       const rows = registry.list().map(({ data, contentHash }) =>

@@ -1,11 +1,12 @@
 import type { TFunction } from 'i18next';
 import { formatDecimal, formatIsoDate, localized } from '../scales/display-format.ts';
 import type { ReviewFile } from '../scales/review-file.ts';
+import type { LanguageCode } from '../scales/scale-schema.ts';
 import type { ScaleVersion } from '../scales/scale-version.ts';
 import type { FidelityScore } from '../scales/scoring.ts';
 
 /** The readable summary `ips-fidelity score` prints: what a reviewer would write on the report's first page. */
-export function scoreSummary(review: ReviewFile, scale: ScaleVersion, score: FidelityScore, language: 'fi' | 'en', t: TFunction): string {
+export function scoreSummary(review: ReviewFile, scale: ScaleVersion, score: FidelityScore, language: LanguageCode, t: TFunction): string {
   const data = scale.data;
   const dates = review.visitDates.map((d) => formatIsoDate(d, language)).join(', ');
   const mean = score.meanScore === null ? t('score.none') : formatDecimal(score.meanScore, language, 2);

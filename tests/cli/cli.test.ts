@@ -122,7 +122,7 @@ describe('ips-fidelity command line (as a subprocess)', () => {
     [['frobnicate'], /Tuntematon komento "frobnicate"/],
     [['score'], /Anna tiedosto: ips-fidelity score TIEDOSTO/],
     [['score', FULL, 'extra.json'], /Liikaa argumentteja: extra.json/],
-    [['score', FULL, '--lang', 'de'], /--lang hyväksyy arvot fi ja en, ei "de"/],
+    [['score', FULL, '--lang', 'de'], /--lang hyväksyy arvot fi, sv ja en, ei "de"/],
     [['score', FULL, '--colour'], /Unknown option '--colour'/],
     [['score', '--lang', 'en'], /Name a file: ips-fidelity score FILE/],
   ])('wrong usage %j exits 2 with the usage', (args, message) => {

@@ -1,0 +1,113 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { SigningIdentity } from '../../reports/signing/identity.ts';
+import { signPdf } from '../../reports/signing/sign-pdf.ts';
+import { unexpectedInUpdate } from '../../reports/signing/pdf-update-check.ts';
+import { verifyPdf } from '../../reports/signing/verify-pdf.ts';
+import { pdfsig, qpdfCheck, smallPdf, testIdentity, withByteChanged, withInfoRewritten } from '../fixtures/identities/identities.ts';
+
+let first: SigningIdentity;
+let second: SigningIdentity;
+let unsigned: Buffer;
+let once: Buffer;
+let twice: Buffer;
+const meta = (identity: SigningIdentity) => ({ reason: 'Arviointiraportin hyväksyntä', name: identity.commonName });
+
+beforeAll(async () => {
+  [{ identity: first }, { identity: second }] = await Promise.all([testIdentity('Maija Meikäläinen'), testIdentity('Åsa Öberg')]);
+  unsigned = await smallPdf();
+  once = await signPdf(unsigned, first, meta(first));
+  twice = await signPdf(once, second, meta(second));
+}, 60_000);
+
+const codes = (pdf: Buffer) => verifyPdf(pdf).problems.map((p) => p.code);
+
+describe('verifyPdf (our own check, independent of pdfsig)', () => {
+  test('two signatures: each intact, in order, with signer, time, fingerprint and the revision it covers', () => {
+    const report = verifyPdf(twice);
+    expect(report.problems).toEqual([]);
+    expect(report.valid).toBe(true);
+    expect(report.signatures).toMatchObject([
+      { number: 1, revision: 1, coveredBytes: once.length, signerName: 'Maija Meikäläinen', certificateFingerprint: first.certificateFingerprint, subFilter: 'adbe.pkcs7.detached', intact: true },
+      { number: 2, revision: 2, coveredBytes: twice.length, signerName: 'Åsa Öberg', certificateFingerprint: second.certificateFingerprint, intact: true },
+    ]);
+    for (const signature of report.signatures) expect(Math.abs(signature.signingTime!.getTime() - Date.now())).toBeLessThan(120_000);
+    expect(verifyPdf(once)).toMatchObject({ valid: true, signatures: [{ coveredBytes: once.length }] });
+  });
+
+  test('an unsigned PDF and a file that is not a PDF', () => {
+    expect(verifyPdf(unsigned)).toMatchObject({ valid: false, signatures: [], problems: [{ code: 'unsigned' }] });
+    expect(codes(Buffer.from('{"format": "ips-fidelity-review/1"}'))).toEqual(['not-a-pdf']);
+    expect(codes(Buffer.alloc(0))).toEqual(['not-a-pdf']);
+  });
+
+  test('a truncated file', () => {
+    expect(verifyPdf(twice.subarray(0, twice.length - 100)).problems).toMatchObject([{ code: 'truncated', signature: 2 }]);
+    expect(codes(twice.subarray(0, Math.floor(twice.length / 2)))).toContain('truncated');
+    expect(codes(once.subarray(0, 900))).toEqual(['truncated']);
+  });
+
+  test('a modified byte in a signed range is a digest mismatch; pdfsig agrees', () => {
+    const header = withByteChanged(twice, 12);
+    expect(verifyPdf(header).signatures.map((s) => s.intact)).toEqual([false, false]);
+    expect(codes(header)).toEqual(['digest-mismatch', 'digest-mismatch']);
+    expect(pdfsig(header).signatures.map((s) => s.validation)).toEqual(['Digest Mismatch.', 'Digest Mismatch.']);
+
+    const pageText = twice.indexOf('/MediaBox') + 12;
+    expect(codes(withByteChanged(twice, pageText))).toContain('digest-mismatch');
+  });
+
+  test('a changed byte in the signature value itself (the unsigned gap) breaks that signature', () => {
+    const contents = once.indexOf('/Contents <') + '/Contents <'.length + 600;
+    const report = verifyPdf(withByteChanged(once, contents));
+    expect(report.valid).toBe(false);
+    expect(report.signatures[0]!.intact).toBe(false);
+    expect(pdfsig(withByteChanged(once, contents)).signatures[0]!.validation).not.toBe('Signature is Valid.');
+  });
+
+  test('an edited /ByteRange is caught', () => {
+    const at = twice.lastIndexOf('/ByteRange [0 ') + '/ByteRange [0 '.length;
+    expect(verifyPdf(withByteChanged(twice, at)).valid).toBe(false);
+  });
+
+  test('bytes appended after the last signature are rejected; a single trailing newline is tolerated', () => {
+    expect(codes(Buffer.concat([twice, Buffer.from('\n% added later\n')]))).toEqual(['appended-after-signature']);
+    expect(codes(withInfoRewritten(once, 'Muokattu'))).toEqual(['appended-after-signature']);
+    const report = verifyPdf(withInfoRewritten(twice, 'Muokattu'));
+    expect(report.signatures.map((s) => s.intact)).toEqual([true, true]);
+    expect(report.problems[0]!.message).toMatch(/bytes were added after the last signature/);
+    expect(verifyPdf(Buffer.concat([twice, Buffer.from('\n')])).valid).toBe(true);
+    expect(verifyPdf(Buffer.concat([twice, Buffer.from('\r\n')])).valid).toBe(true);
+  });
+
+  test('a change slipped in between two signatures is caught, though pdfsig calls both signatures valid', async () => {
+    const edited = withInfoRewritten(once, 'Muokattu ensimmäisen allekirjoituksen jälkeen');
+    expect(qpdfCheck(edited).code).toBe(0);
+    const signedAgain = await signPdf(edited, second, meta(second));
+    expect(pdfsig(signedAgain).signatures.map((s) => s.validation)).toEqual(['Signature is Valid.', 'Signature is Valid.']);
+    const report = verifyPdf(signedAgain);
+    expect(report.signatures.map((s) => s.intact)).toEqual([true, true]);
+    expect(report.valid).toBe(false);
+    expect(report.problems).toMatchObject([{ code: 'changed-after-signature', signature: 1 }]);
+    expect(report.problems[0]!.message).toMatch(/more than one revision was added/);
+  });
+
+  test('the update rule: an update carrying the next signature may hold nothing else, nor re-point old objects', () => {
+    const text = twice.toString('latin1');
+    const start = once.length;
+    const signatureAt = text.lastIndexOf(' obj', text.lastIndexOf('/ByteRange')) ;
+    const signatureObject = text.lastIndexOf('\n', signatureAt) + 1;
+    expect(unexpectedInUpdate(text, start, text.length, signatureObject)).toBeNull();
+
+    // An extra object (a rewritten information dictionary) inside the same revision.
+    const info = /\/Info (\d+) (\d+) R/.exec(text.slice(text.lastIndexOf('trailer')))!;
+    const xrefAt = text.lastIndexOf('\nxref\n') + 1;
+    const extra = `${info[1]} ${info[2]} obj\n<< /Title (Muokattu) >>\nendobj\n`;
+    const withExtra = text.slice(0, xrefAt) + extra + text.slice(xrefAt).replace(/startxref\n(\d+)/, (_, n: string) => `startxref\n${Number(n) + extra.length}`);
+    expect(unexpectedInUpdate(withExtra, start, withExtra.length, signatureObject)).toBe(`object ${info[1]} was added or changed`);
+
+    // The xref table pointing an object back at an older definition (a "shadow" of earlier content).
+    const entry = /\n(\d+) 1\n(\d{10}) 00000 n /.exec(text.slice(xrefAt))!;
+    const repointed = text.slice(0, xrefAt) + text.slice(xrefAt).replace(entry[0], `\n${entry[1]} 1\n${'0'.repeat(9)}9 00000 n `);
+    expect(unexpectedInUpdate(repointed, start, repointed.length, signatureObject)).toBe(`the cross-reference table re-points object ${entry[1]} outside the update`);
+  });
+});
