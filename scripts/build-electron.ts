@@ -33,8 +33,9 @@ export function mainBundleOptions({ rootDir, outdir }: ElectronBuildOptions): Bu
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    // better-sqlite3 is native and loads its own .node file; electron is provided by the runtime.
-    external: ['electron', 'better-sqlite3'],
+    // better-sqlite3 is native and loads its own .node file; electron is provided by the runtime; pdfkit reads its
+    // own data files (the standard fonts' metrics) relative to its folder, so it must stay in node_modules.
+    external: ['electron', 'better-sqlite3', 'pdfkit'],
     define: { 'import.meta.url': SCALE_REGISTRY_URL_GLOBAL },
     banner: {
       // Repeats "use strict": a banner goes above esbuild's own directive, which would otherwise not count.

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ApiResponse } from '../contract/api-error.ts';
 import { loadScaleRegistry } from '../../scales/scale-registry.ts';
 import { createDispatcher } from './dispatcher.ts';
-import { handlers } from './handlers/index.ts';
+import { ASYNC_CALLS, handlers } from './handlers/index.ts';
 import { openDatabase } from './store/open-database.ts';
 
 export interface BackendOptions {
@@ -35,9 +35,9 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     actor: options.actor,
     now: () => now().toISOString(),
     newUid: options.newUid ?? randomUUID,
-  }, log);
+  }, log, ASYNC_CALLS);
   return {
-    dispatch: async (name, input) => dispatch(name, input),
+    dispatch,
     close: () => db.close(),
     backupFile,
   };

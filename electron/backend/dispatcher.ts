@@ -3,7 +3,7 @@ import { contract, isCallName, type CallName } from '../contract/contract.ts';
 import { ApiFailure, messageKeyFor, type ApiError, type ApiErrorCode, type ApiResponse } from '../contract/api-error.ts';
 import type { HandlerContext, Handlers } from './handlers/handler-context.ts';
 
-export type Dispatch = (name: unknown, input: unknown) => ApiResponse;
+export type Dispatch = (name: unknown, input: unknown) => Promise<ApiResponse>;
 
 /**
  * The one entry to the backend, mounted on Electron IPC and on the preview's HTTP server alike:
@@ -11,22 +11,32 @@ export type Dispatch = (name: unknown, input: unknown) => ApiResponse;
  * and rolls the transaction back, so a failed call changes nothing. Unexpected errors are logged here and
  * reach the caller only as 'internal'.
  */
-export function createDispatcher(db: Database, handlers: Handlers, context: Omit<HandlerContext, 'db'>, log: (message: string) => void = console.error): Dispatch {
+export function createDispatcher(
+  db: Database,
+  handlers: Handlers,
+  context: Omit<HandlerContext, 'db'>,
+  log: (message: string) => void = console.error,
+  /** Calls whose handlers await; they manage their own transactions. */
+  asyncCalls: ReadonlySet<CallName> = new Set(),
+): Dispatch {
   const ctx: HandlerContext = { ...context, db };
-  return (name, input) => {
+  return async (name, input) => {
     if (!isCallName(name)) return failure('unknown-call', { name: typeof name === 'string' ? name.slice(0, 100) : typeof name });
     const spec = contract[name];
     const parsed = spec.input.safeParse(input === undefined ? {} : input);
     if (!parsed.success) {
       return failure('invalid-input', { issues: parsed.error.issues.slice(0, 50).map((i) => ({ path: i.path.map(String).join('.'), code: i.code, message: i.message })) });
     }
+    const handler = handlers[name] as (input: unknown, ctx: HandlerContext) => unknown;
+    const checkOutput = (result: unknown) => {
+      const checked = spec.output.safeParse(result);
+      if (!checked.success) throw new OutputContractError(name, checked.error.message);
+      return checked.data;
+    };
     try {
-      const output = db.transaction(() => {
-        const result = (handlers[name] as (input: unknown, ctx: HandlerContext) => unknown)(parsed.data, ctx);
-        const checked = spec.output.safeParse(result);
-        if (!checked.success) throw new OutputContractError(name, checked.error.message);
-        return checked.data;
-      }).immediate();
+      const output = asyncCalls.has(name)
+        ? checkOutput(await handler(parsed.data, ctx))
+        : db.transaction(() => checkOutput(handler(parsed.data, ctx))).immediate();
       return { ok: true, output };
     } catch (error) {
       if (error instanceof ApiFailure) return failure(error.code, error.details);

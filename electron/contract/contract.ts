@@ -20,6 +20,26 @@ const ScoreDetail = z.object({
   notRated: z.array(z.object({ item: z.number().int(), reason: z.string().nullable() })),
 });
 const Empty = z.strictObject({});
+const ReportLanguageCode = z.enum(['fi', 'sv', 'en']);
+const StoragePassphrase = z.string().min(8, 'use at least 8 characters').max(1024);
+const SigningIdentityInfo = z.object({
+  id: Id, name: z.string(), role: z.string().nullable(), organisation: z.string().nullable(),
+  certificateFingerprint: z.string(), notAfter: z.string(),
+});
+const SignedReportInfo = z.object({
+  reportId: Id, reviewId: Id, language: ReportLanguageCode, sha256: z.string(), createdAt: z.string(),
+  signers: z.array(z.object({ name: z.string(), role: z.string().nullable(), date: z.string(), certificateFingerprint: z.string() })),
+});
+const PdfVerification = z.object({
+  valid: z.boolean(),
+  fileLength: z.number().int(),
+  signatures: z.array(z.object({
+    number: z.number().int(), revision: z.number().int(), coveredBytes: z.number().int(),
+    signerName: z.string().nullable(), organisation: z.string().nullable(), certificateFingerprint: z.string().nullable(),
+    signingTime: z.string().nullable(), intact: z.boolean(),
+  })),
+  problems: z.array(z.object({ code: z.string(), message: z.string(), signature: z.number().int().optional() })),
+});
 /** Inter-rater agreement over the items both reviewers scored (two reviewers; with more, the mean over pairs). */
 const Agreement = z.object({
   comparedItems: z.number().int(),
@@ -97,6 +117,27 @@ export const contract = {
   'reviews.importFile': call(z.strictObject({ file: z.unknown() }),
     z.object({ reviewId: Id, siteId: Id, created: z.boolean(), warnings: z.array(z.string()) })),
   'reviews.exportFile': call(z.strictObject({ reviewId: Id }), ReviewFile),
+
+  'identities.list': call(Empty, z.array(SigningIdentityInfo)),
+  /** A new self-signed identity; its private key is stored only sealed with the storage passphrase. */
+  'identities.create': call(z.strictObject({
+    name: z.string().trim().min(1).max(64),
+    role: z.string().trim().min(1).max(64).optional(),
+    organisation: z.string().trim().min(1).max(64).optional(),
+    storagePassphrase: StoragePassphrase,
+  }), SigningIdentityInfo),
+  'identities.import': call(z.strictObject({
+    p12Base64: z.base64().max(200_000),
+    p12Passphrase: z.string().max(1024),
+    role: z.string().trim().min(1).max(64).optional(),
+    storagePassphrase: StoragePassphrase,
+  }), SigningIdentityInfo),
+  /** The report as it would be signed, for preview. */
+  'reports.render': call(z.strictObject({ reviewId: Id, language: ReportLanguageCode }), z.object({ pdfBase64: z.string() })),
+  /** Signs the review's report and finalizes the review; a second signer adds an incremental signature. */
+  'reports.sign': call(z.strictObject({ reviewId: Id, language: ReportLanguageCode, identityId: Id, storagePassphrase: z.string().min(1).max(1024) }), SignedReportInfo),
+  'reports.get': call(z.strictObject({ reviewId: Id }), SignedReportInfo.extend({ pdfBase64: z.string() }).nullable()),
+  'reports.verify': call(z.strictObject({ pdfBase64: z.base64().max(70_000_000) }), PdfVerification),
 
   'audit.list': call(z.strictObject({ entity: z.string().max(50).optional(), entityId: z.string().max(100).optional(), limit: z.number().int().min(1).max(1000).default(200) }),
     z.array(AuditEntry)),

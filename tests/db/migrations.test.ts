@@ -25,7 +25,7 @@ describe('migrations', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' ORDER BY name").all() as { name: string; sql: string }[];
-    expect(tables.map((t) => t.name)).toEqual(['audit_log', 'consensus_ratings', 'ratings', 'recommendations', 'regions', 'reviewers', 'reviews', 'sites', 'visit_plan_entries']);
+    expect(tables.map((t) => t.name)).toEqual(['audit_log', 'consensus_ratings', 'ratings', 'recommendations', 'regions', 'reviewers', 'reviews', 'signed_reports', 'signing_identities', 'sites', 'visit_plan_entries']);
     for (const table of tables) expect(table.sql, table.name).toMatch(/\)\s*STRICT$/);
 
     db.prepare("INSERT INTO regions (name, created_at) VALUES ('Lappi', 'x')").run();
@@ -57,13 +57,37 @@ describe('migrations', () => {
     v1.close();
     const { db, backupFile } = await openDatabase(file);
     expect(backupFile).not.toBeNull();
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     const after = dumpDatabase(file);
     for (const table of Object.keys(before)) {
       expect(after[table]!.map((row) => pick(row, Object.keys((before[table]![0] ?? {}) as object))), table).toEqual(before[table]);
     }
     expect(after.reviewers).toEqual([{ id: 1, review_id: 1, position: 1, name: 'Aino', role: null, completed_at: null }]);
     expect(after.reviews![0]).toMatchObject({ strengths: null, amends_review_id: null, amendment_reason: null });
+    db.close();
+  });
+
+  // 003: a version-2 database with a workflow review keeps everything; the new tables start empty.
+  test('003 adds signing identities and signed reports without losing version-2 data', async () => {
+    const file = tempDbFile();
+    const v2 = new BetterSqlite3(file);
+    v2.pragma('foreign_keys = ON');
+    migrate(v2, 0, 2);
+    v2.exec(`
+      INSERT INTO sites (name, created_at, updated_at) VALUES ('Vaasa', 't', 't');
+      INSERT INTO reviews (uid, site_id, kind, scale_id, scale_version, scale_hash, visit_dates, status, strengths, created_at, updated_at)
+        VALUES ('u-2', 1, 'self', 'ips-25', '1.0.0', 'sha256:x', '["2026-03-04"]', 'draft', 'Hyvä tiimi', 't', 't');
+      INSERT INTO reviewers (review_id, position, name, completed_at) VALUES (1, 1, 'Sanna', '2026-03-05');
+      INSERT INTO visit_plan_entries (review_id, source_key, category, done, updated_at) VALUES (1, 'mis-data', 'request', 1, 't');`);
+    const before = dumpDatabase(file);
+    v2.close();
+    const { db } = await openDatabase(file);
+    const after = dumpDatabase(file);
+    for (const table of Object.keys(before)) expect(after[table], table).toEqual(before[table]);
+    expect(after.signed_reports).toEqual([]);
+    expect(after.signing_identities).toEqual([]);
+    db.prepare("INSERT INTO signed_reports (review_id, language, pdf, sha256, signers, created_at) VALUES (1, 'fi', x'255044462d', 'h', '[]', 't')").run();
+    expect(() => db.prepare("INSERT INTO signed_reports (review_id, language, pdf, sha256, signers, created_at) VALUES (9, 'fi', x'00', 'h', '[]', 't')").run()).toThrow(/FOREIGN KEY/);
     db.close();
   });
 

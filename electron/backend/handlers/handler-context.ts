@@ -12,7 +12,11 @@ export interface HandlerContext {
   newUid: () => string;
 }
 
-/** A handler per contract call; it runs inside the dispatcher's transaction, so it is synchronous. */
-export type Handler<N extends CallName> = (input: ParsedInput<N>, ctx: HandlerContext) => CallOutput<N>;
+/**
+ * A handler per contract call. A synchronous handler runs inside the dispatcher's transaction. A handler that
+ * must wait (PDF rendering, signing, key derivation) returns a promise; it then runs outside any transaction and
+ * makes its own: read, await, re-check and write (see report-handlers.ts).
+ */
+export type Handler<N extends CallName> = (input: ParsedInput<N>, ctx: HandlerContext) => CallOutput<N> | Promise<CallOutput<N>>;
 export type Handlers = { [N in CallName]: Handler<N> };
 export type HandlerGroup<K extends CallName> = { [N in K]: Handler<N> };

@@ -1,6 +1,7 @@
 import { exchangeHandlers } from './exchange-handlers.ts';
 import type { Handlers } from './handler-context.ts';
 import { ratingHandlers } from './rating-handlers.ts';
+import { REPORT_ASYNC_CALLS, reportHandlers } from './report-handlers.ts';
 import { reviewHandlers } from './review-handlers.ts';
 import { scaleHandlers } from './scale-handlers.ts';
 import { siteHandlers } from './site-handlers.ts';
@@ -14,4 +15,7 @@ export const handlers = {
   ...ratingHandlers,
   ...exchangeHandlers,
   ...workflowHandlers,
+  ...reportHandlers,
 } satisfies Handlers;
+
+export const ASYNC_CALLS = REPORT_ASYNC_CALLS;

@@ -1,7 +1,8 @@
 import { m001Initial } from './001-initial.ts';
 import { m002ReviewWorkflow } from './002-review-workflow.ts';
+import { m003SignedReports } from './003-signed-reports.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order; `PRAGMA user_version` is the number of the last one applied. */
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002ReviewWorkflow];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002ReviewWorkflow, m003SignedReports];
 export const SCHEMA_VERSION = MIGRATIONS.length;

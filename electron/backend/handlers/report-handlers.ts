@@ -1,0 +1,190 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { renderReviewReport, ReportInputError } from '../../../reports/report-from-review.ts';
+import type { ReportSigner } from '../../../reports/report-input.ts';
+import { createSelfSignedIdentity, readIdentity } from '../../../reports/signing/identity.ts';
+import { openSealedIdentity, sealIdentity } from '../../../reports/signing/sealed-identity.ts';
+import { signPdf } from '../../../reports/signing/sign-pdf.ts';
+import { SigningError } from '../../../reports/signing/signing-error.ts';
+import { verifyPdf } from '../../../reports/signing/verify-pdf.ts';
+import { ApiFailure } from '../../contract/api-error.ts';
+import type { CallName, CallOutput } from '../../contract/contract.ts';
+import { appendAudit } from '../store/audit-log.ts';
+import { listRecommendations, listReviewRowsForSite, setReviewStatusRow, type ReviewRow } from '../store/reviews-store.ts';
+import {
+  getIdentityRow, insertIdentityRow, insertSignedReport, latestSignedReport, listIdentityRows, type IdentityRow, type SignedReportRow,
+} from '../store/reports-store.ts';
+import { exportReview } from './exchange-handlers.ts';
+import type { HandlerContext, HandlerGroup } from './handler-context.ts';
+import { requireReviewRow, reviewDetail, reviewSummary } from './review-views.ts';
+
+type ReportCalls = 'identities.list' | 'identities.create' | 'identities.import' | 'reports.render' | 'reports.sign' | 'reports.get' | 'reports.verify';
+
+/** These handlers await (rendering, signing, scrypt), so they make their own short transactions. */
+export const REPORT_ASYNC_CALLS: ReadonlySet<CallName> = new Set<CallName>(['identities.create', 'identities.import', 'reports.render', 'reports.sign']);
+
+/** Five years: long enough for a reviewer's career stage, short enough that keys get renewed. */
+const IDENTITY_VALID_DAYS = 1826;
+
+const identityInfo = (row: IdentityRow): CallOutput<'identities.list'>[number] => ({
+  id: row.id, name: row.name, role: row.role, organisation: row.organisation, certificateFingerprint: row.certificate_fingerprint, notAfter: row.not_after,
+});
+
+const reportInfo = (row: SignedReportRow) => ({
+  reportId: row.id, reviewId: row.review_id, language: row.language, sha256: row.sha256, createdAt: row.created_at,
+  signers: JSON.parse(row.signers) as CallOutput<'reports.sign'>['signers'],
+});
+
+/** Signing and identity failures as input problems the UI can show at the right field. */
+function asApiFailure(error: unknown, field: string): never {
+  if (error instanceof SigningError) {
+    throw new ApiFailure('invalid-input', { issues: [{ path: field, code: error.code, message: error.message }] });
+  }
+  if (error instanceof ReportInputError) {
+    throw new ApiFailure('conflict', { issues: error.problems.map((p) => ({ path: p.path, code: p.code, message: p.message })) });
+  }
+  throw error;
+}
+
+async function storeIdentity(ctx: HandlerContext, p12: Buffer, p12Passphrase: string, storagePassphrase: string, role: string | undefined) {
+  const identity = (() => {
+    try {
+      return readIdentity(p12, p12Passphrase);
+    } catch (error) {
+      return asApiFailure(error, 'p12Base64');
+    }
+  })();
+  const sealed = await sealIdentity(p12, p12Passphrase, storagePassphrase);
+  return ctx.db.transaction(() => {
+    const existing = listIdentityRows(ctx.db).find((r) => r.certificate_fingerprint === identity.certificateFingerprint);
+    if (existing) throw new ApiFailure('conflict', { reason: 'identity-exists', id: existing.id });
+    const id = insertIdentityRow(ctx.db, {
+      name: identity.commonName, role: role ?? null, organisation: identity.organisation ?? null,
+      certificate_fingerprint: identity.certificateFingerprint, not_after: identity.notAfter.toISOString(),
+      sealed: JSON.stringify(sealed), created_at: ctx.now(),
+    });
+    // The audit log records the certificate, never key material.
+    appendAudit(ctx.db, { actor: ctx.actor, at: ctx.now(), entity: 'identity', entityId: id, action: 'create', newValue: { name: identity.commonName, fingerprint: identity.certificateFingerprint } });
+    return identityInfo(getIdentityRow(ctx.db, id)!);
+  }).immediate();
+}
+
+/** Everything the report needs from the store, read in one transaction. */
+function reportSource(ctx: HandlerContext, reviewId: number) {
+  return ctx.db.transaction(() => {
+    const row = requireReviewRow(ctx, reviewId);
+    const detail = reviewDetail(ctx, row);
+    const history = listReviewRowsForSite(ctx.db, row.site_id)
+      .filter((other) => other.id !== row.id && JSON.parse(other.visit_dates)[0] <= JSON.parse(row.visit_dates)[0])
+      .map((other) => reviewSummary(ctx, other))
+      .map((s) => ({ date: s.visitDates[0]!, total: s.score.total, estimate: s.score.estimate, band: s.score.band, kind: s.kind }));
+    const overall = listRecommendations(ctx.db, reviewId).find((r) => r.item === null)?.text;
+    return {
+      row,
+      file: exportReview(ctx, row),
+      reviewers: detail.reviewers,
+      undecided: detail.checks.undecided,
+      history,
+      extras: { ...(detail.strengths ? { strengths: detail.strengths } : {}), ...(overall ? { overallRecommendations: overall } : {}) },
+      signed: latestSignedReport(ctx.db, reviewId),
+    };
+  }).immediate();
+}
+
+async function render(ctx: HandlerContext, source: ReturnType<typeof reportSource>, language: 'fi' | 'sv' | 'en', signers: ReportSigner[]) {
+  try {
+    return (await renderReviewReport(source.file, ctx.registry, { language, reportDate: ctx.now().slice(0, 10), signers, history: source.history, extras: source.extras })).pdf;
+  } catch (error) {
+    return asApiFailure(error, 'reviewId');
+  }
+}
+
+export const reportHandlers: HandlerGroup<ReportCalls> = {
+  'identities.list': (_input, ctx) => listIdentityRows(ctx.db).map(identityInfo),
+
+  'identities.create': async ({ name, role, organisation, storagePassphrase }, ctx) => {
+    // The PKCS#12's own passphrase is random and lives only inside the sealed envelope.
+    const p12Passphrase = randomBytes(24).toString('base64url');
+    const p12 = await createSelfSignedIdentity({ name, role, organisation, validDays: IDENTITY_VALID_DAYS, passphrase: p12Passphrase });
+    return storeIdentity(ctx, p12, p12Passphrase, storagePassphrase, role);
+  },
+
+  'identities.import': async ({ p12Base64, p12Passphrase, role, storagePassphrase }, ctx) =>
+    storeIdentity(ctx, Buffer.from(p12Base64, 'base64'), p12Passphrase, storagePassphrase, role),
+
+  'reports.render': async ({ reviewId, language }, ctx) => {
+    const source = reportSource(ctx, reviewId);
+    return { pdfBase64: (await render(ctx, source, language, [])).toString('base64') };
+  },
+
+  'reports.sign': async ({ reviewId, language, identityId, storagePassphrase }, ctx) => {
+    const source = reportSource(ctx, reviewId);
+    const identityRow = ctx.db.transaction(() => getIdentityRow(ctx.db, identityId)).immediate();
+    if (!identityRow) throw new ApiFailure('not-found', { entity: 'identity', id: identityId });
+    if (source.undecided.length) throw new ApiFailure('conflict', { reason: 'undecided-items', items: source.undecided });
+    const previous = source.signed;
+    const earlierSigners = previous ? reportInfo(previous).signers : [];
+    if (earlierSigners.some((s) => s.certificateFingerprint === identityRow.certificate_fingerprint)) {
+      throw new ApiFailure('conflict', { reason: 'already-signed-by-identity' });
+    }
+    if (previous && previous.language !== language) throw new ApiFailure('conflict', { reason: 'report-language-fixed', language: previous.language });
+
+    let identity;
+    try {
+      identity = await openSealedIdentity(JSON.parse(identityRow.sealed), storagePassphrase);
+    } catch (error) {
+      return asApiFailure(error, 'storagePassphrase');
+    }
+    const signer = { name: identityRow.name, role: identityRow.role, date: ctx.now().slice(0, 10), certificateFingerprint: identityRow.certificate_fingerprint };
+    // The first signer's report is rendered with the signature block; later signers sign the same bytes again.
+    const unsigned = previous ? previous.pdf : await render(ctx, source, language, [{ name: signer.name, ...(signer.role ? { role: signer.role } : {}), date: signer.date, certificateFingerprint: signer.certificateFingerprint }]);
+    let signed: Buffer;
+    try {
+      signed = await signPdf(Buffer.from(unsigned), identity, { reason: 'IPS fidelity review report', name: identityRow.name });
+    } catch (error) {
+      return asApiFailure(error, 'identityId');
+    }
+
+    return ctx.db.transaction(() => {
+      const now = requireReviewRow(ctx, reviewId);
+      // Someone changed the review or signed meanwhile: the signed bytes may no longer match; start again.
+      if (now.updated_at !== source.row.updated_at || latestSignedReport(ctx.db, reviewId)?.id !== previous?.id) {
+        throw new ApiFailure('conflict', { reason: 'changed-while-signing' });
+      }
+      const signers = [...earlierSigners, signer];
+      const id = insertSignedReport(ctx.db, {
+        review_id: reviewId, language, pdf: signed, sha256: createHash('sha256').update(signed).digest('hex'),
+        signers: JSON.stringify(signers), created_at: ctx.now(),
+      });
+      finalize(ctx, now);
+      appendAudit(ctx.db, { actor: ctx.actor, at: ctx.now(), entity: 'review', entityId: reviewId, action: 'sign-report', newValue: { reportId: id, signer: signer.name, fingerprint: signer.certificateFingerprint } });
+      const row = latestSignedReport(ctx.db, reviewId)!;
+      return reportInfo(row);
+    }).immediate();
+  },
+
+  'reports.get': ({ reviewId }, ctx) => {
+    requireReviewRow(ctx, reviewId);
+    const row = latestSignedReport(ctx.db, reviewId);
+    return row ? { ...reportInfo(row), pdfBase64: Buffer.from(row.pdf).toString('base64') } : null;
+  },
+
+  'reports.verify': ({ pdfBase64 }) => {
+    const report = verifyPdf(Buffer.from(pdfBase64, 'base64'));
+    return {
+      valid: report.valid,
+      fileLength: report.fileLength,
+      signatures: report.signatures.map((s) => ({
+        number: s.number, revision: s.revision, coveredBytes: s.coveredBytes, signerName: s.signerName, organisation: s.organisation,
+        certificateFingerprint: s.certificateFingerprint, signingTime: s.signingTime?.toISOString() ?? null, intact: s.intact,
+      })),
+      problems: report.problems.map((p) => ({ code: p.code, message: p.message, ...(p.signature ? { signature: p.signature } : {}) })),
+    };
+  },
+};
+
+/** Signing is the reviewers' final word: the review becomes read-only (corrections go through an amendment). */
+function finalize(ctx: HandlerContext, row: ReviewRow) {
+  if (row.status === 'final') return;
+  setReviewStatusRow(ctx.db, row.id, 'final', ctx.now());
+  appendAudit(ctx.db, { actor: ctx.actor, at: ctx.now(), entity: 'review', entityId: row.id, action: 'set-status', oldValue: row.status, newValue: 'final' });
+}

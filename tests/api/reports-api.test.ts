@@ -1,0 +1,65 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { testBackend } from '../fixtures/backend.ts';
+import { readExample } from '../fixtures/ratings.ts';
+
+function pdfsig(pdf: Buffer): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'ips-signed-')), 'report.pdf');
+  writeFileSync(file, pdf);
+  const result = spawnSync('pdfsig', [file], { encoding: 'utf8' });
+  return `${result.stdout}${result.stderr}`;
+}
+
+describe('signed reports through the API', { timeout: 120_000 }, () => {
+  test('two reviewers sign one after the other; the review becomes final; our verify and pdfsig agree', async () => {
+    const { call, backend } = await testBackend();
+    const { reviewId } = await call('reviews.importFile', { file: { ...(readExample('full-review.json') as object), status: 'consensus' } });
+    const first = await call('identities.create', { name: 'Aino Laaksonen', role: 'pääarvioija', storagePassphrase: 'salasana-1' });
+    const second = await call('identities.create', { name: 'Mikael Sundström', storagePassphrase: 'salasana-2' });
+    expect(first.certificateFingerprint).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+    expect((await call('identities.list', {})).map((i) => i.name)).toEqual(['Aino Laaksonen', 'Mikael Sundström']);
+
+    const wrong = await backend.dispatch('reports.sign', { reviewId, language: 'fi', identityId: first.id, storagePassphrase: 'väärä-salasana' });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'invalid-input', details: { issues: [{ path: 'storagePassphrase' }] } } });
+    expect((await call('reviews.get', { id: reviewId })).status).toBe('consensus');
+
+    const signedOnce = await call('reports.sign', { reviewId, language: 'fi', identityId: first.id, storagePassphrase: 'salasana-1' });
+    expect(signedOnce.signers.map((s) => s.name)).toEqual(['Aino Laaksonen']);
+    expect((await call('reviews.get', { id: reviewId })).status).toBe('final');
+
+    const signedTwice = await call('reports.sign', { reviewId, language: 'fi', identityId: second.id, storagePassphrase: 'salasana-2' });
+    expect(signedTwice.signers.map((s) => s.name)).toEqual(['Aino Laaksonen', 'Mikael Sundström']);
+    expect(await backend.dispatch('reports.sign', { reviewId, language: 'fi', identityId: second.id, storagePassphrase: 'salasana-2' })).toMatchObject({ ok: false, error: { code: 'conflict', details: { reason: 'already-signed-by-identity' } } });
+
+    const stored = await call('reports.get', { reviewId });
+    const pdf = Buffer.from(stored!.pdfBase64, 'base64');
+    expect(stored!.sha256).toBe((await import('node:crypto')).createHash('sha256').update(pdf).digest('hex'));
+    const independent = pdfsig(pdf);
+    expect(independent.match(/Signature is Valid/g)).toHaveLength(2);
+    expect(independent).toContain('Total document signed');
+    expect(execFileSync('pdftotext', ['-', '-'], { input: pdf }).toString()).toContain('Järvenrannan');
+
+    const verified = await call('reports.verify', { pdfBase64: stored!.pdfBase64 });
+    expect(verified).toMatchObject({ valid: true, signatures: [{ signerName: 'Aino Laaksonen', intact: true }, { signerName: 'Mikael Sundström', intact: true }] });
+    const tampered = Buffer.from(pdf);
+    const at = tampered.indexOf('Järvenrannan');
+    tampered[at] = tampered[at]! ^ 0x01;
+    expect(pdfsig(tampered)).toMatch(/Digest Mismatch|Signature is Invalid/);
+    expect((await call('reports.verify', { pdfBase64: tampered.toString('base64') })).valid).toBe(false);
+  });
+
+  test('a review with undecided items cannot be signed', async () => {
+    const { call, backend } = await testBackend();
+    const site = await call('sites.create', { name: 'Lahti' });
+    const review = await call('reviews.create', { siteId: site.id, kind: 'self', visitDates: ['2026-11-01'], reviewers: [{ name: 'A', role: null }] });
+    const identity = await call('identities.create', { name: 'A', storagePassphrase: 'salasana-1' });
+    expect(await backend.dispatch('reports.sign', { reviewId: review.id, language: 'fi', identityId: identity.id, storagePassphrase: 'salasana-1' }))
+      .toMatchObject({ ok: false, error: { code: 'conflict', details: { reason: 'undecided-items' } } });
+    expect(await call('reports.get', { reviewId: review.id })).toBeNull();
+    const preview = await call('reports.render', { reviewId: review.id, language: 'en' });
+    expect(Buffer.from(preview.pdfBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
