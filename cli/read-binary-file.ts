@@ -1,8 +1,11 @@
 import { readFileSync, statSync } from 'node:fs';
-import { InputFileError } from './read-json-file.ts';
+import { InputFileError } from './input-file-error.ts';
 
-/** Reads a whole binary input (a PDF to verify, a PKCS#12 to sign with), with the same errors as readJsonFile. */
-export function readBinaryFile(file: string, maxBytes: number): Buffer {
+/**
+ * Reads a whole input file (a review, a PDF to verify, a PKCS#12 to sign with) with a specific error for each way
+ * it can go wrong: missing, a folder, unreadable, empty, or larger than the caller allows.
+ */
+export function readBinaryFile(file: string, maxBytes: number, tooLargeKey = 'error.inputTooLarge'): Buffer {
   let size: number;
   try {
     const stat = statSync(file);
@@ -14,7 +17,7 @@ export function readBinaryFile(file: string, maxBytes: number): Buffer {
     if (code === 'ENOENT') throw new InputFileError('error.fileNotFound', { file });
     throw new InputFileError('error.unreadable', { file, reason: code ?? String(error) });
   }
-  if (size > maxBytes) throw new InputFileError('error.inputTooLarge', { file, size, max: maxBytes });
+  if (size > maxBytes) throw new InputFileError(tooLargeKey, { file, size, max: maxBytes });
   if (size === 0) throw new InputFileError('error.fileEmpty', { file });
   try {
     return readFileSync(file);
