@@ -7,6 +7,8 @@ import { NewReviewPage } from '../reviews/NewReviewPage.tsx';
 import { ReviewEditorPage } from '../reviews/ReviewEditorPage.tsx';
 import { ConsensusPage } from '../consensus/ConsensusPage.tsx';
 import { VisitPlanPage } from '../visit-plan/VisitPlanPage.tsx';
+import { ReportPage } from '../reports/ReportPage.tsx';
+import { VerifyPage } from '../reports/VerifyPage.tsx';
 import { AppHeader } from './AppHeader.tsx';
 import { useHashRoute } from './routes.ts';
 
@@ -45,6 +47,8 @@ export function App() {
         {route.name === 'review' && <ReviewEditorPage key={route.reviewId} reviewId={route.reviewId} />}
         {route.name === 'consensus' && <ConsensusPage key={route.reviewId} reviewId={route.reviewId} />}
         {route.name === 'visit-plan' && <VisitPlanPage key={route.reviewId} reviewId={route.reviewId} />}
+        {route.name === 'report' && <ReportPage key={route.reviewId} reviewId={route.reviewId} />}
+        {route.name === 'verify' && <VerifyPage />}
         {route.name === 'not-found' && <NotFoundPage />}
       </main>
     </>

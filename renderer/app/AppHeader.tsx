@@ -9,6 +9,9 @@ export function AppHeader() {
       <a className="app-name" href={hrefFor({ name: 'sites' })}>
         {t('app.name')}
       </a>
+      <a className="app-header__link" href={hrefFor({ name: 'verify' })}>
+        {t('reports.headerVerifyLink')}
+      </a>
       <LanguageSwitcher />
     </header>
   );

@@ -57,6 +57,7 @@ export function ReviewHeader({ detail, scale, mode, saveState, onRetrySave, onRe
       <div className="review-header__side">
         <p className="review-header__links">
           <a href={hrefFor({ name: 'visit-plan', reviewId: detail.id })}>{t('review.editor.visitPlan')}</a>
+          <a href={hrefFor({ name: 'report', reviewId: detail.id })}>{t('reports.editorLink')}</a>
         </p>
         {mode.kind === 'reviewer' && detail.reviewers.length > 1 && (
           <div className="field reviewer-select">

@@ -1,0 +1,161 @@
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { useErrorMessage } from '../components/use-error-message.ts';
+import type { ApiClientError } from '../platform/api-client.ts';
+import { useApi } from '../platform/api-context.tsx';
+import { asApiClientError } from '../platform/use-api-query.ts';
+import type { SigningIdentity } from './CreateIdentityForm.tsx';
+import { FileField } from './FileField.tsx';
+import { base64Length, readFileAsBase64 } from './pdf-bytes.ts';
+import { conflictReason, fieldMessages, isSigningCode, type FieldMessages } from './report-errors.ts';
+import { StoragePassphraseFields, storagePassphraseProblems, type StoragePassphraseValues } from './StoragePassphraseFields.tsx';
+import { TextField } from './TextField.tsx';
+import { useMessage } from './use-message.ts';
+
+type Field = 'file' | 'p12Passphrase' | 'role' | 'passphrase' | 'repeat';
+const FIELDS: readonly Field[] = ['file', 'p12Passphrase', 'role', 'passphrase', 'repeat'];
+/** The contract's limit for p12Base64. */
+const MAX_P12_BASE64 = 200_000;
+
+interface ImportIdentityFormProps {
+  id: string;
+  onImported: (identity: SigningIdentity) => void;
+  /** The certificate is stored already (details.id of the conflict): choose that one. */
+  onExisting: (identityId: number) => void;
+  onCancel: () => void;
+}
+
+/** Maps where the API put a problem to the field the user can fix: a wrong passphrase is not a wrong file. */
+function fieldOf(path: string, code: string): Field | null {
+  if (path === 'p12Base64') return code === 'wrong-passphrase' ? 'p12Passphrase' : 'file';
+  if (path === 'storagePassphrase') return 'passphrase';
+  if (path === 'p12Passphrase' || path === 'role') return path;
+  return null;
+}
+
+/** A PKCS#12 file (.p12/.pfx) from the organisation: the file, its passphrase, a role, the storage passphrase. */
+export function ImportIdentityForm({ id, onImported, onExisting, onCancel }: ImportIdentityFormProps) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const message = useMessage();
+  const errorMessage = useErrorMessage();
+  const [file, setFile] = useState<File | null>(null);
+  const [p12Passphrase, setP12Passphrase] = useState('');
+  const [role, setRole] = useState('');
+  const [passphrase, setPassphrase] = useState<StoragePassphraseValues>({ passphrase: '', repeat: '' });
+  const [errors, setErrors] = useState<FieldMessages<Field>>({});
+  const [failure, setFailure] = useState<ApiClientError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const refs: Record<Field, RefObject<HTMLInputElement | null>> = {
+    file: fileRef,
+    p12Passphrase: useRef<HTMLInputElement>(null),
+    role: useRef<HTMLInputElement>(null),
+    passphrase: useRef<HTMLInputElement>(null),
+    repeat: useRef<HTMLInputElement>(null),
+  };
+
+  useEffect(() => fileRef.current?.focus(), []);
+
+  function show(found: FieldMessages<Field>) {
+    setErrors(found);
+    const first = FIELDS.find((field) => found[field]);
+    if (first) refs[first].current?.focus();
+  }
+
+  async function submit() {
+    if (busy) return;
+    const found: FieldMessages<Field> = {};
+    if (!file) found.file = { key: 'reports.errors.chooseFile' };
+    else if (MAX_P12_BASE64 < base64Length(file.size)) found.file = { key: 'reports.errors.signing.not-pkcs12' };
+    if (role.trim().length > 64) found.role = { key: 'reports.errors.tooLong' };
+    for (const [field, key] of Object.entries(storagePassphraseProblems(passphrase))) found[field as Field] = { key };
+    setFailure(null);
+    if (!file || Object.keys(found).length > 0) return show(found);
+    setErrors({});
+    setBusy(true);
+    try {
+      let p12Base64: string;
+      try {
+        p12Base64 = await readFileAsBase64(file);
+      } catch {
+        return show({ file: { key: 'reports.errors.fileUnreadable' } });
+      }
+      const identity = await api.call('identities.import', {
+        p12Base64,
+        p12Passphrase,
+        ...(role.trim() ? { role: role.trim() } : {}),
+        storagePassphrase: passphrase.passphrase,
+      });
+      onImported(identity);
+    } catch (caught) {
+      const error = asApiClientError('identities.import', caught);
+      const existing = error.apiError.details?.id;
+      if (conflictReason(error) === 'identity-exists' && typeof existing === 'number') return onExisting(existing);
+      const atFields = fieldMessages<Field>(error, (path, issue) => fieldOf(path, issue.code), { passphrase: 'reports.errors.passphraseShort' });
+      // A size or format check on the file itself reads best as "not a .p12 file".
+      if (atFields?.file && !isSigningCode(error.issues.find((i) => i.path === 'p12Base64')?.code ?? '')) atFields.file = { key: 'reports.errors.signing.not-pkcs12' };
+      if (atFields) show(atFields);
+      else setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const text = (field: Field) => (errors[field] ? message(errors[field]) : null);
+  return (
+    <form
+      id={id}
+      className="identity-form"
+      aria-labelledby={`${id}-heading`}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <h3 id={`${id}-heading`}>{t('reports.import.heading')}</h3>
+      <p className="field-hint">{t('reports.import.intro')}</p>
+      <FileField
+        label={t('reports.import.file')}
+        accept=".p12,.pfx,application/x-pkcs12"
+        mark="required"
+        onChange={setFile}
+        error={text('file')}
+        inputRef={fileRef}
+      />
+      <TextField
+        label={t('reports.import.p12Passphrase')}
+        type="password"
+        hint={t('reports.import.p12PassphraseHint')}
+        autoComplete="off"
+        value={p12Passphrase}
+        onChange={setP12Passphrase}
+        error={text('p12Passphrase')}
+        inputRef={refs.p12Passphrase}
+        maxLength={1024}
+      />
+      <TextField label={t('reports.import.role')} mark="optional" hint={t('reports.create.roleHint')} value={role} onChange={setRole} error={text('role')} inputRef={refs.role} />
+      <StoragePassphraseFields
+        values={passphrase}
+        onChange={setPassphrase}
+        errors={{ passphrase: text('passphrase'), repeat: text('repeat') }}
+        passphraseRef={refs.passphrase}
+        repeatRef={refs.repeat}
+      />
+      {failure && <ErrorAlert message={errorMessage(failure)} />}
+      <p role="status" className="busy-status">
+        {busy ? t('reports.import.submitting') : ''}
+      </p>
+      <div className="dialog-actions">
+        <button type="submit" className="primary" aria-disabled={busy || undefined}>
+          {t('reports.import.submit')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('reports.identity.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
