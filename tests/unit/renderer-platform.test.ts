@@ -98,6 +98,16 @@ describe('hash routes', () => {
     expect(parseRoute('#/nothing')).toEqual({ name: 'not-found' });
     expect(hrefFor({ name: 'site', siteId: 12 })).toBe('#/sites/12');
   });
+
+  it('every route survives a round trip through its href', () => {
+    const routes = [
+      { name: 'sites' }, { name: 'site', siteId: 3 }, { name: 'new-review', siteId: 3 }, { name: 'review', reviewId: 7 },
+      { name: 'consensus', reviewId: 7 }, { name: 'visit-plan', reviewId: 7 }, { name: 'report', reviewId: 7 }, { name: 'verify' },
+    ] as const;
+    for (const route of routes) expect(parseRoute(hrefFor(route))).toEqual(route);
+    expect(parseRoute('#/reviews/7/unknown')).toEqual({ name: 'not-found' });
+    expect(parseRoute('#/reviews/07')).toEqual({ name: 'not-found' });
+  });
 });
 
 describe('site form values', () => {
