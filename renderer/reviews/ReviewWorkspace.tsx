@@ -31,12 +31,16 @@ interface ReviewWorkspaceProps {
 
 type FocusTarget = 'nav' | 'item' | 'chosen-anchor';
 
-/** The first enabled anchor to focus in the item panel: the chosen one, else the first; else the item heading. */
-function focusItem(panel: HTMLElement | null, chosenOnly = false) {
-  if (!panel) return;
+/**
+ * The first enabled anchor to focus in the item panel: the chosen one, else the first; else the item heading.
+ * Returns whether something took focus (with chosenOnly, the chosen anchor may not be rendered yet).
+ */
+function focusItem(panel: HTMLElement | null, chosenOnly = false): boolean {
+  if (!panel) return false;
   const chosen = panel.querySelector<HTMLElement>('input[type="radio"]:checked:not(:disabled)');
-  if (chosenOnly) return chosen?.focus();
-  (chosen ?? panel.querySelector<HTMLElement>('input[type="radio"]:not(:disabled)') ?? panel.querySelector<HTMLElement>('h2'))?.focus();
+  const target = chosenOnly ? chosen : (chosen ?? panel.querySelector<HTMLElement>('input[type="radio"]:not(:disabled)') ?? panel.querySelector<HTMLElement>('h2'));
+  target?.focus();
+  return target != null;
 }
 
 /** The review editor, item by item, with the live score and the way forward (complete, finalize, amend). */
@@ -76,7 +80,8 @@ export function ReviewWorkspace({ detail, current, scale, viewerId, onViewerChan
     shownIndex.current = index;
     if (target === 'nav') navCurrent?.focus();
     else if (target === 'item') focusItem(panelRef.current);
-    else if (target === 'chosen-anchor') focusItem(panelRef.current, true);
+    // The score may reach the anchors a render later (under load): keep the wish until the chosen anchor is there.
+    else if (target === 'chosen-anchor' && !focusItem(panelRef.current, true)) pendingFocus.current = target;
   });
 
   // Finalizing removes the button that did it: take focus to the read-only notice.

@@ -78,7 +78,7 @@ describe('review editor', () => {
       }
     }
     // Focus is on the item's anchors, visibly.
-    expect(await editor.activeElementRole()).toBe('input:radio');
+    await expect.poll(() => editor.activeElementRole(), { timeout: 5_000 }).toBe('input:radio');
     expect(await editor.focusIsVisible()).toBe(true);
     expect(await editor.chosenScore()).toBe(5);
 
