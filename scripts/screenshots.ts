@@ -21,7 +21,7 @@ async function buildRenderer(outDir: string) {
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {
-    await build({ configFile: join(ROOT, 'renderer', 'vite.config.ts'), mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true, sourcemap: false } });
+    await build({ configFile: join(ROOT, 'vite.renderer.config.ts'), mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true, sourcemap: false } });
   } finally {
     process.env.NODE_ENV = nodeEnv;
   }

@@ -21,7 +21,7 @@ export default async function setup(project: TestProject) {
   process.env.NODE_ENV = 'production';
   try {
     await build({
-      configFile: join(ROOT, 'renderer', 'vite.config.ts'),
+      configFile: join(ROOT, 'vite.renderer.config.ts'),
       mode: 'production',
       logLevel: 'warn',
       build: { outDir, emptyOutDir: true, sourcemap: false },
