@@ -17,7 +17,8 @@ export class PageFlow {
     const key = `${style.font}\u0000${style.size}\u0000${text}`;
     let width = this.widthCache.get(key);
     if (width === undefined) {
-      width = this.setStyle(style).widthOfString(text);
+      // Font and size only: pdfkit writes a colour operator into the page for every fillColor call.
+      width = this.doc.font(style.font).fontSize(style.size).widthOfString(text);
       this.widthCache.set(key, width);
     }
     return width;

@@ -31,10 +31,15 @@ export function wrapText(text: string, style: TextStyle, width: number, measure:
     }
     // pdfkit measures and draws a line as chunks "word " (each with its trailing space) and a last "word";
     // summing the same chunks gives exactly the width it will draw.
+    // Each word is measured once, with its space: the bare width is that less a space (DejaVu kerns no pair
+    // with a space; tests/reports/report-text-wrap.test.ts checks it), and the drawing finds the same chunks
+    // already shaped.
+    const space = measure(' ', style);
     let current = '';
     let widthWithSpace = 0;
     for (const word of words) {
-      const wordWidth = measure(word, style);
+      const chunkWidth = measure(`${word} `, style);
+      const wordWidth = chunkWidth - space;
       if (wordWidth > width) {
         if (current) lines.push(line(current));
         const pieces = splitLongWord(word, style, width, measure);
@@ -43,11 +48,11 @@ export function wrapText(text: string, style: TextStyle, width: number, measure:
         widthWithSpace = measure(`${current} `, style);
       } else if (current === '' || widthWithSpace + wordWidth <= width) {
         current = current === '' ? word : `${current} ${word}`;
-        widthWithSpace += measure(`${word} `, style);
+        widthWithSpace += chunkWidth;
       } else {
         lines.push(line(current));
         current = word;
-        widthWithSpace = measure(`${word} `, style);
+        widthWithSpace = chunkWidth;
       }
     }
     if (current) lines.push(line(current));

@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import { describe, expect, test } from 'vitest';
 import { registerReportFonts } from '../../reports/pdf/fonts.ts';
 import { fitWithEllipsis, normaliseText, wrapText, type Measure } from '../../reports/pdf/text-wrap.ts';
+import { readFileSync } from 'node:fs';
 import { STYLE } from '../../reports/pdf/theme.ts';
 
 const doc = new PDFDocument({ autoFirstPage: false });
@@ -39,5 +40,25 @@ describe('wrapText', () => {
     expect(fitted.endsWith('…')).toBe(true);
     expect(measure(fitted, STYLE.frame)).toBeLessThanOrEqual(200);
     expect(fitWithEllipsis('Lyhyt', STYLE.frame, 200, measure)).toBe('Lyhyt');
+  });
+});
+
+describe('measuring a word once, with its trailing space', () => {
+  test('for every word of the scale and the examples, in every report style, "word " less a space is the bare width', () => {
+    // wrapText relies on this to measure each word once; it holds when the font kerns no pair with a space.
+    const texts = ['scales/data/ips-25-1.0.0.json', 'examples/full-review.json', 'examples/partial-review-17-items.json']
+      .map((file) => readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8'));
+    const words = new Set(texts.join(' ').split(/[\s"]+/).filter((w) => w !== ''));
+    for (const extra of ['Čáhcegeađgi', 'Ŋuorra', 'Šiellat', '“lainaus”', '–', '€', 'AV', 'To', 'Ty', 'LT', '7.', 'ff', 'fi']) words.add(extra);
+    expect(words.size).toBeGreaterThan(500);
+    let checked = 0;
+    for (const style of Object.values(STYLE)) {
+      const space = measure(' ', style);
+      for (const word of words) {
+        expect(Math.abs(measure(`${word} `, style) - space - measure(word, style)), `${word} in ${style.font} ${style.size}`).toBeLessThan(1e-9);
+        checked += 1;
+      }
+    }
+    expect(checked).toBe(words.size * Object.keys(STYLE).length);
   });
 });
