@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ApiResponse } from '../contract/api-error.ts';
 import { loadScaleRegistry } from '../../scales/scale-registry.ts';
+import type { KeyVault } from './keys/key-vault.ts';
 import { createDispatcher } from './dispatcher.ts';
 import { ASYNC_CALLS, handlers } from './handlers/index.ts';
 import { openDatabase } from './store/open-database.ts';
@@ -14,6 +15,8 @@ export interface BackendOptions {
   now?: () => Date;
   newUid?: () => string;
   log?: (message: string) => void;
+  /** The OS key store for signing identities; none in the browser preview and the CLI. */
+  keyVault?: KeyVault | undefined;
 }
 
 export interface Backend {
@@ -35,6 +38,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     actor: options.actor,
     now: () => now().toISOString(),
     newUid: options.newUid ?? randomUUID,
+    keyVault: options.keyVault,
   }, log, ASYNC_CALLS);
   return {
     dispatch,

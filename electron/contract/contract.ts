@@ -22,10 +22,21 @@ const ScoreDetail = z.object({
 const Empty = z.strictObject({});
 const ReportLanguageCode = z.enum(['fi', 'sv', 'en']);
 const StoragePassphrase = z.string().min(8, 'use at least 8 characters').max(1024);
+/** A signing key is sealed with a passphrase the reviewer types, or with a secret the OS key store keeps. */
+const KeyProtection = z.enum(['passphrase', 'system']);
 const SigningIdentityInfo = z.object({
   id: Id, name: z.string(), role: z.string().nullable(), organisation: z.string().nullable(),
-  certificateFingerprint: z.string(), notAfter: z.string(),
+  certificateFingerprint: z.string(), notAfter: z.string(), protection: KeyProtection,
 });
+/** A passphrase exactly when the key is to be protected by one. */
+function storageChoice(input: { protection: z.infer<typeof KeyProtection>; storagePassphrase?: string | undefined }, ctx: z.RefinementCtx) {
+  if (input.protection === 'passphrase' && input.storagePassphrase === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['storagePassphrase'], message: 'a storage passphrase is required unless the key is kept by the system key store' });
+  }
+  if (input.protection === 'system' && input.storagePassphrase !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['storagePassphrase'], message: 'a key kept by the system key store takes no passphrase' });
+  }
+}
 const SignedReportInfo = z.object({
   reportId: Id, reviewId: Id, language: ReportLanguageCode, sha256: z.string(), createdAt: z.string(),
   signers: z.array(z.object({ name: z.string(), role: z.string().nullable(), date: z.string(), certificateFingerprint: z.string() })),
@@ -119,23 +130,27 @@ export const contract = {
   'reviews.exportFile': call(z.strictObject({ reviewId: Id }), ReviewFile),
 
   'identities.list': call(Empty, z.array(SigningIdentityInfo)),
-  /** A new self-signed identity; its private key is stored only sealed with the storage passphrase. */
+  /** Whether the OS key store can protect signing keys here (the desktop app where the OS offers encryption). */
+  'identities.keyStore': call(Empty, z.object({ systemAvailable: z.boolean() })),
+  /** A new self-signed identity; its private key is stored only sealed (passphrase or system key store). */
   'identities.create': call(z.strictObject({
     name: z.string().trim().min(1).max(64),
     role: z.string().trim().min(1).max(64).optional(),
     organisation: z.string().trim().min(1).max(64).optional(),
-    storagePassphrase: StoragePassphrase,
-  }), SigningIdentityInfo),
+    protection: KeyProtection.default('passphrase'),
+    storagePassphrase: StoragePassphrase.optional(),
+  }).superRefine(storageChoice), SigningIdentityInfo),
   'identities.import': call(z.strictObject({
     p12Base64: z.base64().max(200_000),
     p12Passphrase: z.string().max(1024),
     role: z.string().trim().min(1).max(64).optional(),
-    storagePassphrase: StoragePassphrase,
-  }), SigningIdentityInfo),
+    protection: KeyProtection.default('passphrase'),
+    storagePassphrase: StoragePassphrase.optional(),
+  }).superRefine(storageChoice), SigningIdentityInfo),
   /** The report as it would be signed, for preview. */
   'reports.render': call(z.strictObject({ reviewId: Id, language: ReportLanguageCode }), z.object({ pdfBase64: z.string() })),
   /** Signs the review's report and finalizes the review; a second signer adds an incremental signature. */
-  'reports.sign': call(z.strictObject({ reviewId: Id, language: ReportLanguageCode, identityId: Id, storagePassphrase: z.string().min(1).max(1024) }), SignedReportInfo),
+  'reports.sign': call(z.strictObject({ reviewId: Id, language: ReportLanguageCode, identityId: Id, storagePassphrase: z.string().min(1).max(1024).optional() }), SignedReportInfo),
   'reports.get': call(z.strictObject({ reviewId: Id }), SignedReportInfo.extend({ pdfBase64: z.string() }).nullable()),
   'reports.verify': call(z.strictObject({ pdfBase64: z.base64().max(70_000_000) }), PdfVerification),
 

@@ -1,13 +1,14 @@
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell } from 'electron';
 import { openBackend } from '../backend/backend.ts';
 import { IPC_CHANNELS, type MenuAction } from '../contract/bridge.ts';
 import { createReviewDialogs } from './dialogs.ts';
 import { registerDialogIpc, registerIpc, senderIsAppPage } from './ipc.ts';
 import { buildMenuTemplate } from './menu.ts';
 import { shellMessages } from './menu-messages.ts';
+import { safeStorageVault } from './safe-storage-vault.ts';
 import { hardenSession } from './security.ts';
 import { guardUnsavedChanges } from './unload-guard.ts';
 import { createMainWindow } from './window.ts';
@@ -44,6 +45,8 @@ async function start() {
     actor: currentUser(),
     // Set by `npm start` (scripts/start.ts): better-sqlite3 rebuilt for Electron's ABI.
     nativeBinding: process.env.IPS_SQLITE_BINDING || undefined,
+    // Asked after 'ready': on Linux safeStorage knows its backend only then.
+    keyVault: safeStorageVault(safeStorage, process.platform),
   });
   app.on('will-quit', () => backend.close());
 

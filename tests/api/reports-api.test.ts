@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { testBackend } from '../fixtures/backend.ts';
+import { dumpDatabase, testBackend, testKeyVault } from '../fixtures/backend.ts';
 import { readExample } from '../fixtures/ratings.ts';
 
 function pdfsig(pdf: Buffer): string {
@@ -61,5 +61,58 @@ describe('signed reports through the API', { timeout: 120_000 }, () => {
     expect(await call('reports.get', { reviewId: review.id })).toBeNull();
     const preview = await call('reports.render', { reviewId: review.id, language: 'en' });
     expect(Buffer.from(preview.pdfBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  test('an identity kept by the system key store signs without a passphrase; its key is never stored readable', async () => {
+    const vault = testKeyVault();
+    const { call, backend, dbFile } = await testBackend(undefined, { keyVault: vault });
+    expect(await call('identities.keyStore', {})).toEqual({ systemAvailable: true });
+    const { reviewId } = await call('reviews.importFile', { file: { ...(readExample('full-review.json') as object), status: 'consensus' } });
+    const identity = await call('identities.create', { name: 'Aino Laaksonen', protection: 'system' });
+    expect(identity.protection).toBe('system');
+    expect(vault.calls.wrap).toBe(1);
+
+    const row = dumpDatabase(dbFile).signing_identities![0] as { protection: string; wrapped_secret: Buffer; sealed: string };
+    expect(row.protection).toBe('system');
+    const secret = vault.unwrap(row.wrapped_secret);
+    expect(secret).toMatch(/^[A-Za-z0-9+/]{43}=$/); // 32 random bytes
+    expect(row.sealed).not.toContain(secret);
+    expect(row.wrapped_secret.includes(Buffer.from(secret))).toBe(false);
+
+    // A passphrase with a system-protected key is a mistake, said at the field; nothing is signed.
+    expect(await backend.dispatch('identities.create', { name: 'X', protection: 'system', storagePassphrase: 'salasana-1' }))
+      .toMatchObject({ ok: false, error: { code: 'invalid-input', details: { issues: [{ path: 'storagePassphrase' }] } } });
+    const signed = await call('reports.sign', { reviewId, language: 'fi', identityId: identity.id });
+    expect(signed.signers.map((s) => s.name)).toEqual(['Aino Laaksonen']);
+    expect(pdfsig(Buffer.from((await call('reports.get', { reviewId }))!.pdfBase64, 'base64'))).toContain('Signature is Valid');
+  });
+
+  test('without a system key store, system protection is refused; a database moved to another machine cannot sign', async () => {
+    const plain = await testBackend();
+    expect(await plain.call('identities.keyStore', {})).toEqual({ systemAvailable: false });
+    const before = dumpDatabase(plain.dbFile);
+    expect(await plain.backend.dispatch('identities.create', { name: 'A', protection: 'system' }))
+      .toMatchObject({ ok: false, error: { code: 'conflict', details: { reason: 'system-key-store-unavailable' } } });
+    expect(await plain.backend.dispatch('identities.create', { name: 'A' }))
+      .toMatchObject({ ok: false, error: { code: 'invalid-input', details: { issues: [{ path: 'storagePassphrase' }] } } });
+    expect(dumpDatabase(plain.dbFile)).toEqual(before);
+    plain.backend.close();
+
+    const first = await testBackend(undefined, { keyVault: testKeyVault() });
+    const { reviewId } = await first.call('reviews.importFile', { file: { ...(readExample('full-review.json') as object), status: 'consensus' } });
+    const identity = await first.call('identities.create', { name: 'Aino', protection: 'system' });
+    const passphraseIdentity = await first.call('identities.create', { name: 'Bea', storagePassphrase: 'salasana-2' });
+    expect(await first.backend.dispatch('reports.sign', { reviewId, language: 'fi', identityId: passphraseIdentity.id }))
+      .toMatchObject({ ok: false, error: { code: 'invalid-input', details: { issues: [{ path: 'storagePassphrase', code: 'required' }] } } });
+    first.backend.close();
+
+    const elsewhere = await testBackend(first.dbFile, { keyVault: testKeyVault() });
+    expect(await elsewhere.backend.dispatch('reports.sign', { reviewId, language: 'fi', identityId: identity.id }))
+      .toMatchObject({ ok: false, error: { code: 'conflict', details: { reason: 'system-key-store-refused' } } });
+    elsewhere.backend.close();
+    const noVault = await testBackend(first.dbFile);
+    expect(await noVault.backend.dispatch('reports.sign', { reviewId, language: 'fi', identityId: identity.id }))
+      .toMatchObject({ ok: false, error: { code: 'conflict', details: { reason: 'system-key-store-unavailable' } } });
+    expect((await noVault.call('reviews.get', { id: reviewId })).status).toBe('consensus');
   });
 });

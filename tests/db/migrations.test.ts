@@ -91,6 +91,22 @@ describe('migrations', () => {
     db.close();
   });
 
+  test('004 marks every existing identity as passphrase-protected and allows a wrapped secret only for system ones', async () => {
+    const file = tempDbFile();
+    const v3 = new BetterSqlite3(file);
+    migrate(v3, 0, 3);
+    v3.exec(`INSERT INTO signing_identities (name, certificate_fingerprint, not_after, sealed, created_at) VALUES ('Aino', 'AA:BB', '2030-01-01', '{}', 't');`);
+    v3.close();
+    const { db } = await openDatabase(file);
+    expect(db.prepare('SELECT name, protection, wrapped_secret FROM signing_identities').all()).toEqual([{ name: 'Aino', protection: 'passphrase', wrapped_secret: null }]);
+    const insert = db.prepare("INSERT INTO signing_identities (name, certificate_fingerprint, not_after, sealed, created_at, protection, wrapped_secret) VALUES ('B', ?, 'x', '{}', 't', ?, ?)");
+    expect(() => insert.run('F1', 'system', null)).toThrow(/CHECK/);
+    expect(() => insert.run('F2', 'passphrase', Buffer.from('x'))).toThrow(/CHECK/);
+    expect(() => insert.run('F3', 'keychain', null)).toThrow(/CHECK/);
+    insert.run('F4', 'system', Buffer.from('wrapped'));
+    db.close();
+  });
+
   test('an existing file is backed up with SQLite online backup before migrating', async () => {
     const file = tempDbFile();
     const legacy = new BetterSqlite3(file);

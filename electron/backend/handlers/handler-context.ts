@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { ScaleRegistry } from '../../../scales/scale-registry.ts';
+import type { KeyVault } from '../keys/key-vault.ts';
 import type { CallName, CallOutput, ParsedInput } from '../../contract/contract.ts';
 
 export interface HandlerContext {
@@ -10,6 +11,8 @@ export interface HandlerContext {
   /** ISO timestamp; injectable so tests can freeze time. */
   now: () => string;
   newUid: () => string;
+  /** The OS key store, where the desktop app has one (see keys/key-vault.ts). */
+  keyVault?: KeyVault | undefined;
 }
 
 /**

@@ -17,7 +17,7 @@ import { exportReview } from './exchange-handlers.ts';
 import type { HandlerContext, HandlerGroup } from './handler-context.ts';
 import { requireReviewRow, reviewDetail, reviewSummary } from './review-views.ts';
 
-type ReportCalls = 'identities.list' | 'identities.create' | 'identities.import' | 'reports.render' | 'reports.sign' | 'reports.get' | 'reports.verify';
+type ReportCalls = 'identities.list' | 'identities.keyStore' | 'identities.create' | 'identities.import' | 'reports.render' | 'reports.sign' | 'reports.get' | 'reports.verify';
 
 /** These handlers await (rendering, signing, scrypt), so they make their own short transactions. */
 export const REPORT_ASYNC_CALLS: ReadonlySet<CallName> = new Set<CallName>(['identities.create', 'identities.import', 'reports.render', 'reports.sign']);
@@ -27,6 +27,7 @@ const IDENTITY_VALID_DAYS = 1826;
 
 const identityInfo = (row: IdentityRow): CallOutput<'identities.list'>[number] => ({
   id: row.id, name: row.name, role: row.role, organisation: row.organisation, certificateFingerprint: row.certificate_fingerprint, notAfter: row.not_after,
+  protection: row.protection,
 });
 
 const reportInfo = (row: SignedReportRow) => ({
@@ -45,7 +46,39 @@ function asApiFailure(error: unknown, field: string): never {
   throw error;
 }
 
-async function storeIdentity(ctx: HandlerContext, p12: Buffer, p12Passphrase: string, storagePassphrase: string, role: string | undefined) {
+type Protection = { protection: 'passphrase' | 'system'; storagePassphrase?: string | undefined };
+
+/**
+ * The storage secret to seal a new key with: the reviewer's passphrase, or 32 random bytes wrapped by the OS key
+ * store (kept in the row; useless without this OS user's keychain).
+ */
+function newStorageSecret(ctx: HandlerContext, { protection, storagePassphrase }: Protection): { secret: string; wrapped: Buffer | null } {
+  if (protection === 'passphrase') return { secret: storagePassphrase!, wrapped: null };
+  if (!ctx.keyVault) throw new ApiFailure('conflict', { reason: 'system-key-store-unavailable', issues: [{ path: 'protection', code: 'system-key-store-unavailable', message: 'this app has no system key store here; use a storage passphrase' }] });
+  const secret = randomBytes(32).toString('base64');
+  return { secret, wrapped: ctx.keyVault.wrap(secret) };
+}
+
+/** The storage secret of a kept identity, from the OS key store or the passphrase given with the call. */
+function storedSecret(ctx: HandlerContext, row: IdentityRow, storagePassphrase: string | undefined): string {
+  if (row.protection === 'passphrase') {
+    if (storagePassphrase === undefined) {
+      throw new ApiFailure('invalid-input', { issues: [{ path: 'storagePassphrase', code: 'required', message: 'this identity is protected by a passphrase' }] });
+    }
+    return storagePassphrase;
+  }
+  if (!ctx.keyVault || !row.wrapped_secret) {
+    throw new ApiFailure('conflict', { reason: 'system-key-store-unavailable', issues: [{ path: 'identityId', code: 'system-key-store-unavailable', message: 'this identity is kept by the system key store, which is not available here' }] });
+  }
+  try {
+    return ctx.keyVault.unwrap(row.wrapped_secret);
+  } catch {
+    // Another OS user, another machine, or a reset keychain: the key cannot be reached, and nothing else can open it.
+    throw new ApiFailure('conflict', { reason: 'system-key-store-refused', issues: [{ path: 'identityId', code: 'system-key-store-refused', message: 'the system key store could not unlock this identity (another user or computer?)' }] });
+  }
+}
+
+async function storeIdentity(ctx: HandlerContext, p12: Buffer, p12Passphrase: string, storage: Protection, role: string | undefined) {
   const identity = (() => {
     try {
       return readIdentity(p12, p12Passphrase);
@@ -53,17 +86,18 @@ async function storeIdentity(ctx: HandlerContext, p12: Buffer, p12Passphrase: st
       return asApiFailure(error, 'p12Base64');
     }
   })();
-  const sealed = await sealIdentity(p12, p12Passphrase, storagePassphrase);
+  const { secret, wrapped } = newStorageSecret(ctx, storage);
+  const sealed = await sealIdentity(p12, p12Passphrase, secret);
   return ctx.db.transaction(() => {
     const existing = listIdentityRows(ctx.db).find((r) => r.certificate_fingerprint === identity.certificateFingerprint);
     if (existing) throw new ApiFailure('conflict', { reason: 'identity-exists', id: existing.id });
     const id = insertIdentityRow(ctx.db, {
       name: identity.commonName, role: role ?? null, organisation: identity.organisation ?? null,
       certificate_fingerprint: identity.certificateFingerprint, not_after: identity.notAfter.toISOString(),
-      sealed: JSON.stringify(sealed), created_at: ctx.now(),
+      sealed: JSON.stringify(sealed), created_at: ctx.now(), protection: storage.protection, wrapped_secret: wrapped,
     });
     // The audit log records the certificate, never key material.
-    appendAudit(ctx.db, { actor: ctx.actor, at: ctx.now(), entity: 'identity', entityId: id, action: 'create', newValue: { name: identity.commonName, fingerprint: identity.certificateFingerprint } });
+    appendAudit(ctx.db, { actor: ctx.actor, at: ctx.now(), entity: 'identity', entityId: id, action: 'create', newValue: { name: identity.commonName, fingerprint: identity.certificateFingerprint, protection: storage.protection } });
     return identityInfo(getIdentityRow(ctx.db, id)!);
   }).immediate();
 }
@@ -101,15 +135,17 @@ async function render(ctx: HandlerContext, source: ReturnType<typeof reportSourc
 export const reportHandlers: HandlerGroup<ReportCalls> = {
   'identities.list': (_input, ctx) => listIdentityRows(ctx.db).map(identityInfo),
 
-  'identities.create': async ({ name, role, organisation, storagePassphrase }, ctx) => {
+  'identities.keyStore': (_input, ctx) => ({ systemAvailable: ctx.keyVault !== undefined }),
+
+  'identities.create': async ({ name, role, organisation, protection, storagePassphrase }, ctx) => {
     // The PKCS#12's own passphrase is random and lives only inside the sealed envelope.
     const p12Passphrase = randomBytes(24).toString('base64url');
     const p12 = await createSelfSignedIdentity({ name, role, organisation, validDays: IDENTITY_VALID_DAYS, passphrase: p12Passphrase });
-    return storeIdentity(ctx, p12, p12Passphrase, storagePassphrase, role);
+    return storeIdentity(ctx, p12, p12Passphrase, { protection, storagePassphrase }, role);
   },
 
-  'identities.import': async ({ p12Base64, p12Passphrase, role, storagePassphrase }, ctx) =>
-    storeIdentity(ctx, Buffer.from(p12Base64, 'base64'), p12Passphrase, storagePassphrase, role),
+  'identities.import': async ({ p12Base64, p12Passphrase, role, protection, storagePassphrase }, ctx) =>
+    storeIdentity(ctx, Buffer.from(p12Base64, 'base64'), p12Passphrase, { protection, storagePassphrase }, role),
 
   'reports.render': async ({ reviewId, language }, ctx) => {
     const source = reportSource(ctx, reviewId);
@@ -130,7 +166,7 @@ export const reportHandlers: HandlerGroup<ReportCalls> = {
 
     let identity;
     try {
-      identity = await openSealedIdentity(JSON.parse(identityRow.sealed), storagePassphrase);
+      identity = await openSealedIdentity(JSON.parse(identityRow.sealed), storedSecret(ctx, identityRow, storagePassphrase));
     } catch (error) {
       return asApiFailure(error, 'storagePassphrase');
     }

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 
 export interface IdentityRow {
   id: number; name: string; role: string | null; organisation: string | null; certificate_fingerprint: string;
-  not_after: string; sealed: string; created_at: string;
+  not_after: string; sealed: string; created_at: string; protection: 'passphrase' | 'system'; wrapped_secret: Buffer | null;
 }
 
 export interface SignedReportRow {
@@ -18,8 +18,8 @@ export function getIdentityRow(db: Database, id: number): IdentityRow | undefine
 }
 
 export function insertIdentityRow(db: Database, row: Omit<IdentityRow, 'id'>): number {
-  return Number(db.prepare(`INSERT INTO signing_identities (name, role, organisation, certificate_fingerprint, not_after, sealed, created_at)
-      VALUES (@name, @role, @organisation, @certificate_fingerprint, @not_after, @sealed, @created_at)`).run(row).lastInsertRowid);
+  return Number(db.prepare(`INSERT INTO signing_identities (name, role, organisation, certificate_fingerprint, not_after, sealed, created_at, protection, wrapped_secret)
+      VALUES (@name, @role, @organisation, @certificate_fingerprint, @not_after, @sealed, @created_at, @protection, @wrapped_secret)`).run(row).lastInsertRowid);
 }
 
 export function latestSignedReport(db: Database, reviewId: number): SignedReportRow | undefined {
