@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { ReviewFile } from '../../scales/review-file.ts';
+import { actionPlanContract } from './action-plan-contract.ts';
+import { comparisonContract } from './comparison-contract.ts';
+import { exchangeContract } from './exchange-contract.ts';
 import { ScaleVersionShape } from '../../scales/scale-schema.ts';
 import {
   AuditEntry, ConsensusRating, FidelitySummary, Id, IsoDate, Name, Note, RatingValue, Region, ReviewDetail,
@@ -156,6 +159,10 @@ export const contract = {
 
   'audit.list': call(z.strictObject({ entity: z.string().max(50).optional(), entityId: z.string().max(100).optional(), limit: z.number().int().min(1).max(1000).default(200) }),
     z.array(AuditEntry)),
+
+  ...exchangeContract,
+  ...comparisonContract,
+  ...actionPlanContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -11,6 +11,9 @@ import { ReportPage } from '../reports/ReportPage.tsx';
 import { VerifyPage } from '../reports/VerifyPage.tsx';
 import { AppHeader } from './AppHeader.tsx';
 import { useHashRoute } from './routes.ts';
+import { ActionPlanPage } from '../action-plan/ActionPlanPage.tsx';
+import { ComparisonPage } from '../comparison/ComparisonPage.tsx';
+import { ExchangePage } from '../exchange/ExchangePage.tsx';
 
 export function App() {
   const { t } = useTranslation();
@@ -48,7 +51,10 @@ export function App() {
         {route.name === 'consensus' && <ConsensusPage key={route.reviewId} reviewId={route.reviewId} />}
         {route.name === 'visit-plan' && <VisitPlanPage key={route.reviewId} reviewId={route.reviewId} />}
         {route.name === 'report' && <ReportPage key={route.reviewId} reviewId={route.reviewId} />}
+        {route.name === 'action-plan' && <ActionPlanPage key={route.reviewId} reviewId={route.reviewId} />}
         {route.name === 'verify' && <VerifyPage />}
+        {route.name === 'compare' && <ComparisonPage />}
+        {route.name === 'exchange' && <ExchangePage />}
         {route.name === 'not-found' && <NotFoundPage />}
       </main>
     </>

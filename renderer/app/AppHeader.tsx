@@ -9,6 +9,12 @@ export function AppHeader() {
       <a className="app-name" href={hrefFor({ name: 'sites' })}>
         {t('app.name')}
       </a>
+      <a className="app-header__link" href={hrefFor({ name: 'compare' })}>
+        {t('comparison.headerLink')}
+      </a>
+      <a className="app-header__link" href={hrefFor({ name: 'exchange' })}>
+        {t('exchange.headerLink')}
+      </a>
       <a className="app-header__link" href={hrefFor({ name: 'verify' })}>
         {t('reports.headerVerifyLink')}
       </a>

@@ -9,23 +9,29 @@ export type Route =
   | { name: 'consensus'; reviewId: number }
   | { name: 'visit-plan'; reviewId: number }
   | { name: 'report'; reviewId: number }
+  | { name: 'action-plan'; reviewId: number }
   | { name: 'verify' }
+  | { name: 'compare' }
+  | { name: 'exchange' }
   | { name: 'not-found' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   if (path === '' || path === '/' || path === '/sites') return { name: 'sites' };
   if (path === '/verify') return { name: 'verify' };
+  if (path === '/compare') return { name: 'compare' };
+  if (path === '/exchange') return { name: 'exchange' };
   const site = /^\/sites\/([1-9]\d{0,15})$/.exec(path);
   if (site?.[1]) return { name: 'site', siteId: Number(site[1]) };
   const newReview = /^\/sites\/([1-9]\d{0,15})\/new-review$/.exec(path);
   if (newReview?.[1]) return { name: 'new-review', siteId: Number(newReview[1]) };
-  const review = /^\/reviews\/([1-9]\d{0,15})(?:\/(consensus|plan|report))?$/.exec(path);
+  const review = /^\/reviews\/([1-9]\d{0,15})(?:\/(consensus|plan|report|actions))?$/.exec(path);
   if (review?.[1]) {
     const reviewId = Number(review[1]);
     if (review[2] === 'consensus') return { name: 'consensus', reviewId };
     if (review[2] === 'plan') return { name: 'visit-plan', reviewId };
     if (review[2] === 'report') return { name: 'report', reviewId };
+    if (review[2] === 'actions') return { name: 'action-plan', reviewId };
     return { name: 'review', reviewId };
   }
   return { name: 'not-found' };
@@ -47,8 +53,14 @@ export function hrefFor(route: Route): string {
       return `#/reviews/${route.reviewId}/plan`;
     case 'report':
       return `#/reviews/${route.reviewId}/report`;
+    case 'action-plan':
+      return `#/reviews/${route.reviewId}/actions`;
     case 'verify':
       return '#/verify';
+    case 'compare':
+      return '#/compare';
+    case 'exchange':
+      return '#/exchange';
     case 'not-found':
       return '#/';
   }

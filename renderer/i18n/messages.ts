@@ -1,3 +1,12 @@
+import exchangeFi from './locales/exchange/fi.json';
+import exchangeSv from './locales/exchange/sv.json';
+import exchangeEn from './locales/exchange/en.json';
+import comparisonFi from './locales/comparison/fi.json';
+import comparisonSv from './locales/comparison/sv.json';
+import comparisonEn from './locales/comparison/en.json';
+import actionPlanFi from './locales/actionPlan/fi.json';
+import actionPlanSv from './locales/actionPlan/sv.json';
+import actionPlanEn from './locales/actionPlan/en.json';
 import consensusEn from './locales/consensus/en.json';
 import consensusFi from './locales/consensus/fi.json';
 import consensusSv from './locales/consensus/sv.json';
@@ -16,7 +25,7 @@ import sv from './locales/sv.json';
  * under the key <feature>), so that features can grow their messages side by side without editing one file.
  */
 export const MESSAGES = {
-  fi: { ...fi, review: reviewFi, consensus: consensusFi, reports: reportsFi },
-  sv: { ...sv, review: reviewSv, consensus: consensusSv, reports: reportsSv },
-  en: { ...en, review: reviewEn, consensus: consensusEn, reports: reportsEn },
+  fi: { ...fi, review: reviewFi, consensus: consensusFi, reports: reportsFi, exchange: exchangeFi, comparison: comparisonFi, actionPlan: actionPlanFi },
+  sv: { ...sv, review: reviewSv, consensus: consensusSv, reports: reportsSv, exchange: exchangeSv, comparison: comparisonSv, actionPlan: actionPlanSv },
+  en: { ...en, review: reviewEn, consensus: consensusEn, reports: reportsEn, exchange: exchangeEn, comparison: comparisonEn, actionPlan: actionPlanEn },
 };

@@ -1,4 +1,8 @@
+import { ACTION_PLAN_ASYNC_CALLS, actionPlanHandlers } from './action-plan-handlers.ts';
+import { BUNDLE_ASYNC_CALLS, bundleHandlers } from './bundle-handlers.ts';
+import { COMPARISON_ASYNC_CALLS, comparisonHandlers } from './comparison-handlers.ts';
 import { exchangeHandlers } from './exchange-handlers.ts';
+import type { CallName } from '../../contract/contract.ts';
 import type { Handlers } from './handler-context.ts';
 import { ratingHandlers } from './rating-handlers.ts';
 import { REPORT_ASYNC_CALLS, reportHandlers } from './report-handlers.ts';
@@ -16,6 +20,9 @@ export const handlers = {
   ...exchangeHandlers,
   ...workflowHandlers,
   ...reportHandlers,
+  ...bundleHandlers,
+  ...comparisonHandlers,
+  ...actionPlanHandlers,
 } satisfies Handlers;
 
-export const ASYNC_CALLS = REPORT_ASYNC_CALLS;
+export const ASYNC_CALLS: ReadonlySet<CallName> = new Set<CallName>([...REPORT_ASYNC_CALLS, ...BUNDLE_ASYNC_CALLS, ...COMPARISON_ASYNC_CALLS, ...ACTION_PLAN_ASYNC_CALLS]);

@@ -2,8 +2,9 @@ import { m001Initial } from './001-initial.ts';
 import { m002ReviewWorkflow } from './002-review-workflow.ts';
 import { m003SignedReports } from './003-signed-reports.ts';
 import { m004IdentityProtection } from './004-identity-protection.ts';
+import { m005ExchangeAndComparison } from './005-exchange-and-comparison.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order; `PRAGMA user_version` is the number of the last one applied. */
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002ReviewWorkflow, m003SignedReports, m004IdentityProtection];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002ReviewWorkflow, m003SignedReports, m004IdentityProtection, m005ExchangeAndComparison];
 export const SCHEMA_VERSION = MIGRATIONS.length;
