@@ -6,26 +6,37 @@ import { useErrorMessage } from '../components/use-error-message.ts';
 import type { ApiClientError } from '../platform/api-client.ts';
 import { useApi } from '../platform/api-context.tsx';
 import { asApiClientError } from '../platform/use-api-query.ts';
-import { fieldMessages, type FieldMessages } from './report-errors.ts';
-import { StoragePassphraseFields, storagePassphraseProblems, type StoragePassphraseValues } from './StoragePassphraseFields.tsx';
+import { conflictReason, fieldMessages, type FieldMessages } from './report-errors.ts';
+import {
+  effectiveProtection,
+  KeyProtectionFields,
+  storagePassphraseProblems,
+  type KeyProtection,
+  type StoragePassphraseValues,
+} from './StoragePassphraseFields.tsx';
 import { TextField } from './TextField.tsx';
 import { useMessage } from './use-message.ts';
 
 export type SigningIdentity = CallOutput<'identities.list'>[number];
 
-type Field = 'name' | 'role' | 'organisation' | 'passphrase' | 'repeat';
-const FIELDS: readonly Field[] = ['name', 'role', 'organisation', 'passphrase', 'repeat'];
+type Field = 'name' | 'role' | 'organisation' | 'protection' | 'passphrase' | 'repeat';
+const FIELDS: readonly Field[] = ['name', 'role', 'organisation', 'protection', 'passphrase', 'repeat'];
 /** The contract's limit for name, role and organisation (they go into the certificate). */
 const MAX_NAME = 64;
 
 interface CreateIdentityFormProps {
   id: string;
+  /** Whether the OS key store can protect the key here (identities.keyStore); undefined while that is asked. */
+  systemAvailable: boolean | undefined;
   onCreated: (identity: SigningIdentity) => void;
   onCancel: () => void;
 }
 
-/** A new self-signed identity: name, role and organisation for the certificate, and the storage passphrase. */
-export function CreateIdentityForm({ id, onCreated, onCancel }: CreateIdentityFormProps) {
+/**
+ * A new self-signed identity: name, role and organisation for the certificate, and how its key is protected (the OS
+ * key store where there is one, or the storage passphrase).
+ */
+export function CreateIdentityForm({ id, systemAvailable, onCreated, onCancel }: CreateIdentityFormProps) {
   const { t } = useTranslation();
   const api = useApi();
   const message = useMessage();
@@ -33,6 +44,7 @@ export function CreateIdentityForm({ id, onCreated, onCancel }: CreateIdentityFo
   const [name, setName] = useState('');
   const [role, setRole] = useState('');
   const [organisation, setOrganisation] = useState('');
+  const [choice, setChoice] = useState<KeyProtection | null>(null);
   const [passphrase, setPassphrase] = useState<StoragePassphraseValues>({ passphrase: '', repeat: '' });
   const [errors, setErrors] = useState<FieldMessages<Field>>({});
   const [failure, setFailure] = useState<ApiClientError | null>(null);
@@ -42,6 +54,7 @@ export function CreateIdentityForm({ id, onCreated, onCancel }: CreateIdentityFo
     name: nameRef,
     role: useRef<HTMLInputElement>(null),
     organisation: useRef<HTMLInputElement>(null),
+    protection: useRef<HTMLInputElement>(null),
     passphrase: useRef<HTMLInputElement>(null),
     repeat: useRef<HTMLInputElement>(null),
   };
@@ -55,14 +68,19 @@ export function CreateIdentityForm({ id, onCreated, onCancel }: CreateIdentityFo
     if (first) refs[first].current?.focus();
   }
 
+  const protection = effectiveProtection(systemAvailable, choice);
+
   async function submit() {
-    if (busy) return;
+    // Until the key store has answered there is nothing to choose from (a moment after the page opens).
+    if (busy || !protection) return;
     const found: FieldMessages<Field> = {};
     if (name.trim() === '') found.name = { key: 'reports.errors.required' };
     for (const [field, value] of [['name', name], ['role', role], ['organisation', organisation]] as const) {
       if (MAX_NAME < value.trim().length) found[field] = { key: 'reports.errors.tooLong' };
     }
-    for (const [field, key] of Object.entries(storagePassphraseProblems(passphrase))) found[field as Field] = { key };
+    if (protection === 'passphrase') {
+      for (const [field, key] of Object.entries(storagePassphraseProblems(passphrase))) found[field as Field] = { key };
+    }
     setFailure(null);
     if (Object.keys(found).length > 0) return show(found);
     setErrors({});
@@ -72,11 +90,12 @@ export function CreateIdentityForm({ id, onCreated, onCancel }: CreateIdentityFo
         name: name.trim(),
         ...(role.trim() ? { role: role.trim() } : {}),
         ...(organisation.trim() ? { organisation: organisation.trim() } : {}),
-        storagePassphrase: passphrase.passphrase,
+        ...(protection === 'system' ? { protection } : { protection, storagePassphrase: passphrase.passphrase }),
       });
       onCreated(identity);
     } catch (caught) {
       const error = asApiClientError('identities.create', caught);
+      if (conflictReason(error) === 'system-key-store-unavailable') return show({ protection: { key: 'reports.errors.keyStore.unavailable' } });
       const atFields = fieldMessages<Field>(error, (path) => (path === 'storagePassphrase' ? 'passphrase' : FIELDS.includes(path as Field) ? (path as Field) : null), {
         passphrase: 'reports.errors.passphraseShort',
       });
@@ -112,7 +131,15 @@ export function CreateIdentityForm({ id, onCreated, onCancel }: CreateIdentityFo
         error={text('organisation')}
         inputRef={refs.organisation}
       />
-      <StoragePassphraseFields
+      <KeyProtectionFields
+        systemAvailable={systemAvailable}
+        protection={protection}
+        onProtection={(chosen) => {
+          setChoice(chosen);
+          setErrors((previous) => ({ ...previous, protection: undefined }));
+        }}
+        protectionError={text('protection')}
+        protectionRef={refs.protection}
         values={passphrase}
         onChange={setPassphrase}
         errors={{ passphrase: text('passphrase'), repeat: text('repeat') }}

@@ -17,7 +17,10 @@ interface IdentitySelectProps {
 /** The start of a fingerprint tells two identities with the same name apart in the list. */
 const shortFingerprint = (fingerprint: string) => `${fingerprint.slice(0, 11)}…`;
 
-/** Which identity signs: a list of the stored ones, and the chosen one's certificate fingerprint and validity. */
+/**
+ * Which identity signs: a list of the stored ones, and the chosen one's certificate fingerprint, validity and key
+ * protection (whether signing asks for a passphrase).
+ */
 export function IdentitySelect({ identities, selectedId, onSelect, signedFingerprints, error, selectRef }: IdentitySelectProps) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -64,6 +67,10 @@ export function IdentitySelect({ identities, selectedId, onSelect, signedFingerp
           <div>
             <dt>{t('reports.identity.validUntil')}</dt>
             <dd>{format.date(selected.notAfter.slice(0, 10))}</dd>
+          </div>
+          <div>
+            <dt>{t('reports.protection.legend')}</dt>
+            <dd>{t(selected.protection === 'system' ? 'reports.protection.system' : 'reports.protection.passphrase')}</dd>
           </div>
         </dl>
       )}

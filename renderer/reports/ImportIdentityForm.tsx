@@ -9,17 +9,25 @@ import type { SigningIdentity } from './CreateIdentityForm.tsx';
 import { FileField } from './FileField.tsx';
 import { base64Length, readFileAsBase64 } from './pdf-bytes.ts';
 import { conflictReason, fieldMessages, isSigningCode, type FieldMessages } from './report-errors.ts';
-import { StoragePassphraseFields, storagePassphraseProblems, type StoragePassphraseValues } from './StoragePassphraseFields.tsx';
+import {
+  effectiveProtection,
+  KeyProtectionFields,
+  storagePassphraseProblems,
+  type KeyProtection,
+  type StoragePassphraseValues,
+} from './StoragePassphraseFields.tsx';
 import { TextField } from './TextField.tsx';
 import { useMessage } from './use-message.ts';
 
-type Field = 'file' | 'p12Passphrase' | 'role' | 'passphrase' | 'repeat';
-const FIELDS: readonly Field[] = ['file', 'p12Passphrase', 'role', 'passphrase', 'repeat'];
+type Field = 'file' | 'p12Passphrase' | 'role' | 'protection' | 'passphrase' | 'repeat';
+const FIELDS: readonly Field[] = ['file', 'p12Passphrase', 'role', 'protection', 'passphrase', 'repeat'];
 /** The contract's limit for p12Base64. */
 const MAX_P12_BASE64 = 200_000;
 
 interface ImportIdentityFormProps {
   id: string;
+  /** Whether the OS key store can protect the key here (identities.keyStore); undefined while that is asked. */
+  systemAvailable: boolean | undefined;
   onImported: (identity: SigningIdentity) => void;
   /** The certificate is stored already (details.id of the conflict): choose that one. */
   onExisting: (identityId: number) => void;
@@ -30,12 +38,15 @@ interface ImportIdentityFormProps {
 function fieldOf(path: string, code: string): Field | null {
   if (path === 'p12Base64') return code === 'wrong-passphrase' ? 'p12Passphrase' : 'file';
   if (path === 'storagePassphrase') return 'passphrase';
-  if (path === 'p12Passphrase' || path === 'role') return path;
+  if (path === 'p12Passphrase' || path === 'role' || path === 'protection') return path;
   return null;
 }
 
-/** A PKCS#12 file (.p12/.pfx) from the organisation: the file, its passphrase, a role, the storage passphrase. */
-export function ImportIdentityForm({ id, onImported, onExisting, onCancel }: ImportIdentityFormProps) {
+/**
+ * A PKCS#12 file (.p12/.pfx) from the organisation: the file, its passphrase, a role, and how the key is protected
+ * here (the OS key store where there is one, or the storage passphrase).
+ */
+export function ImportIdentityForm({ id, systemAvailable, onImported, onExisting, onCancel }: ImportIdentityFormProps) {
   const { t } = useTranslation();
   const api = useApi();
   const message = useMessage();
@@ -43,6 +54,7 @@ export function ImportIdentityForm({ id, onImported, onExisting, onCancel }: Imp
   const [file, setFile] = useState<File | null>(null);
   const [p12Passphrase, setP12Passphrase] = useState('');
   const [role, setRole] = useState('');
+  const [choice, setChoice] = useState<KeyProtection | null>(null);
   const [passphrase, setPassphrase] = useState<StoragePassphraseValues>({ passphrase: '', repeat: '' });
   const [errors, setErrors] = useState<FieldMessages<Field>>({});
   const [failure, setFailure] = useState<ApiClientError | null>(null);
@@ -52,6 +64,7 @@ export function ImportIdentityForm({ id, onImported, onExisting, onCancel }: Imp
     file: fileRef,
     p12Passphrase: useRef<HTMLInputElement>(null),
     role: useRef<HTMLInputElement>(null),
+    protection: useRef<HTMLInputElement>(null),
     passphrase: useRef<HTMLInputElement>(null),
     repeat: useRef<HTMLInputElement>(null),
   };
@@ -64,13 +77,18 @@ export function ImportIdentityForm({ id, onImported, onExisting, onCancel }: Imp
     if (first) refs[first].current?.focus();
   }
 
+  const protection = effectiveProtection(systemAvailable, choice);
+
   async function submit() {
-    if (busy) return;
+    // Until the key store has answered there is nothing to choose from (a moment after the page opens).
+    if (busy || !protection) return;
     const found: FieldMessages<Field> = {};
     if (!file) found.file = { key: 'reports.errors.chooseFile' };
     else if (MAX_P12_BASE64 < base64Length(file.size)) found.file = { key: 'reports.errors.signing.not-pkcs12' };
     if (role.trim().length > 64) found.role = { key: 'reports.errors.tooLong' };
-    for (const [field, key] of Object.entries(storagePassphraseProblems(passphrase))) found[field as Field] = { key };
+    if (protection === 'passphrase') {
+      for (const [field, key] of Object.entries(storagePassphraseProblems(passphrase))) found[field as Field] = { key };
+    }
     setFailure(null);
     if (!file || Object.keys(found).length > 0) return show(found);
     setErrors({});
@@ -86,13 +104,14 @@ export function ImportIdentityForm({ id, onImported, onExisting, onCancel }: Imp
         p12Base64,
         p12Passphrase,
         ...(role.trim() ? { role: role.trim() } : {}),
-        storagePassphrase: passphrase.passphrase,
+        ...(protection === 'system' ? { protection } : { protection, storagePassphrase: passphrase.passphrase }),
       });
       onImported(identity);
     } catch (caught) {
       const error = asApiClientError('identities.import', caught);
       const existing = error.apiError.details?.id;
       if (conflictReason(error) === 'identity-exists' && typeof existing === 'number') return onExisting(existing);
+      if (conflictReason(error) === 'system-key-store-unavailable') return show({ protection: { key: 'reports.errors.keyStore.unavailable' } });
       const atFields = fieldMessages<Field>(error, (path, issue) => fieldOf(path, issue.code), { passphrase: 'reports.errors.passphraseShort' });
       // A size or format check on the file itself reads best as "not a .p12 file".
       if (atFields?.file && !isSigningCode(error.issues.find((i) => i.path === 'p12Base64')?.code ?? '')) atFields.file = { key: 'reports.errors.signing.not-pkcs12' };
@@ -137,7 +156,15 @@ export function ImportIdentityForm({ id, onImported, onExisting, onCancel }: Imp
         maxLength={1024}
       />
       <TextField label={t('reports.import.role')} mark="optional" hint={t('reports.create.roleHint')} value={role} onChange={setRole} error={text('role')} inputRef={refs.role} />
-      <StoragePassphraseFields
+      <KeyProtectionFields
+        systemAvailable={systemAvailable}
+        protection={protection}
+        onProtection={(chosen) => {
+          setChoice(chosen);
+          setErrors((previous) => ({ ...previous, protection: undefined }));
+        }}
+        protectionError={text('protection')}
+        protectionRef={refs.protection}
         values={passphrase}
         onChange={setPassphrase}
         errors={{ passphrase: text('passphrase'), repeat: text('repeat') }}

@@ -37,8 +37,8 @@ interface SigningSectionProps {
 }
 
 /**
- * Choosing (or creating, or importing) the signing identity and signing with its storage passphrase, after a
- * confirmation that says what signing does: the review becomes final.
+ * Choosing (or creating, or importing) the signing identity and signing with its storage passphrase (or, for a key
+ * the OS key store keeps, without one), after a confirmation that says what signing does: the review becomes final.
  */
 export function SigningSection({ review, language, signed, onSigned, onLanguageProblem }: SigningSectionProps) {
   const { t } = useTranslation();
@@ -47,6 +47,9 @@ export function SigningSection({ review, language, signed, onSigned, onLanguageP
   const errorMessage = useErrorMessage();
   const id = useId();
   const identities = useApiQuery('identities.list', {});
+  // Asked once here, so the forms know their choices when they open; a failure leaves the passphrase (as before).
+  const keyStore = useApiQuery('identities.keyStore', {});
+  const systemAvailable = keyStore.data?.systemAvailable ?? (keyStore.status === 'error' ? false : undefined);
   const [added, setAdded] = useState<SigningIdentity[]>([]);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const autoPick = useRef(true);
@@ -71,6 +74,8 @@ export function SigningSection({ review, language, signed, onSigned, onLanguageP
   }, [identities.data, added]);
   const signedFingerprints = useMemo(() => new Set(signed?.signers.map((s) => s.certificateFingerprint) ?? []), [signed]);
   const selected = list.find((identity) => identity.id === selectedId) ?? null;
+  // The OS key store unlocks a 'system' identity's key: no passphrase is typed (or sent) for it.
+  const needsPassphrase = selected?.protection !== 'system';
 
   // Until the user chooses, the first identity that has not signed yet is chosen; one that has signed is never kept.
   useEffect(() => {
@@ -132,7 +137,7 @@ export function SigningSection({ review, language, signed, onSigned, onLanguageP
     setStatus(null);
     const found: FieldMessages<Field> = {};
     if (!selected) found.identity = { key: 'reports.errors.chooseIdentity' };
-    if (passphrase === '') found.passphrase = { key: 'reports.errors.required' };
+    if (needsPassphrase && passphrase === '') found.passphrase = { key: 'reports.errors.required' };
     if (Object.keys(found).length > 0) return showErrors(found);
     setErrors({});
     setConfirming(true);
@@ -142,7 +147,12 @@ export function SigningSection({ review, language, signed, onSigned, onLanguageP
     if (busy || !selected) return;
     setBusy(true);
     try {
-      const report = await api.call('reports.sign', { reviewId: review.id, language, identityId: selected.id, storagePassphrase: passphrase });
+      const report = await api.call('reports.sign', {
+        reviewId: review.id,
+        language,
+        identityId: selected.id,
+        ...(selected.protection === 'system' ? {} : { storagePassphrase: passphrase }),
+      });
       setPassphrase('');
       setConfirming(false);
       onSigned(report);
@@ -164,6 +174,9 @@ export function SigningSection({ review, language, signed, onSigned, onLanguageP
       return showErrors({ identity: { key: 'reports.errors.identityMissing' } });
     }
     if (reason === 'already-signed-by-identity') return showErrors({ identity: { key: 'reports.errors.alreadySigned' } });
+    // The OS key store cannot give this identity's key here (another computer or user account, or no key store).
+    if (reason === 'system-key-store-refused') return showErrors({ identity: { key: 'reports.errors.keyStore.refused' } });
+    if (reason === 'system-key-store-unavailable') return showErrors({ identity: { key: 'reports.errors.keyStore.unavailableToSign' } });
     setFocusStart((n) => n + 1);
     if (reason === 'report-language-fixed' && typeof details.language === 'string') {
       return onLanguageProblem({ key: 'reports.errors.languageFixed', values: { language: t(`reports.language.name.${details.language as ReportLanguage}`) } });
@@ -226,6 +239,7 @@ export function SigningSection({ review, language, signed, onSigned, onLanguageP
       {open === 'create' && (
         <CreateIdentityForm
           id={`${id}-create`}
+          systemAvailable={systemAvailable}
           onCreated={(identity) => stored(identity, { key: 'reports.create.done', values: { name: identity.name } })}
           onCancel={() => closeForm('create')}
         />
@@ -233,6 +247,7 @@ export function SigningSection({ review, language, signed, onSigned, onLanguageP
       {open === 'import' && (
         <ImportIdentityForm
           id={`${id}-import`}
+          systemAvailable={systemAvailable}
           onImported={(identity) => stored(identity, { key: 'reports.import.done', values: { name: identity.name } })}
           onExisting={(identityId) => {
             choose(identityId);
@@ -252,19 +267,23 @@ export function SigningSection({ review, language, signed, onSigned, onLanguageP
           start();
         }}
       >
-        <TextField
-          label={t('reports.sign.passphrase')}
-          type="password"
-          autoComplete="current-password"
-          value={passphrase}
-          onChange={(value) => {
-            setPassphrase(value);
-            setErrors((previous) => ({ ...previous, passphrase: undefined }));
-          }}
-          error={errors.passphrase ? message(errors.passphrase) : null}
-          inputRef={passphraseRef}
-          maxLength={1024}
-        />
+        {needsPassphrase ? (
+          <TextField
+            label={t('reports.sign.passphrase')}
+            type="password"
+            autoComplete="current-password"
+            value={passphrase}
+            onChange={(value) => {
+              setPassphrase(value);
+              setErrors((previous) => ({ ...previous, passphrase: undefined }));
+            }}
+            error={errors.passphrase ? message(errors.passphrase) : null}
+            inputRef={passphraseRef}
+            maxLength={1024}
+          />
+        ) : (
+          <p className="report-section__text">{t('reports.sign.systemNote')}</p>
+        )}
         {refusal?.kind === 'undecided' && <UndecidedItems id={`${id}-undecided`} review={review} items={refusal.items} tone="error" />}
         {refusal?.kind === 'report-input' && <ReportInputProblems issues={refusal.issues} />}
         {refusal?.kind === 'message' && <ErrorAlert message={message(refusal.message)} />}

@@ -1,4 +1,4 @@
-import type { Ref } from 'react';
+import { useId, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from './TextField.tsx';
 
@@ -60,5 +60,73 @@ export function StoragePassphraseFields({ values, onChange, errors, passphraseRe
         maxLength={1024}
       />
     </div>
+  );
+}
+
+/** How a new identity's private key is sealed (contract: KeyProtection). */
+export type KeyProtection = 'passphrase' | 'system';
+const PROTECTIONS: readonly KeyProtection[] = ['system', 'passphrase'];
+
+/**
+ * The protection a form sends: the OS key store by default where it is available, else the passphrase (as in the
+ * browser preview, and when asking failed). Undefined while the answer is awaited.
+ */
+export function effectiveProtection(systemAvailable: boolean | undefined, choice: KeyProtection | null): KeyProtection | undefined {
+  if (systemAvailable === undefined) return undefined;
+  return systemAvailable ? (choice ?? 'system') : 'passphrase';
+}
+
+interface KeyProtectionFieldsProps extends StoragePassphraseFieldsProps {
+  /** Whether the OS key store can keep the key here (identities.keyStore); undefined while that is asked. */
+  systemAvailable: boolean | undefined;
+  protection: KeyProtection | undefined;
+  onProtection: (protection: KeyProtection) => void;
+  protectionError?: string | null;
+  /** Set on the chosen radio button, the one to focus when the choice has a problem. */
+  protectionRef?: Ref<HTMLInputElement>;
+}
+
+/**
+ * Where the OS key store is available: a choice between it (no passphrase when signing, only on this computer and
+ * user account) and the storage passphrase, whose fields show only when it is chosen. Elsewhere just the passphrase.
+ */
+export function KeyProtectionFields({ systemAvailable, protection, onProtection, protectionError, protectionRef, ...passphrase }: KeyProtectionFieldsProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  if (systemAvailable === undefined) return <p className="muted">{t('app.loading')}</p>;
+  if (!systemAvailable) return <StoragePassphraseFields {...passphrase} />;
+  const hintKey = { system: 'reports.protection.systemHint', passphrase: 'reports.protection.passphraseHint' } as const;
+  const labelKey = { system: 'reports.protection.system', passphrase: 'reports.protection.passphrase' } as const;
+  return (
+    <>
+      <fieldset className="field key-protection">
+        <legend>{t('reports.protection.legend')}</legend>
+        {PROTECTIONS.map((option) => (
+          <div key={option} className="radio-option">
+            <input
+              ref={protection === option ? protectionRef : undefined}
+              id={`${id}-${option}`}
+              type="radio"
+              name={`${id}-protection`}
+              value={option}
+              checked={protection === option}
+              onChange={() => onProtection(option)}
+              aria-invalid={protectionError ? true : undefined}
+              aria-describedby={[`${id}-${option}-hint`, protectionError ? `${id}-error` : null].filter(Boolean).join(' ')}
+            />
+            <label htmlFor={`${id}-${option}`}>{t(labelKey[option])}</label>
+            <p id={`${id}-${option}-hint`} className="field-hint">
+              {t(hintKey[option])}
+            </p>
+          </div>
+        ))}
+        {protectionError && (
+          <p id={`${id}-error`} className="field-error">
+            {protectionError}
+          </p>
+        )}
+      </fieldset>
+      {protection === 'passphrase' && <StoragePassphraseFields {...passphrase} />}
+    </>
   );
 }

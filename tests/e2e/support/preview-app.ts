@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { inject } from 'vitest';
+import type { KeyVault } from '../../../electron/backend/keys/key-vault.ts';
 import { startPreviewServer, type PreviewServer } from '../../../electron/backend/preview-server.ts';
 import type { CallInput, CallName, CallOutput } from '../../../electron/contract/contract.ts';
 import { tempDbFile } from '../../fixtures/backend.ts';
@@ -30,12 +31,30 @@ export interface OpenedPage {
   errors: string[];
 }
 
+export interface PreviewAppOptions {
+  browserArgs?: string[];
+  /** The database file (default: a new temporary one); another app may open it after this one closes. */
+  dbFile?: string;
+  /**
+   * A stand-in for the OS key store (tests/fixtures/backend.ts testKeyVault()), as the desktop app passes one;
+   * the preview itself has none, so without this the key-store choice is not offered.
+   */
+  keyVault?: KeyVault;
+}
+
 /** The browser preview on a temporary SQLite file and a headless Debian Chromium, as a person would use them. */
-export async function startPreviewApp(options: { browserArgs?: string[] } = {}): Promise<PreviewApp> {
+export async function startPreviewApp(options: PreviewAppOptions = {}): Promise<PreviewApp> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`end-to-end tests need Chromium at ${CHROMIUM_PATH}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
   }
-  const server = await startPreviewServer({ dbFile: tempDbFile(), staticDir: inject('rendererDir'), actor: 'e2e', port: 0, log: () => {} });
+  const server = await startPreviewServer({
+    dbFile: options.dbFile ?? tempDbFile(),
+    staticDir: inject('rendererDir'),
+    actor: 'e2e',
+    port: 0,
+    log: () => {},
+    keyVault: options.keyVault,
+  });
   let browser: Browser;
   try {
     browser = await chromium.launch({
