@@ -1,4 +1,5 @@
 import { CONTENT_SECURITY_POLICY } from '../backend/preview-server.ts';
+import { isAllowedExternalUrl } from './external-links.ts';
 
 // The browser preview serves the same policy over HTTP; one constant keeps the two shells identical.
 export { CONTENT_SECURITY_POLICY };
@@ -51,9 +52,9 @@ export function hardenSession(session: SessionPort): void {
 }
 
 /**
- * The window only ever shows our own page: navigation elsewhere is stopped, new windows are refused, and an
- * https link the user clicks opens in their own browser instead (never file:, javascript: or custom schemes,
- * which could launch programs).
+ * The window only ever shows our own page: navigation elsewhere is stopped, new windows are refused, and a link
+ * the user clicks opens in their own browser only when external-links.ts allows its site (https on a listed
+ * host; never file:, javascript: or custom schemes, which could launch programs).
  */
 export function hardenWebContents(webContents: WebContentsPort, shell: ShellPort, appPageUrl: string): void {
   const stayOnAppPage = (event: NavigationEvent, url: string) => {
@@ -63,7 +64,7 @@ export function hardenWebContents(webContents: WebContentsPort, shell: ShellPort
   webContents.on('will-redirect', stayOnAppPage);
   webContents.on('will-attach-webview', (event) => event.preventDefault());
   webContents.setWindowOpenHandler(({ url }) => {
-    if (isHttpsUrl(url)) void shell.openExternal(url).catch(() => undefined);
+    if (isAllowedExternalUrl(url)) void shell.openExternal(url).catch(() => undefined);
     return { action: 'deny' };
   });
 }
@@ -75,14 +76,6 @@ export function isAppPageUrl(url: string | undefined, appPageUrl: string): boole
     const candidate = new URL(url);
     const page = new URL(appPageUrl);
     return candidate.protocol === page.protocol && candidate.host === page.host && candidate.pathname === page.pathname;
-  } catch {
-    return false;
-  }
-}
-
-export function isHttpsUrl(url: string): boolean {
-  try {
-    return new URL(url).protocol === 'https:';
   } catch {
     return false;
   }

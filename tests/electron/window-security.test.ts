@@ -94,13 +94,13 @@ describe('the web contents', () => {
     expect(contents.emitPreventable('will-attach-webview', 'about:blank')).toBe(true);
   });
 
-  test('window.open is denied; only https links go to the OS browser', async () => {
+  test('window.open is denied; only https links to allow-listed sites go to the OS browser', async () => {
     const { contents, shell } = harden();
-    for (const url of ['https://thl.fi/ips', 'http://example.org/', 'file:///etc/passwd', 'javascript:alert(1)', 'ms-settings:', 'not a url']) {
+    for (const url of ['https://thl.fi/ips', 'https://www.kuntoutussaatio.fi/ips', 'https://example.org/', 'https://thl.fi.example.org/', 'https://evilthl.fi/', 'https://user:pw@thl.fi/', 'https://thl.fi:8443/', 'http://thl.fi/', 'http://example.org/', 'file:///etc/passwd', 'javascript:alert(1)', 'ms-settings:', 'not a url']) {
       expect(contents.windowOpenHandler!({ url })).toEqual({ action: 'deny' });
     }
     await Promise.resolve();
-    expect(shell.opened).toEqual(['https://thl.fi/ips']);
+    expect(shell.opened).toEqual(['https://thl.fi/ips', 'https://www.kuntoutussaatio.fi/ips']);
   });
 
   test('isAppPageUrl compares scheme, host and path, never a prefix', () => {
