@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { BACKUP_COMMANDS, backupOptions } from './backup-args.ts';
+import { exportOptions, importOptions } from './bundle-args.ts';
 
 export class UsageError extends Error {
   constructor(readonly key: string, readonly params: Record<string, string> = {}) {
@@ -8,7 +10,7 @@ export class UsageError extends Error {
   }
 }
 
-const COMMANDS = ['scales', 'validate', 'score', 'report', 'verify', 'help'] as const;
+const COMMANDS = ['scales', 'validate', 'score', 'report', 'verify', 'csv', 'export', 'import', 'backup', 'backups', 'restore', 'help'] as const;
 export const Language = z.enum(['fi', 'sv', 'en']);
 export type CliLanguage = z.infer<typeof Language>;
 
@@ -28,12 +30,27 @@ const CliArgs = z.discriminatedUnion('command', [
     scaleDirs: z.array(z.string()),
   }),
   z.object({ command: z.literal('verify'), file: z.string(), json: z.boolean() }),
+  /** Without --site (or with --all), every site's reviews; without --db, the desktop app's database. */
+  z.object({ command: z.literal('csv'), db: z.string().min(1).optional(), site: z.string().trim().min(1).optional(), out: z.string().min(1), scaleDirs: z.array(z.string()) }),
+  /** A review bundle signed with a PKCS#12 identity (the command line has no unlocked identity of the app's). */
+  z.object({
+    command: z.literal('export'), db: z.string().min(1).optional(), site: z.string().trim().min(1).optional(), out: z.string().min(1),
+    signing: z.strictObject({ p12File: z.string().min(1), passphraseEnv: EnvName }), scaleDirs: z.array(z.string()),
+  }),
+  z.object({ command: z.literal('import'), db: z.string().min(1).optional(), files: z.array(z.string().min(1)).min(1), replaceNewer: z.boolean(), scaleDirs: z.array(z.string()) }),
+  /** Database backups (issue 7); without --db, the desktop app's database; see backup-command.ts. */
+  z.object({ command: z.literal('backup'), db: z.string().min(1).optional(), out: z.string().min(1).optional() }),
+  z.object({ command: z.literal('backups'), db: z.string().min(1).optional(), folder: z.string().min(1).optional(), json: z.boolean() }),
+  z.object({ command: z.literal('restore'), file: z.string().min(1), db: z.string().min(1).optional(), folder: z.string().min(1).optional() }),
   z.object({ command: z.literal('help') }),
 ]);
 export type CliArgs = z.infer<typeof CliArgs> & { language: CliLanguage };
 
-/** Options that belong to one command only; given to another, they are a usage error rather than silently ignored. */
-const ONLY_FOR: Record<string, string> = { out: 'report', sign: 'report', 'passphrase-env': 'report' };
+/** Options that belong to some commands only; given to another, they are a usage error rather than silently ignored. */
+const ONLY_FOR: Record<string, readonly string[]> = {
+  out: ['report', 'csv', 'export', 'backup'], sign: ['report', 'export'], 'passphrase-env': ['report', 'export'], db: ['csv', 'export', 'import', 'backup', 'backups', 'restore'], folder: ['backups', 'restore'],
+  site: ['csv', 'export'], all: ['csv', 'export'], 'replace-newer': ['import'],
+};
 
 /** The language is read first and on its own, so that even a usage error is told in the user's language. */
 export function languageFrom(argv: readonly string[]): CliLanguage {
@@ -58,6 +75,11 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         out: { type: 'string' },
         sign: { type: 'string', multiple: true },
         'passphrase-env': { type: 'string', multiple: true },
+        db: { type: 'string' },
+        folder: { type: 'string' },
+        site: { type: 'string' },
+        all: { type: 'boolean' },
+        'replace-newer': { type: 'boolean' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -72,12 +94,13 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   if (values.help || command === 'help') return { command: 'help', language: language.data };
   if (!(COMMANDS as readonly string[]).includes(command)) throw new UsageError('error.unknownCommand', { command });
 
-  const expectsFile = command !== 'scales';
+  const expectsFile = command !== 'scales' && command !== 'csv' && command !== 'export' && command !== 'backup' && command !== 'backups';
   if (expectsFile && rest.length === 0) throw new UsageError('error.missingFile', { command });
-  const extra = rest.slice(expectsFile ? 1 : 0);
+  // import takes any number of bundles.
+  const extra = command === 'import' ? [] : rest.slice(expectsFile ? 1 : 0);
   if (extra.length) throw new UsageError('error.tooManyArguments', { extra: extra.join(' ') });
   for (const [option, owner] of Object.entries(ONLY_FOR)) {
-    if (values[option as keyof typeof values] !== undefined && command !== owner) throw new UsageError('error.optionNotForCommand', { option: `--${option}`, command });
+    if (values[option as keyof typeof values] !== undefined && !owner.includes(command)) throw new UsageError('error.optionNotForCommand', { option: `--${option}`, command });
   }
 
   const args = CliArgs.safeParse({
@@ -86,6 +109,10 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     json: values.json,
     scaleDirs: values['scale-dir'],
     ...(command === 'report' ? reportOptions(values) : {}),
+    ...(command === 'csv' ? csvOptions(values) : {}),
+    ...(command === 'export' ? exportOptions(values) : {}),
+    ...(command === 'import' ? importOptions(values, rest) : {}),
+    ...(BACKUP_COMMANDS.includes(command) ? backupOptions(command, values) : {}),
   });
   if (!args.success) throw new UsageError('error.usage', { message: args.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
   return { ...args.data, language: language.data };
@@ -102,4 +129,12 @@ function reportOptions(values: { out?: string | undefined; sign?: string[] | und
   const badName = names.find((name) => !EnvName.safeParse(name).success);
   if (badName !== undefined) throw new UsageError('error.badEnvName', { value: badName });
   return { out: values.out, signing: files.map((p12File, i) => ({ p12File, passphraseEnv: names[i]! })) };
+}
+
+/** `csv --out FILE.csv [--db FILE] [--site NAME | --all]`: --site and --all exclude each other. */
+function csvOptions(values: { out?: string | undefined; db?: string | undefined; site?: string | undefined; all?: boolean | undefined; json?: boolean | undefined }) {
+  if (values.json) throw new UsageError('error.optionNotForCommand', { option: '--json', command: 'csv' });
+  if (!values.out) throw new UsageError('error.missingCsvOut');
+  if (values.site !== undefined && values.all) throw new UsageError('error.siteOrAll');
+  return { out: values.out, ...(values.db !== undefined ? { db: values.db } : {}), ...(values.site !== undefined ? { site: values.site } : {}) };
 }

@@ -6,6 +6,9 @@ import { loadScaleRegistry, type ScaleRegistry } from '../scales/scale-registry.
 import { ScaleFileError } from '../scales/scale-version.ts';
 import { languageFrom, parseCliArgs, UsageError, type CliArgs } from './cli-args.ts';
 import { cliTranslator, describeProblem } from './cli-i18n.ts';
+import { runBackupCommand } from './backup-command.ts';
+import { runBundleExport, runBundleImport } from './bundle-command.ts';
+import { runCsv } from './csv-command.ts';
 import { InputFileError, readJsonFile } from './read-json-file.ts';
 import { runReport } from './report-command.ts';
 import { scoreSummary } from './score-summary.ts';
@@ -34,6 +37,10 @@ export async function runCli(argv: readonly string[], io: CliIo, env: NodeJS.Pro
       return EXIT_OK;
     }
     if (args.command === 'verify') return await runVerify(args, io, t);
+    if (args.command === 'csv') return await runCsv(args, io, t);
+    if (args.command === 'export') return await runBundleExport(args, io, t, env);
+    if (args.command === 'import') return await runBundleImport(args, io, t);
+    if (args.command === 'backup' || args.command === 'backups' || args.command === 'restore') return await runBackupCommand(args, io, t);
     const registry = loadRegistry(args.scaleDirs, io, t);
     if (!registry) return EXIT_INVALID_INPUT;
     if (args.command === 'report') return await runReport(args, registry, io, t, env);
@@ -60,7 +67,7 @@ export async function runCli(argv: readonly string[], io: CliIo, env: NodeJS.Pro
   }
 }
 
-function runCommand(args: Exclude<CliArgs, { command: 'help' | 'verify' | 'report' }>, registry: ScaleRegistry, io: CliIo, t: TFunction): number {
+function runCommand(args: Exclude<CliArgs, { command: 'help' | 'verify' | 'report' | 'csv' | 'export' | 'import' | 'backup' | 'backups' | 'restore' }>, registry: ScaleRegistry, io: CliIo, t: TFunction): number {
   switch (args.command) {
     case 'scales': {
       const rows = registry.list().map(({ data, contentHash }) =>

@@ -67,7 +67,7 @@ export async function runReport(args: ReportArgs, registry: ScaleRegistry, io: C
   return 0;
 }
 
-async function openIdentity(signing: ReportArgs['signing'][number], env: NodeJS.ProcessEnv): Promise<SigningIdentity> {
+export async function openIdentity(signing: ReportArgs['signing'][number], env: NodeJS.ProcessEnv): Promise<SigningIdentity> {
   const passphrase = env[signing.passphraseEnv];
   if (passphrase === undefined) throw new InputFileError('error.passphraseEnvMissing', { name: signing.passphraseEnv });
   const p12 = readBinaryFile(signing.p12File, MAX_P12_BYTES);

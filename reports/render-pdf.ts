@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { ReportModel } from './report-model-types.ts';
+import { drawActionPlanSection } from './pdf/action-plan-section.ts';
 import { drawCover } from './pdf/cover-page.ts';
 import { registerReportFonts } from './pdf/fonts.ts';
 import { drawItemTable } from './pdf/item-table.ts';
@@ -53,6 +54,7 @@ export async function renderReportPdf(model: ReportModel): Promise<Buffer> {
   drawTextSection(flow, model.strengths);
   drawRecommendations(flow, model.recommendations);
   drawFollowUp(flow, model.followUp);
+  if (model.previousActionPlan) drawActionPlanSection(flow, model.previousActionPlan);
   flow.newPage();
   drawSignatures(flow, model.signatures);
 

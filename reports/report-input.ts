@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ReviewFile } from '../scales/review-file.ts';
+import { LocalizedText } from '../scales/scale-schema.ts';
 import type { ScaleVersion } from '../scales/scale-version.ts';
 import type { FidelityScore } from '../scales/scoring.ts';
 
@@ -23,6 +24,20 @@ export const ReportHistoryEntry = z.strictObject({
 });
 export type ReportHistoryEntry = z.infer<typeof ReportHistoryEntry>;
 
+/**
+ * A row of the previous review's action plan, as it stands when this report is made. `title` is the item's title
+ * in the earlier review's scale (item numbers may differ between scale versions); without it the current scale's is used.
+ */
+export const ReportActionPlanRow = z.strictObject({
+  item: z.number().int().positive(),
+  title: LocalizedText.optional(),
+  goal: z.string().max(2_000),
+  owner: z.string().trim().min(1).max(300).optional(),
+  dueDate: IsoDate.optional(),
+  status: z.enum(['open', 'in-progress', 'done', 'dropped']),
+});
+export type ReportActionPlanRow = z.infer<typeof ReportActionPlanRow>;
+
 export const ReportExtras = z.strictObject({
   strengths: Note.optional(),
   overallRecommendations: Note.optional(),
@@ -31,6 +46,12 @@ export const ReportExtras = z.strictObject({
     interviewed: Note.optional(),
     observed: Note.optional(),
     documents: Note.optional(),
+  }).optional(),
+  /** The plan made after the site's previous review, for the "previous review's action plan" section. */
+  previousActionPlan: z.strictObject({
+    reviewDate: IsoDate,
+    kind: z.enum(['external', 'self']),
+    rows: z.array(ReportActionPlanRow).min(1).max(200),
   }).optional(),
 });
 export type ReportExtras = z.infer<typeof ReportExtras>;

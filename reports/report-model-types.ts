@@ -18,6 +18,8 @@ export interface ReportModel {
   strengths: TextSectionModel;
   recommendations: RecommendationsModel;
   followUp: FollowUpModel;
+  /** The plan made after the site's previous review, as it stands now; null when there is none. */
+  previousActionPlan: ActionPlanSectionModel | null;
   signatures: SignaturesModel;
 }
 
@@ -172,4 +174,24 @@ export interface SignaturesModel {
   heading: string;
   intro: string;
   blocks: SignatureBlockModel[];
+}
+
+export interface ActionPlanRowModel {
+  /** "3. Title of the item" */
+  item: string;
+  goal: string;
+  /** The goal is a "not recorded" placeholder, shown muted. */
+  goalMissing: boolean;
+  owner: string;
+  due: string;
+  /** "Open", or "Open (overdue)" when due before the report date. */
+  status: string;
+}
+
+export interface ActionPlanSectionModel {
+  heading: string;
+  intro: string;
+  columns: { item: string; goal: string; owner: string; due: string; status: string };
+  continued: string;
+  rows: ActionPlanRowModel[];
 }

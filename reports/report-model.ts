@@ -2,6 +2,7 @@ import { formatDecimal, formatIsoDate, LOCALE_OF, localized } from '../scales/di
 import type { LanguageCode, LocalizedText, ScaleVersionData } from '../scales/scale-schema.ts';
 import type { ReportInput, ReportLanguage } from './report-input.ts';
 import { reportTranslator, type ReportTranslator } from './report-messages.ts';
+import { previousActionPlanModel } from './report-model-action-plan.ts';
 import {
   followUpModel, itemTableModel, methodModel, recommendationsModel, signaturesModel, strengthsModel,
 } from './report-model-sections.ts';
@@ -55,6 +56,7 @@ export function buildReportModel(input: ReportInput, language: ReportLanguage): 
     strengths: strengthsModel(context),
     recommendations: recommendationsModel(context),
     followUp: followUpModel(context),
+    previousActionPlan: previousActionPlanModel(context),
     signatures: signaturesModel(context),
   };
 }

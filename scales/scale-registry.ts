@@ -23,6 +23,18 @@ export class ScaleRegistry {
     }
   }
 
+  /**
+   * Adds a version found after start: one a review bundle brought (validated before), or one stored from a bundle
+   * earlier. The same text again is a no-op; another text under a loaded version is refused, as at start.
+   */
+  add(version: ScaleVersion): void {
+    const ref = scaleRef(version.data.id, version.data.version);
+    const existing = this.byRef.get(ref);
+    if (existing?.contentHash === version.contentHash) return;
+    if (existing) throw duplicateVersionError(version.origin, ref, existing.origin);
+    this.byRef.set(ref, version);
+  }
+
   /** All versions, by id and then oldest version first. */
   list(): ScaleVersion[] {
     return [...this.byRef.values()].sort((a, b) =>

@@ -12,6 +12,11 @@ export interface ScaleVersion {
   contentHash: string;
   /** Where it was loaded from, for messages. */
   origin: string;
+  /**
+   * The JSON exactly as read (before zod trims strings and fills defaults): the content hash is over it, and a
+   * review bundle carries it, so the receiver computes the same hash.
+   */
+  json: unknown;
 }
 
 export class ScaleFileError extends Error {
@@ -24,7 +29,7 @@ export class ScaleFileError extends Error {
 export function parseScaleVersion(json: unknown, origin: string): ScaleVersion {
   const result = ScaleVersionSchema.safeParse(json);
   if (!result.success) throw new ScaleFileError(origin, problemsFromZod(result.error.issues));
-  return { data: result.data, contentHash: contentHash(json), origin };
+  return { data: result.data, contentHash: contentHash(json), origin, json };
 }
 
 export const scaleRef = (id: string, version: string) => `${id}@${version}`;

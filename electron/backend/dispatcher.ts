@@ -2,8 +2,17 @@ import type { Database } from 'better-sqlite3';
 import { contract, isCallName, type CallName } from '../contract/contract.ts';
 import { ApiFailure, messageKeyFor, type ApiError, type ApiErrorCode, type ApiResponse } from '../contract/api-error.ts';
 import type { HandlerContext, Handlers } from './handlers/handler-context.ts';
+import { storageErrorCode } from './store/storage-errors.ts';
 
 export type Dispatch = (name: unknown, input: unknown) => Promise<ApiResponse>;
+
+export interface DispatchHooks {
+  /**
+   * Runs after the input is valid and before the handler (a backup before an import, database-session.ts); a
+   * failure fails the call the same way a handler's would, so an import never runs without its backup.
+   */
+  beforeCall?: (name: CallName) => Promise<void> | void;
+}
 
 /**
  * The one entry to the backend, mounted on Electron IPC and on the preview's HTTP server alike:
@@ -18,6 +27,7 @@ export function createDispatcher(
   log: (message: string) => void = console.error,
   /** Calls whose handlers await; they manage their own transactions. */
   asyncCalls: ReadonlySet<CallName> = new Set(),
+  hooks: DispatchHooks = {},
 ): Dispatch {
   const ctx: HandlerContext = { ...context, db };
   return async (name, input) => {
@@ -34,6 +44,7 @@ export function createDispatcher(
       return checked.data;
     };
     try {
+      await hooks.beforeCall?.(name);
       const output = asyncCalls.has(name)
         ? checkOutput(await handler(parsed.data, ctx))
         : db.transaction(() => checkOutput(handler(parsed.data, ctx))).immediate();
@@ -43,6 +54,12 @@ export function createDispatcher(
       const sqliteCode = (error as { code?: unknown }).code;
       if (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_CONSTRAINT')) {
         return failure('conflict', { constraint: sqliteCode });
+      }
+      // A full or read-only disk is the user's to fix, and the transaction rolled back: say so instead of 'internal'.
+      const storage = storageErrorCode(error);
+      if (storage) {
+        log(`[backend] ${name} failed: ${storage}: ${error instanceof Error ? error.message : String(error)}`);
+        return failure(storage, { cause: String(sqliteCode) });
       }
       log(`[backend] ${name} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       return failure('internal');

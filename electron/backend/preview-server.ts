@@ -10,6 +10,8 @@ export interface PreviewServerOptions extends Omit<BackendOptions, 'dbFile'> {
   staticDir: string;
   /** 0 (default) picks a free port. */
   port?: number;
+  /** Largest request body accepted; tests lower it. */
+  maxBodyBytes?: number;
 }
 
 export interface PreviewServer {
@@ -20,8 +22,11 @@ export interface PreviewServer {
   close(): Promise<void>;
 }
 
-/** A review import is the largest request; anything far larger is refused before it is read. */
-const MAX_BODY_BYTES = 12 * 1024 * 1024;
+/**
+ * A review bundle (up to 100 MB, base64 in JSON: about 134 MB) is the largest request; anything larger is refused
+ * before it is read. The server listens on 127.0.0.1 only and asks for the session token first.
+ */
+const MAX_BODY_BYTES = 140 * 1024 * 1024;
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:",
@@ -59,8 +64,13 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       if (auth.length !== expectedAuth.length || !timingSafeEqual(auth, expectedAuth)) {
         return sendJson(response, 401, { ok: false, error: { code: 'unauthorized', messageKey: 'errors.unauthorized' } });
       }
-      const body = await readBody(request);
-      if (body === undefined) return sendJson(response, 413, { ok: false, error: { code: 'invalid-input', messageKey: 'errors.invalid-input', details: { reason: 'too-large' } } });
+      const body = await readBody(request, options.maxBodyBytes ?? MAX_BODY_BYTES);
+      if (body === undefined) {
+        // Answer first, then drop the connection: the rest of the body is never read.
+        response.setHeader('Connection', 'close');
+        response.on('finish', () => request.destroy());
+        return sendJson(response, 413, { ok: false, error: { code: 'invalid-input', messageKey: 'errors.invalid-input', details: { reason: 'too-large' } } });
+      }
       let input: unknown;
       try {
         input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
@@ -97,15 +107,14 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   };
 }
 
-async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
+/** The body, or undefined when it is (or says it is) larger than `limit`, without reading past the limit. */
+async function readBody(request: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  if (Number(request.headers['content-length'] ?? 0) > limit) return undefined;
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) {
-      request.destroy();
-      return undefined;
-    }
+    if (size > limit) return undefined;
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);

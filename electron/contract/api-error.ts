@@ -13,6 +13,14 @@ export const ApiErrorCode = z.enum([
   'invalid-review-file',
   'unauthorized',
   'internal',
+  /** The disk (or the database's size limit) is full; nothing of the failed call was written. */
+  'storage-full',
+  /** The database file, its folder or the disk is read-only; nothing of the failed call was written. */
+  'storage-read-only',
+  /** The disk failed to read or write (I/O error, a damaged database file). */
+  'storage-error',
+  /** A backup failed its check (damaged, not an IPS Fidelity database, from a newer app); nothing was restored. */
+  'invalid-backup',
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCode>;
 

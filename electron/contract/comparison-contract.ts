@@ -1,2 +1,142 @@
-/** Issue 6 calls of this feature; spread into the contract in contract.ts. */
-export const comparisonContract = {} as const;
+import { z } from 'zod';
+import { Id, IsoDate, ReviewKind } from './entities.ts';
+
+const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
+
+const ScaleRef = z.object({ id: z.string(), version: z.string() });
+export type ComparisonScaleRef = z.infer<typeof ScaleRef>;
+
+/**
+ * What a comparison looks at. Only final reviews count, and of an amended review only its final amendment. null
+ * means "all". `scale` picks a scale version; reviews of other versions are included only when their items map
+ * one to one onto it (same item numbers and keys), and every answer says which versions were included.
+ */
+export const ComparisonFilters = z.strictObject({
+  regionId: Id.nullable().default(null),
+  siteId: Id.nullable().default(null),
+  /** Visit dates (the first day of a review's visit) from and to, inclusive. */
+  from: IsoDate.nullable().default(null),
+  to: IsoDate.nullable().default(null),
+  kind: ReviewKind.nullable().default(null),
+  scale: z.strictObject({ id: z.string().min(1).max(100), version: z.string().min(1).max(50) }).nullable().default(null),
+}).refine((f) => f.from === null || f.to === null || f.from <= f.to, { path: ['to'], message: 'the period ends before it starts' });
+export type ComparisonFiltersInput = z.input<typeof ComparisonFilters>;
+
+/** Which reviews an answer is about: the scale versions compared and how many reviews and sites. */
+export const Included = z.object({
+  scales: z.array(ScaleRef).min(1),
+  reviews: z.number().int().min(0),
+  sites: z.number().int().min(0),
+});
+
+/** A review's result as the comparison shows it: total (null when too few items are rated) and band key. */
+const ReviewResult = z.object({
+  reviewId: Id,
+  kind: ReviewKind,
+  /** First visit date. */
+  date: IsoDate,
+  total: z.number().nullable(),
+  estimate: z.boolean(),
+  band: z.string(),
+  ratedItems: z.number().int(),
+  totalItems: z.number().int(),
+});
+export type ComparisonReviewResult = z.infer<typeof ReviewResult>;
+
+const SiteRef = z.object({ siteId: Id, siteName: z.string(), regionId: Id.nullable(), regionName: z.string().nullable() });
+export type ComparisonSiteRef = z.infer<typeof SiteRef>;
+/** A site and its latest review in the filters, as one flat row (hundreds of them: flat is quick to check). */
+const SiteResult = SiteRef.extend(ReviewResult.shape);
+export type ComparisonSiteResult = z.infer<typeof SiteResult>;
+
+export const EmploymentOutcome = z.object({
+  id: Id,
+  siteId: Id,
+  periodStart: IsoDate,
+  periodEnd: IsoDate,
+  clientsServed: z.number().int().positive(),
+  inCompetitiveWork: z.number().int().min(0),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type EmploymentOutcome = z.infer<typeof EmploymentOutcome>;
+
+const OutcomeInput = z.strictObject({
+  /** Given: corrects that record; absent: a new one. */
+  id: Id.optional(),
+  siteId: Id,
+  periodStart: IsoDate,
+  periodEnd: IsoDate,
+  clientsServed: z.number().int().min(1).max(1_000_000),
+  inCompetitiveWork: z.number().int().min(0).max(1_000_000),
+})
+  .refine((o) => o.periodStart <= o.periodEnd, { path: ['periodEnd'], message: 'the period ends before it starts' })
+  .refine((o) => o.inCompetitiveWork <= o.clientsServed, { path: ['inCompetitiveWork'], message: 'more clients in competitive work than clients served' });
+
+/** Issue 6: comparison across sites and regions, and the employment outcomes it sets fidelity against. */
+export const comparisonContract = {
+  /** What the filters offer: the scale versions (with those each can be compared with), regions and sites. */
+  'comparison.options': call(z.strictObject({}), z.object({
+    scales: z.array(ScaleRef.extend({ latest: z.boolean(), comparableWith: z.array(ScaleRef) })),
+    defaultScale: ScaleRef.nullable(),
+    regions: z.array(z.object({ id: Id, name: z.string() })),
+    sites: z.array(SiteRef),
+  })),
+  /**
+   * Which scale versions are compared and how many reviews and sites the filters include. Fetched once per filter
+   * change, beside the view shown: switching views does not count again.
+   */
+  'comparison.included': call(ComparisonFilters, Included),
+  /** Per region: how many sites are in each band, by each site's latest review in the filters. */
+  'comparison.bandsByRegion': call(ComparisonFilters, z.object({
+    /** Band keys from lowest to highest, then "insufficient". */
+    bands: z.array(z.string()),
+    regions: z.array(z.object({ regionId: Id.nullable(), regionName: z.string().nullable(), sites: z.number().int(), counts: z.record(z.string(), z.number().int()) })),
+  })),
+  /** Each site's latest review in the filters, highest total first (no total last). */
+  'comparison.siteTotals': call(ComparisonFilters, z.object({ sites: z.array(SiteResult) })),
+  /** Each site's latest review item by item: scores[i] is item items[i] (null: not rated). Highest total first. */
+  'comparison.itemHeatmap': call(ComparisonFilters, z.object({
+    items: z.array(z.number().int()),
+    sites: z.array(SiteResult.extend({ scores: z.array(z.number().int().nullable()) })),
+  })),
+  /** Mean score of each item over the sites' latest reviews, weakest first (items no site rated last). */
+  'comparison.weakestItems': call(ComparisonFilters, z.object({
+    items: z.array(z.object({ item: z.number().int(), ratedSites: z.number().int(), mean: z.number().nullable() })),
+  })),
+  /** Mean totals per year and kind; with a site chosen, also each of its reviews. */
+  'comparison.trend': call(ComparisonFilters, z.object({
+    years: z.array(z.object({ year: z.number().int(), kind: ReviewKind, reviews: z.number().int(), withTotal: z.number().int(), meanTotal: z.number().nullable() })),
+    reviews: z.array(ReviewResult),
+  })),
+  /**
+   * Sites with both kinds: the latest self-assessment against the latest external review, item by item (the kind
+   * filter does not apply). items: the mean of each over those sites.
+   */
+  'comparison.selfVsExternal': call(ComparisonFilters, z.object({
+    pairs: z.array(SiteRef.extend({ self: ReviewResult, external: ReviewResult })),
+    items: z.array(z.object({
+      item: z.number().int(),
+      selfMean: z.number().nullable(), selfRated: z.number().int(),
+      externalMean: z.number().nullable(), externalRated: z.number().int(),
+    })),
+  })),
+  /**
+   * Fidelity against the employment rate, per site: its employment outcome periods overlapping the filter period,
+   * summed, and its latest review in the filters (null when it has none).
+   */
+  'comparison.fidelityEmployment': call(ComparisonFilters, z.object({
+    sites: z.array(SiteRef.extend({
+      periods: z.number().int().positive(), periodStart: IsoDate, periodEnd: IsoDate,
+      clientsServed: z.number().int(), inCompetitiveWork: z.number().int(), rate: z.number().min(0).max(1),
+      review: ReviewResult.nullable(),
+    })),
+    /** Pearson's r between total and rate over the sites with a total; null with fewer than 3 or no variance. */
+    correlation: z.number().min(-1).max(1).nullable(),
+  })),
+
+  'outcomes.list': call(z.strictObject({ siteId: Id }), z.array(EmploymentOutcome)),
+  /** Records a period's outcome (id: corrects an existing one). Periods of a site may not overlap. */
+  'outcomes.save': call(OutcomeInput, EmploymentOutcome),
+  'outcomes.delete': call(z.strictObject({ id: Id }), z.object({ id: Id })),
+} as const;

@@ -1,8 +1,12 @@
 import { z } from 'zod';
 import { ReviewFile } from '../../scales/review-file.ts';
 import { actionPlanContract } from './action-plan-contract.ts';
+import { backupContract } from './backup-contract.ts';
 import { comparisonContract } from './comparison-contract.ts';
+import { csvExportContract } from './csv-export-contract.ts';
 import { exchangeContract } from './exchange-contract.ts';
+import { filesContract } from './files-contract.ts';
+import { settingsContract } from './settings-contract.ts';
 import { ScaleVersionShape } from '../../scales/scale-schema.ts';
 import {
   AuditEntry, ConsensusRating, FidelitySummary, Id, IsoDate, Name, Note, RatingValue, Region, ReviewDetail,
@@ -163,6 +167,10 @@ export const contract = {
   ...exchangeContract,
   ...comparisonContract,
   ...actionPlanContract,
+  ...csvExportContract,
+  ...filesContract,
+  ...backupContract,
+  ...settingsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -2,7 +2,6 @@ import { messageKeyFor, type ApiError, type ApiResponse } from '../contract/api-
 import { IPC_CHANNELS } from '../contract/bridge.ts';
 import type { Backend } from '../backend/backend.ts';
 import { isAppPageUrl } from './security.ts';
-import type { ReviewDialogs } from './dialogs.ts';
 
 /** The parts of an IpcMainInvokeEvent the wiring reads. */
 export interface InvokeEventLike {
@@ -34,17 +33,5 @@ export function registerIpc(ipcMain: IpcMainPort, backend: Pick<Backend, 'dispat
   ipcMain.handle(IPC_CHANNELS.invoke, (event, name, input): Promise<ApiResponse> | ApiResponse => {
     if (!isTrustedSender(event)) return { ok: false, error: UNAUTHORIZED };
     return backend.dispatch(name, input);
-  });
-}
-
-/** The open and save dialogs for review files; the same sender check as the API. */
-export function registerDialogIpc(ipcMain: IpcMainPort, dialogs: ReviewDialogs, isTrustedSender: TrustedSenderCheck): void {
-  ipcMain.handle(IPC_CHANNELS.openReview, (event) => {
-    if (!isTrustedSender(event)) return { ok: false, canceled: false, error: UNAUTHORIZED };
-    return dialogs.openReviewFile();
-  });
-  ipcMain.handle(IPC_CHANNELS.saveReview, (event, request) => {
-    if (!isTrustedSender(event)) return { ok: false, canceled: false, error: UNAUTHORIZED };
-    return dialogs.saveReviewFile(request);
   });
 }

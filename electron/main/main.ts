@@ -1,34 +1,68 @@
+import { statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell } from 'electron';
 import { openBackend } from '../backend/backend.ts';
-import { IPC_CHANNELS, type MenuAction } from '../contract/bridge.ts';
-import { createReviewDialogs } from './dialogs.ts';
-import { registerDialogIpc, registerIpc, senderIsAppPage } from './ipc.ts';
-import { buildMenuTemplate } from './menu.ts';
+import { chooseFileToImport } from './dialogs.ts';
+import { createFileHandover, type FileHandover } from './file-handover.ts';
+import { registerIpc, senderIsAppPage } from './ipc.ts';
+import { buildMenuTemplate, type MenuAction } from './menu.ts';
 import { shellMessages } from './menu-messages.ts';
+import { bundlePathsFromArgv } from './opened-files.ts';
 import { safeStorageVault } from './safe-storage-vault.ts';
 import { hardenSession } from './security.ts';
 import { guardUnsavedChanges } from './unload-guard.ts';
-import { createMainWindow } from './window.ts';
+import { createMainWindow, EXCHANGE_ROUTE, showAppRoute } from './window.ts';
 
 // Entry of the desktop app, bundled by scripts/build-electron.ts into dist/electron/main.cjs; __dirname is
 // dist/electron there, next to preload.cjs, with the built renderer in dist/renderer.
 const PRELOAD_FILE = join(__dirname, 'preload.cjs');
 const PAGE_FILE = join(__dirname, '..', 'renderer', 'index.html');
+const PAGE_URL = pathToFileURL(PAGE_FILE).href;
 const DATABASE_FILE_NAME = 'ips-fidelity.sqlite';
 
 let mainWindow: BrowserWindow | null = null;
+let handover: FileHandover | null = null;
+/** Files the OS asked to open before the backend was ready (macOS sends 'open-file' before 'ready'). */
+const filesBeforeStart: string[] = [];
+
+const isFile = (path: string) => {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+};
+
+/** A file opened from outside the app; one file is offered at a time, so the last one named wins. */
+function openFile(path: string): void {
+  if (handover === null) filesBeforeStart.push(path);
+  else void handover.open(path);
+}
+
+// The data folder is named after the package ("ips-fidelity"), not the installed product name ("IPS Fidelity")
+// that electron-builder gives a packaged app: the command line, `npm start` and every installer then use one folder.
+app.setPath('userData', join(app.getPath('appData'), 'ips-fidelity'));
 
 // One app instance per user: two processes writing the same database would each hold their own view of it.
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
+  // A bundle double-clicked while the app runs (Windows, Linux) starts a second process, which quits at once and
+  // hands its command line over to this one.
+  app.on('second-instance', (_event: unknown, argv: string[], workingDirectory: string) => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+    const path = bundlePathsFromArgv(argv, { cwd: workingDirectory, platform: process.platform, isFile }).at(-1);
+    if (path !== undefined) openFile(path);
+  });
+  // macOS: a double-clicked bundle, at launch (before 'ready') or later; must be listened for before 'ready'.
+  app.on('open-file', (event: { preventDefault(): void }, path: string) => {
+    event.preventDefault();
+    openFile(path);
   });
   app.whenReady().then(start).catch((error: unknown) => {
     dialog.showErrorBox(shellMessages(app.getLocale()).startupFailed, error instanceof Error ? error.message : String(error));
@@ -50,25 +84,44 @@ async function start() {
   });
   app.on('will-quit', () => backend.close());
 
-  const isTrustedSender = senderIsAppPage(pathToFileURL(PAGE_FILE).href);
-  registerIpc(ipcMain, backend, isTrustedSender);
-  registerDialogIpc(ipcMain, createReviewDialogs({
-    dialog,
-    parentWindow: () => mainWindow,
-    defaultFolder: () => app.getPath('documents'),
+  registerIpc(ipcMain, backend, senderIsAppPage(PAGE_URL));
+
+  const showExchangePage = (reloadIfShown: boolean) => {
+    if (mainWindow) showAppRoute(mainWindow.webContents, PAGE_URL, EXCHANGE_ROUTE, reloadIfShown);
+  };
+  const fileHandover = createFileHandover({
+    offer: (file) => backend.offerFile(file),
+    showExchangePage: () => showExchangePage(true),
+    showError: (title, detail) => {
+      const options = { type: 'error' as const, message: title, detail };
+      void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+    },
     messages,
-  }), isTrustedSender);
+  });
 
-  const sendMenuAction = (action: MenuAction) => mainWindow?.webContents.send(IPC_CHANNELS.menu, { action });
+  const onMenuAction = (action: MenuAction) => {
+    if (action === 'export') return showExchangePage(false);
+    if (!mainWindow) return;
+    void chooseFileToImport(dialog, mainWindow, messages).then((path) => (path === null ? undefined : fileHandover.open(path)));
+  };
   Menu.setApplicationMenu(Menu.buildFromTemplate(
-    buildMenuTemplate({ messages, isPackaged: app.isPackaged, platform: process.platform, onAction: sendMenuAction })));
+    buildMenuTemplate({ messages, isPackaged: app.isPackaged, platform: process.platform, onAction: onMenuAction })));
 
-  const { window, loaded } = createMainWindow({ BrowserWindow, shell, preloadFile: PRELOAD_FILE, pageFile: PAGE_FILE });
+  // A bundle the app was started with opens on the exchange page straight away.
+  const atStart = [...bundlePathsFromArgv(process.argv, { cwd: process.cwd(), platform: process.platform, isFile }), ...filesBeforeStart.splice(0)].at(-1);
+  const offeredAtStart = atStart !== undefined && (await fileHandover.offerPath(atStart));
+
+  const { window, loaded } = createMainWindow({
+    BrowserWindow, shell, preloadFile: PRELOAD_FILE, pageFile: PAGE_FILE, route: offeredAtStart ? EXCHANGE_ROUTE : undefined,
+  });
   mainWindow = window;
   guardUnsavedChanges({ webContents: window.webContents, askUser: (options) => dialog.showMessageBoxSync(window, options) }, messages);
   window.on('closed', () => {
     mainWindow = null;
   });
+  handover = fileHandover;
+  // Any file the OS named while the start was under way.
+  for (const path of filesBeforeStart.splice(0)) void fileHandover.open(path);
   // The database is held by this process; with no window left there is nothing to do, on macOS too.
   app.on('window-all-closed', () => app.quit());
   await loaded;

@@ -1,11 +1,12 @@
 /**
  * Texts of the native menu and the file dialogs. The renderer has its own i18n files; the main process shows
  * these few strings before (and outside) the page, so they live here, keyed the same way in every language.
+ * `{file}`, `{size}` and `{limit}` are filled in by fillMessage.
  */
 export interface ShellMessages {
   file: string;
-  importReview: string;
-  exportReview: string;
+  importReviews: string;
+  exportReviews: string;
   quit: string;
   edit: string;
   undo: string;
@@ -23,9 +24,14 @@ export interface ShellMessages {
   toggleFullScreen: string;
   help: string;
   about: string;
-  importReviewTitle: string;
-  exportReviewTitle: string;
+  importTitle: string;
+  importableFilter: string;
+  bundleFilter: string;
   reviewFileFilter: string;
+  openFailedTitle: string;
+  fileUnsupported: string;
+  fileTooLarge: string;
+  fileUnreadable: string;
   startupFailed: string;
   unsavedTitle: string;
   unsavedMessage: string;
@@ -33,13 +39,13 @@ export interface ShellMessages {
   unsavedStay: string;
 }
 
-export type ShellLanguage = 'fi' | 'en';
+export type ShellLanguage = 'fi' | 'sv' | 'en';
 
 export const menuMessages = {
   fi: {
     file: 'Tiedosto',
-    importReview: 'Tuo arviointitiedosto…',
-    exportReview: 'Vie arviointitiedosto…',
+    importReviews: 'Tuo arviointeja…',
+    exportReviews: 'Vie arviointeja…',
     quit: 'Lopeta',
     edit: 'Muokkaa',
     undo: 'Kumoa',
@@ -57,19 +63,59 @@ export const menuMessages = {
     toggleFullScreen: 'Koko näyttö',
     help: 'Ohje',
     about: 'Tietoja IPS Fidelitystä',
-    importReviewTitle: 'Tuo arviointitiedosto',
-    exportReviewTitle: 'Vie arviointitiedosto',
-    reviewFileFilter: 'IPS-arviointitiedosto',
+    importTitle: 'Tuo arviointeja',
+    importableFilter: 'IPS-arvioinnit (.ipsreview, .json)',
+    bundleFilter: 'Arviointipaketti (.ipsreview)',
+    reviewFileFilter: 'Arviointitiedosto (.json)',
+    openFailedTitle: 'Tiedostoa ei voitu avata',
+    fileUnsupported: '{file} ei ole arviointipaketti (.ipsreview) eikä arviointitiedosto (.json).',
+    fileTooLarge: '{file} on liian suuri: {size} Mt, kun enintään {limit} Mt on sallittu.',
+    fileUnreadable: 'Tiedostoa {file} ei voitu lukea.',
     startupFailed: 'IPS Fidelity ei käynnistynyt',
     unsavedTitle: 'Tallentamattomia muutoksia',
     unsavedMessage: 'Kaikkia muutoksia ei ole vielä tallennettu. Jos suljet nyt, ne menetetään.',
     unsavedLeave: 'Sulje silti',
     unsavedStay: 'Jatka muokkausta',
   },
+  sv: {
+    file: 'Arkiv',
+    importReviews: 'Importera utvärderingar…',
+    exportReviews: 'Exportera utvärderingar…',
+    quit: 'Avsluta',
+    edit: 'Redigera',
+    undo: 'Ångra',
+    redo: 'Gör om',
+    cut: 'Klipp ut',
+    copy: 'Kopiera',
+    paste: 'Klistra in',
+    selectAll: 'Markera allt',
+    view: 'Visa',
+    reload: 'Läs in igen',
+    toggleDevTools: 'Utvecklarverktyg',
+    resetZoom: 'Verklig storlek',
+    zoomIn: 'Zooma in',
+    zoomOut: 'Zooma ut',
+    toggleFullScreen: 'Helskärm',
+    help: 'Hjälp',
+    about: 'Om IPS Fidelity',
+    importTitle: 'Importera utvärderingar',
+    importableFilter: 'IPS-utvärderingar (.ipsreview, .json)',
+    bundleFilter: 'Utvärderingspaket (.ipsreview)',
+    reviewFileFilter: 'Utvärderingsfil (.json)',
+    openFailedTitle: 'Filen kunde inte öppnas',
+    fileUnsupported: '{file} är varken ett utvärderingspaket (.ipsreview) eller en utvärderingsfil (.json).',
+    fileTooLarge: '{file} är för stor: {size} MB, högst {limit} MB är tillåtet.',
+    fileUnreadable: 'Filen {file} kunde inte läsas.',
+    startupFailed: 'IPS Fidelity kunde inte starta',
+    unsavedTitle: 'Osparade ändringar',
+    unsavedMessage: 'Alla ändringar har inte sparats ännu. Om du stänger nu går de förlorade.',
+    unsavedLeave: 'Stäng ändå',
+    unsavedStay: 'Fortsätt redigera',
+  },
   en: {
     file: 'File',
-    importReview: 'Import review file…',
-    exportReview: 'Export review file…',
+    importReviews: 'Import reviews…',
+    exportReviews: 'Export reviews…',
     quit: 'Quit',
     edit: 'Edit',
     undo: 'Undo',
@@ -87,9 +133,14 @@ export const menuMessages = {
     toggleFullScreen: 'Full screen',
     help: 'Help',
     about: 'About IPS Fidelity',
-    importReviewTitle: 'Import review file',
-    exportReviewTitle: 'Export review file',
-    reviewFileFilter: 'IPS review file',
+    importTitle: 'Import reviews',
+    importableFilter: 'IPS reviews (.ipsreview, .json)',
+    bundleFilter: 'Review bundle (.ipsreview)',
+    reviewFileFilter: 'Review file (.json)',
+    openFailedTitle: 'The file could not be opened',
+    fileUnsupported: '{file} is neither a review bundle (.ipsreview) nor a review file (.json).',
+    fileTooLarge: '{file} is too large: {size} MB, and at most {limit} MB is allowed.',
+    fileUnreadable: '{file} could not be read.',
     startupFailed: 'IPS Fidelity could not start',
     unsavedTitle: 'Unsaved changes',
     unsavedMessage: 'Some changes are not saved yet. If you close now, they are lost.',
@@ -98,11 +149,18 @@ export const menuMessages = {
   },
 } satisfies Record<ShellLanguage, ShellMessages>;
 
-/** Finnish for any Finnish locale (fi, fi-FI); English otherwise. Swedish falls back to English until translated. */
+/** Finnish for any Finnish locale (fi, fi-FI), Swedish for any Swedish one (sv, sv-FI); English otherwise. */
 export function shellLanguage(locale: string): ShellLanguage {
-  return /^fi(?:[-_]|$)/i.test(locale) ? 'fi' : 'en';
+  if (/^fi(?:[-_]|$)/i.test(locale)) return 'fi';
+  if (/^sv(?:[-_]|$)/i.test(locale)) return 'sv';
+  return 'en';
 }
 
 export function shellMessages(locale: string): ShellMessages {
   return menuMessages[shellLanguage(locale)];
+}
+
+/** A message with its {name} placeholders filled in; an unknown placeholder is left as it is. */
+export function fillMessage(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
 }

@@ -1,13 +1,17 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuAction } from '../contract/bridge.ts';
 import type { ShellMessages } from './menu-messages.ts';
+
+/**
+ * import: the open dialog in the main process, then the chosen file is offered to the page (file-handover.ts);
+ * export: the exchange page, where the user picks what to export. Nothing is sent to the page.
+ */
+export type MenuAction = 'import' | 'export';
 
 export interface MenuOptions {
   messages: ShellMessages;
   /** Developer tools only in development builds. */
   isPackaged: boolean;
   platform: NodeJS.Platform;
-  /** Import and export are done by the page (it owns the review being edited); the menu only asks. */
   onAction: (action: MenuAction) => void;
 }
 
@@ -29,8 +33,8 @@ export function buildMenuTemplate({ messages: m, isPackaged, platform, onAction 
     {
       label: m.file,
       submenu: [
-        { id: 'import-review', label: m.importReview, accelerator: 'CmdOrCtrl+O', click: () => onAction('import') },
-        { id: 'export-review', label: m.exportReview, accelerator: 'CmdOrCtrl+E', click: () => onAction('export') },
+        { id: 'import-reviews', label: m.importReviews, accelerator: 'CmdOrCtrl+O', click: () => onAction('import') },
+        { id: 'export-reviews', label: m.exportReviews, accelerator: 'CmdOrCtrl+E', click: () => onAction('export') },
         { type: 'separator' },
         { role: 'quit', label: m.quit },
       ],

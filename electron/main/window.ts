@@ -1,14 +1,18 @@
 import { pathToFileURL } from 'node:url';
 import type { BrowserWindowConstructorOptions } from 'electron';
-import { hardenWebContents, type ShellPort, type WebContentsPort } from './security.ts';
+import { hardenWebContents, isAppPageUrl, type ShellPort, type WebContentsPort } from './security.ts';
 
 /** What createMainWindow needs from a BrowserWindow instance; a recording stand-in in tests. */
 export interface WindowPort {
   webContents: WebContentsPort;
   once(event: 'ready-to-show', listener: () => void): unknown;
   show(): void;
-  loadFile(file: string): Promise<void>;
+  /** `hash` without its '#': the route the page opens at. */
+  loadFile(file: string, options?: { hash?: string }): Promise<void>;
 }
+
+/** The route of the exchange page (renderer/app/routes.ts), where an opened file is imported. */
+export const EXCHANGE_ROUTE = '/exchange';
 
 export type WindowConstructor<W extends WindowPort> = new (options: BrowserWindowConstructorOptions) => W;
 
@@ -46,9 +50,35 @@ export function createMainWindow<W extends WindowPort>(options: {
   preloadFile: string;
   /** The built renderer, dist/renderer/index.html. */
   pageFile: string;
+  /** The route to open at (EXCHANGE_ROUTE when the app was started with a file); the page's default otherwise. */
+  route?: string | undefined;
 }): { window: W; loaded: Promise<void> } {
   const window = new options.BrowserWindow(mainWindowOptions(options.preloadFile));
   hardenWebContents(window.webContents, options.shell, pathToFileURL(options.pageFile).href);
   window.once('ready-to-show', () => window.show());
-  return { window, loaded: window.loadFile(options.pageFile) };
+  const loaded = options.route === undefined ? window.loadFile(options.pageFile) : window.loadFile(options.pageFile, { hash: options.route });
+  return { window, loaded };
+}
+
+/** What showAppRoute needs from webContents; a recording stand-in in tests. */
+export interface PageContentsPort {
+  getURL(): string;
+  loadURL(url: string): Promise<void>;
+  reload(): void;
+}
+
+/**
+ * Shows a route of the app page by loading the page's URL with that hash: with the page loaded, a same-document
+ * navigation the router follows (hashchange), and a URL security.ts lets through. A page already on the route
+ * would see no change, so with `reloadIfShown` it is loaded again (a new import: the screen mounts anew and
+ * takes the offered file). No script is ever run in the page from here.
+ */
+export function showAppRoute(contents: PageContentsPort, appPageUrl: string, route: string, reloadIfShown: boolean): void {
+  const current = contents.getURL();
+  if (isAppPageUrl(current, appPageUrl) && new URL(current).hash === `#${route}`) {
+    if (reloadIfShown) contents.reload();
+    return;
+  }
+  // A navigation the page stops (its unsaved-changes guard) rejects; the page then simply stays where it is.
+  contents.loadURL(`${appPageUrl}#${route}`).catch(() => undefined);
 }

@@ -14,6 +14,7 @@ import { useHashRoute } from './routes.ts';
 import { ActionPlanPage } from '../action-plan/ActionPlanPage.tsx';
 import { ComparisonPage } from '../comparison/ComparisonPage.tsx';
 import { ExchangePage } from '../exchange/ExchangePage.tsx';
+import { SettingsPage } from '../settings/SettingsPage.tsx';
 
 export function App() {
   const { t } = useTranslation();
@@ -55,6 +56,7 @@ export function App() {
         {route.name === 'verify' && <VerifyPage />}
         {route.name === 'compare' && <ComparisonPage />}
         {route.name === 'exchange' && <ExchangePage />}
+        {route.name === 'settings' && <SettingsPage />}
         {route.name === 'not-found' && <NotFoundPage />}
       </main>
     </>

@@ -18,6 +18,9 @@ export function AppHeader() {
       <a className="app-header__link" href={hrefFor({ name: 'verify' })}>
         {t('reports.headerVerifyLink')}
       </a>
+      <a className="app-header__link" href={hrefFor({ name: 'settings' })}>
+        {t('settings.headerLink')}
+      </a>
       <LanguageSwitcher />
     </header>
   );

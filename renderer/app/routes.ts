@@ -13,6 +13,7 @@ export type Route =
   | { name: 'verify' }
   | { name: 'compare' }
   | { name: 'exchange' }
+  | { name: 'settings' }
   | { name: 'not-found' };
 
 export function parseRoute(hash: string): Route {
@@ -21,6 +22,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/verify') return { name: 'verify' };
   if (path === '/compare') return { name: 'compare' };
   if (path === '/exchange') return { name: 'exchange' };
+  if (path === '/settings') return { name: 'settings' };
   const site = /^\/sites\/([1-9]\d{0,15})$/.exec(path);
   if (site?.[1]) return { name: 'site', siteId: Number(site[1]) };
   const newReview = /^\/sites\/([1-9]\d{0,15})\/new-review$/.exec(path);
@@ -61,6 +63,8 @@ export function hrefFor(route: Route): string {
       return '#/compare';
     case 'exchange':
       return '#/exchange';
+    case 'settings':
+      return '#/settings';
     case 'not-found':
       return '#/';
   }

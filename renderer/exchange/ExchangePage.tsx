@@ -1,4 +1,19 @@
-// Placeholder owned by the exchange work (issue 6); replaced before commit.
+import { useTranslation } from 'react-i18next';
+import { useDocumentTitle } from '../app/use-document-title.ts';
+import { ExportSection } from './ExportSection.tsx';
+import { ImportSection } from './ImportSection.tsx';
+import './exchange.css';
+
+/** Review bundles between organisations (#/exchange): export signed bundles, check and import received ones. */
 export function ExchangePage() {
-  return <h1>Exchange</h1>;
+  const { t } = useTranslation();
+  useDocumentTitle(t('exchange.title'));
+  return (
+    <div className="exchange-page">
+      <h1>{t('exchange.title')}</h1>
+      <p className="intro">{t('exchange.intro')}</p>
+      <ImportSection />
+      <ExportSection />
+    </div>
+  );
 }

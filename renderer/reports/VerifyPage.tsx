@@ -6,7 +6,7 @@ import { useErrorMessage } from '../components/use-error-message.ts';
 import { useApi } from '../platform/api-context.tsx';
 import { asApiClientError } from '../platform/use-api-query.ts';
 import { base64Length, readFileAsBase64 } from './pdf-bytes.ts';
-import { PdfFilePicker } from './PdfFilePicker.tsx';
+import { FileDropPicker } from '../components/FileDropPicker.tsx';
 import { isTooLarge } from './report-errors.ts';
 import { useMessage, type Message } from './use-message.ts';
 import { VerificationResult, type PdfVerification } from './VerificationResult.tsx';
@@ -64,7 +64,7 @@ export function VerifyPage() {
     <div className="verify-page">
       <h1>{t('reports.verify.title')}</h1>
       <p className="intro">{t('reports.verify.intro')}</p>
-      <PdfFilePicker onFile={(file) => void check(file)} />
+      <FileDropPicker label={t('reports.verify.file')} hint={t('reports.verify.fileHint')} accept=".pdf,application/pdf" onFile={(file) => void check(file)} />
       <p role="status" className="busy-status">
         {state.status === 'checking' ? t('reports.verify.checking', { file: state.fileName }) : ''}
       </p>

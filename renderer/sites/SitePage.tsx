@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
+import { ActionPlanProgress } from '../action-plan/ActionPlanProgress.tsx';
 import { hrefFor } from '../app/routes.ts';
 import { useDocumentTitle } from '../app/use-document-title.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useErrorMessage } from '../components/use-error-message.ts';
 import { useApiQuery } from '../platform/use-api-query.ts';
 import { CollaborationModelText } from './CollaborationModelText.tsx';
+import { EmploymentOutcomes } from './EmploymentOutcomes.tsx';
 import { SiteReviewsTable } from './SiteReviewsTable.tsx';
 import { SiteTrendChart } from './SiteTrendChart.tsx';
 
@@ -69,6 +71,8 @@ export function SitePage({ siteId }: { siteId: number }) {
               (reviews.data.length === 0 ? <p className="empty-state">{t('site.noReviews')}</p> : <SiteReviewsTable reviews={reviews.data} />)}
           </section>
           {reviews.data && <SiteTrendChart reviews={reviews.data} />}
+          <EmploymentOutcomes siteId={siteId} />
+          <ActionPlanProgress siteId={siteId} />
         </>
       )}
     </div>

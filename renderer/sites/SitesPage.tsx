@@ -8,6 +8,7 @@ import { useErrorMessage } from '../components/use-error-message.ts';
 import type { ApiClientError } from '../platform/api-client.ts';
 import { asApiClientError } from '../platform/use-api-query.ts';
 import type { SiteFormValues } from './site-form-values.ts';
+import { ExportCsvButton } from './ExportCsvButton.tsx';
 import { SiteFilterBar } from './SiteFilterBar.tsx';
 import { SiteFormDialog } from './SiteFormDialog.tsx';
 import { SitesTable } from './SitesTable.tsx';
@@ -73,6 +74,7 @@ export function SitesPage() {
       </div>
 
       <SiteFilterBar filters={filters} regions={regions.data ?? []} onChange={setFilters} />
+      <ExportCsvButton regionId={filters.regionId} />
       <StatusMessage message={status} />
       {actionError && <ErrorAlert message={errorMessage(actionError)} />}
       {sites.status === 'error' && <ErrorAlert message={errorMessage(sites.error)} onRetry={sites.reload} />}

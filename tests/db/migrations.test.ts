@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/backend/store/migrations/index.ts';
@@ -25,7 +25,7 @@ describe('migrations', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' ORDER BY name").all() as { name: string; sql: string }[];
-    expect(tables.map((t) => t.name)).toEqual(['audit_log', 'consensus_ratings', 'ratings', 'recommendations', 'regions', 'reviewers', 'reviews', 'signed_reports', 'signing_identities', 'sites', 'visit_plan_entries']);
+    expect(tables.map((t) => t.name)).toEqual(['action_plan_rows', 'audit_log', 'consensus_ratings', 'employment_outcomes', 'ratings', 'recommendations', 'regions', 'review_result_facts', 'review_revisions', 'reviewers', 'reviews', 'scale_versions', 'signed_reports', 'signing_identities', 'sites', 'visit_plan_entries']);
     for (const table of tables) expect(table.sql, table.name).toMatch(/\)\s*STRICT$/);
 
     db.prepare("INSERT INTO regions (name, created_at) VALUES ('Lappi', 'x')").run();
@@ -107,7 +107,71 @@ describe('migrations', () => {
     db.close();
   });
 
-  test('an existing file is backed up with SQLite online backup before migrating', async () => {
+  // 006: review facts for the comparison, filled from version-5 data and kept by triggers afterwards.
+  test('006 fills each review’s result facts from version-5 data, loses nothing, and keeps the facts on later writes', async () => {
+    const file = tempDbFile();
+    const v5 = new BetterSqlite3(file);
+    v5.pragma('foreign_keys = ON');
+    migrate(v5, 0, 5);
+    const items = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+    v5.exec(`
+      INSERT INTO sites (name, created_at, updated_at) VALUES ('Oulu', 't', 't');
+      INSERT INTO reviews (uid, site_id, kind, scale_id, scale_version, scale_hash, visit_dates, status, created_at, updated_at) VALUES
+        ('u-1', 1, 'external', 'ips-25', '1.0.0', 'h', '["2026-01-02","2026-01-03"]', 'final', 't', 't'),
+        ('u-2', 1, 'self', 'ips-25', '1.0.0', 'h', '["2026-05-02","2026-05-01"]', 'draft', 't', 't'),
+        ('u-3', 1, 'external', 'ips-25', '1.0.0', 'h', '["2026-06-01"]', 'draft', 't', 't');
+      INSERT INTO reviewers (review_id, position, name) VALUES (1, 1, 'A'), (1, 2, 'B'), (2, 1, 'C'), (3, 1, 'D'), (3, 2, 'E');
+      INSERT INTO employment_outcomes (site_id, period_start, period_end, clients_served, in_competitive_work, created_at, updated_at)
+        VALUES (1, '2025-01-01', '2025-12-31', 30, 12, 't', 't');`);
+    const consensus = v5.prepare("INSERT INTO consensus_ratings (review_id, item, score, reason, evidence, updated_at) VALUES (?, ?, ?, ?, ?, 't')");
+    const rating = v5.prepare("INSERT INTO ratings (reviewer_id, item, score, reason, updated_at) VALUES (?, ?, ?, ?, 't')");
+    // Review 1: consensus of 24 items at 4 and a note-only row (not rated yet): 24 rated, 96.
+    for (const item of items(1, 24)) consensus.run(1, item, 4, null, null);
+    consensus.run(1, 25, null, null, 'keskustelu kesken');
+    for (const item of items(1, 25)) rating.run(1, item, 5, null);
+    // Review 2: one reviewer, no consensus: 13 items at 3 and two not rated: 13 rated, 39.
+    for (const item of items(1, 13)) rating.run(3, item, 3, null);
+    for (const item of items(14, 15)) rating.run(3, item, null, 'no-data');
+    // Review 3: two reviewers, no consensus yet: no result.
+    for (const item of items(1, 25)) rating.run(4, item, 2, null);
+    const before = dumpDatabase(file);
+    v5.close();
+
+    const { db } = await openDatabase(file);
+    const after = dumpDatabase(file);
+    for (const table of Object.keys(before)) expect(after[table], table).toEqual(before[table]);
+    const facts = () => db.prepare('SELECT review_id, first_visit, rated_items, raw_total FROM review_result_facts ORDER BY review_id').all();
+    expect(facts()).toEqual([
+      { review_id: 1, first_visit: '2026-01-02', rated_items: 24, raw_total: 96 },
+      { review_id: 2, first_visit: '2026-05-01', rated_items: 13, raw_total: 39 },
+      { review_id: 3, first_visit: '2026-06-01', rated_items: 0, raw_total: 0 },
+    ]);
+
+    db.prepare('UPDATE consensus_ratings SET score = 5, evidence = NULL WHERE review_id = 1 AND item = 25').run();
+    db.prepare("INSERT INTO ratings (reviewer_id, item, score, updated_at) VALUES (3, 16, 5, 't')").run();
+    db.prepare('UPDATE ratings SET score = 1, reason = NULL WHERE reviewer_id = 3 AND item = 14').run();
+    db.prepare("INSERT INTO consensus_ratings (review_id, item, score, updated_at) VALUES (3, 1, 2, 't')").run();
+    db.prepare(`UPDATE reviews SET visit_dates = '["2025-12-30"]' WHERE id = 1`).run();
+    expect(facts()).toEqual([
+      { review_id: 1, first_visit: '2025-12-30', rated_items: 25, raw_total: 101 },
+      { review_id: 2, first_visit: '2026-05-01', rated_items: 15, raw_total: 45 },
+      { review_id: 3, first_visit: '2026-06-01', rated_items: 1, raw_total: 2 },
+    ]);
+    // Without consensus and with one reviewer left, that reviewer's ratings are the result again.
+    db.prepare('DELETE FROM consensus_ratings WHERE review_id = 3').run();
+    db.prepare('DELETE FROM reviewers WHERE id = 5').run();
+    db.prepare(`INSERT INTO reviews (uid, site_id, kind, scale_id, scale_version, scale_hash, visit_dates, status, created_at, updated_at)
+      VALUES ('u-4', 1, 'self', 'ips-25', '1.0.0', 'h', '["2027-01-01"]', 'draft', 't', 't')`).run();
+    expect(facts()).toEqual([
+      { review_id: 1, first_visit: '2025-12-30', rated_items: 25, raw_total: 101 },
+      { review_id: 2, first_visit: '2026-05-01', rated_items: 15, raw_total: 45 },
+      { review_id: 3, first_visit: '2026-06-01', rated_items: 25, raw_total: 50 },
+      { review_id: 4, first_visit: '2027-01-01', rated_items: 0, raw_total: 0 },
+    ]);
+    db.close();
+  });
+
+  test('an existing file is backed up with SQLite online backup before migrating, into the backup folder', async () => {
     const file = tempDbFile();
     const legacy = new BetterSqlite3(file);
     legacy.exec("CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('kept')");
@@ -115,7 +179,8 @@ describe('migrations', () => {
     const before = dumpDatabase(file);
     const { db, backupFile } = await openDatabase(file, { now: () => new Date('2026-11-23T10:00:00Z') });
     db.close();
-    expect(backupFile).toBe(`${file}.before-v${SCHEMA_VERSION}-2026-11-23T10-00-00-000Z.bak`);
+    // With the other backups (issue 7), so it is listed, checked, restorable and rotated like them.
+    expect(backupFile).toBe(join(dirname(file), 'backups', 'ips-fidelity-2026-11-23T10-00-00Z-migration.sqlite'));
     const backup = new BetterSqlite3(backupFile!, { readonly: true });
     expect(backup.prepare('SELECT text FROM notes').all()).toEqual([{ text: 'kept' }]);
     expect(backup.pragma('user_version', { simple: true })).toBe(0);

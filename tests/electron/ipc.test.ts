@@ -1,15 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { ApiResponse } from '../../electron/contract/api-error.ts';
 import { IPC_CHANNELS } from '../../electron/contract/bridge.ts';
-import { createReviewDialogs } from '../../electron/main/dialogs.ts';
-import { registerDialogIpc, registerIpc, senderIsAppPage, type InvokeEventLike } from '../../electron/main/ipc.ts';
-import { menuMessages } from '../../electron/main/menu-messages.ts';
+import { registerIpc, senderIsAppPage, type InvokeEventLike } from '../../electron/main/ipc.ts';
 import { testBackend } from '../fixtures/backend.ts';
-import { fakeDialog, fakeIpcMain } from './stand-ins.ts';
+import { fakeIpcMain } from './stand-ins.ts';
 
 const PAGE_URL = pathToFileURL('/opt/ips/dist/renderer/index.html').href;
 const fromApp: InvokeEventLike = { senderFrame: { url: `${PAGE_URL}#/sites`, parent: null } };
@@ -60,6 +55,15 @@ describe('ips:invoke', () => {
     expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 
+  test('a file offered by the shell reaches the page through the contract, once', async () => {
+    const { ipcMain, backend } = await wired();
+    expect(backend.offerFile({ fileName: 'Tampere 2026.ipsreview', bytes: Buffer.from('{"format":"x"}') })).toMatchObject({ ok: true, kind: 'bundle' });
+    expect(await ipcMain.invoke(IPC_CHANNELS.invoke, fromApp, 'files.takeOffered', {})).toEqual({
+      ok: true, output: { fileName: 'Tampere 2026.ipsreview', kind: 'bundle', base64: Buffer.from('{"format":"x"}').toString('base64') },
+    });
+    expect(await ipcMain.invoke(IPC_CHANNELS.invoke, fromApp, 'files.takeOffered', {})).toEqual({ ok: true, output: null });
+  });
+
   test('refuses senders other than the top frame of our own page, without calling the backend', async () => {
     const ipcMain = fakeIpcMain();
     const calls: unknown[] = [];
@@ -77,27 +81,5 @@ describe('ips:invoke', () => {
       });
     }
     expect(calls).toEqual([]);
-  });
-});
-
-describe('dialog channels', () => {
-  test('open and save go through the dialogs for our page only', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ips-ipc-'));
-    const file = join(dir, 'review.json');
-    writeFileSync(file, '{"format":"x"}');
-    const dialog = fakeDialog({ canceled: false, filePaths: [file], filePath: join(dir, 'out.json') });
-    const ipcMain = fakeIpcMain();
-    const window = { id: 1 };
-    registerDialogIpc(ipcMain, createReviewDialogs({ dialog, parentWindow: () => window, defaultFolder: () => dir, messages: menuMessages.en }), senderIsAppPage(PAGE_URL));
-
-    expect(ipcMain.registrations).toEqual([IPC_CHANNELS.openReview, IPC_CHANNELS.saveReview]);
-    expect(await ipcMain.invoke(IPC_CHANNELS.openReview, fromApp)).toEqual({ ok: true, file: { format: 'x' }, fileName: 'review.json' });
-    expect(await ipcMain.invoke(IPC_CHANNELS.saveReview, fromApp, { suggestedName: 'out', json: '{}' })).toEqual({ ok: true, path: join(dir, 'out.json') });
-    expect(dialog.calls.map((c) => [c.kind, c.window])).toEqual([['open', window], ['save', window]]);
-
-    const stranger: InvokeEventLike = { senderFrame: { url: 'https://example.org/' } };
-    expect(await ipcMain.invoke(IPC_CHANNELS.openReview, stranger)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
-    expect(await ipcMain.invoke(IPC_CHANNELS.saveReview, stranger, { suggestedName: 'x', json: '{}' })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
-    expect(dialog.calls).toHaveLength(2);
   });
 });

@@ -1,3 +1,5 @@
+import { pathToFileURL } from 'node:url';
+
 /**
  * Plain stand-ins for the pieces of Electron the shell uses. Each records what was done to it, so the tests read
  * as "the app asked Electron for X". The shell's wiring takes these pieces as parameters, so no module mocking.
@@ -51,6 +53,20 @@ export function fakeWebContents() {
     listeners,
     sent: [] as Array<{ channel: string; args: unknown[] }>,
     windowOpenHandler: undefined as ((details: { url: string }) => { action: 'deny' }) | undefined,
+    /** The page's URL as Electron reports it; set by loadURL and by the window's loadFile. */
+    url: '',
+    loadedUrls: [] as string[],
+    reloads: 0,
+    getURL() {
+      return contents.url;
+    },
+    async loadURL(url: string) {
+      contents.loadedUrls.push(url);
+      contents.url = url;
+    },
+    reload() {
+      contents.reloads += 1;
+    },
     on(event: string, listener: Listener) {
       listeners.set(event, [...(listeners.get(event) ?? []), listener]);
       return contents;
@@ -104,26 +120,36 @@ export function fakeBrowserWindowClass() {
     }
     restore() {}
     focus() {}
-    async loadFile(file: string) {
-      this.loaded.push(file);
+    async loadFile(file: string, options?: { hash?: string }) {
+      this.loaded.push(options === undefined ? file : `${file}#${options.hash ?? ''}`);
+      this.webContents.url = `${pathToFileURL(file).href}${options?.hash ? `#${options.hash}` : ''}`;
     }
   }
   return { BrowserWindow: FakeWindow, instances };
 }
 
-export type FakeDialogAnswer = { canceled: boolean; filePaths?: string[]; filePath?: string };
+export type FakeDialogAnswer = { canceled: boolean; filePaths?: string[] };
 
+/** Electron's dialog module: the open dialog answers as told; message boxes are recorded. */
 export function fakeDialog(answer: FakeDialogAnswer) {
-  const calls: Array<{ kind: 'open' | 'save'; window: unknown; options: any }> = [];
+  const calls: Array<{ kind: 'open'; window: unknown; options: any }> = [];
+  const messageBoxes: Array<{ type?: string; message: string; detail?: string }> = [];
   return {
     calls,
+    messageBoxes,
+    answer,
     async showOpenDialog(window: unknown, options: any) {
       calls.push({ kind: 'open' as const, window, options });
       return { canceled: answer.canceled, filePaths: answer.filePaths ?? [] };
     },
-    async showSaveDialog(window: unknown, options: any) {
-      calls.push({ kind: 'save' as const, window, options });
-      return { canceled: answer.canceled, filePath: answer.filePath ?? '' };
+    /** Electron's overloads: (window, options) or (options). */
+    async showMessageBox(...args: any[]) {
+      messageBoxes.push(args.at(-1));
+      return { response: 0, checkboxChecked: false };
+    },
+    showMessageBoxSync: () => 0,
+    showErrorBox(title: string, message: string) {
+      throw new Error(`${title}: ${message}`);
     },
   };
 }

@@ -18,7 +18,7 @@ const NODE_ONLY = new Set([...builtinModules, 'better-sqlite3', 'pdfkit', 'elect
 const isNodeOnly = (specifier: string) => specifier.startsWith('node:') || NODE_ONLY.has(specifier.split('/')[0]!);
 
 test('only electron/main and electron/preload import electron', () => {
-  const offenders = ['scales', 'reports', 'renderer', 'electron/backend', 'electron/contract', 'cli', 'scripts']
+  const offenders = ['scales', 'reports', 'exchange', 'renderer', 'electron/backend', 'electron/contract', 'cli', 'scripts']
     .flatMap(sourceFiles)
     .filter((file) => importsOf(file).some((s) => s === 'electron' || s.startsWith('electron/')));
   expect(offenders).toEqual([]);

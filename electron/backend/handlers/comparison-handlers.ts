@@ -1,7 +1,176 @@
+import type { z } from 'zod';
 import type { CallName } from '../../contract/contract.ts';
-import type { HandlerGroup } from './handler-context.ts';
+import type { ComparisonFilters, ComparisonReviewResult } from '../../contract/comparison-contract.ts';
+import type { ComparisonParams } from '../store/comparison-sql.ts';
+import { comparisonRows, parseScores, regionsAndSites, type ReviewResultRow, type SiteColumns } from '../store/comparison-store.ts';
+import { comparedScales, defaultScale, itemsMapOneToOne } from './comparison-scales.ts';
+import type { HandlerContext, HandlerGroup } from './handler-context.ts';
+import { outcomeHandlers } from './outcome-handlers.ts';
 
-/** Handlers of this feature's calls (issue 6). */
-export const comparisonHandlers: HandlerGroup<never> = {};
-/** Calls that await (signing, key derivation) and so make their own transactions. */
+type Filters = z.output<typeof ComparisonFilters>;
+
+/** The statements' bound values for the filters; open period ends become dates every ISO date sorts between. */
+function bind(ctx: HandlerContext, filters: Filters) {
+  const scales = comparedScales(ctx.registry, filters.scale);
+  const params: ComparisonParams = {
+    scales: scales.rulesJson,
+    region: filters.regionId,
+    site: filters.siteId,
+    kind: filters.kind,
+    from: filters.from ?? '0000-01-01',
+    to: filters.to ?? '9999-12-31',
+  };
+  return { scales, params };
+}
+
+const reviewResult = (row: ReviewResultRow): ComparisonReviewResult => ({
+  reviewId: row.reviewId,
+  kind: row.kind,
+  date: row.date,
+  total: row.total,
+  estimate: row.total !== null && row.ratedItems < row.totalItems,
+  band: row.band,
+  ratedItems: row.ratedItems,
+  totalItems: row.totalItems,
+});
+
+const siteRef = (row: SiteColumns): SiteColumns => ({ siteId: row.siteId, siteName: row.siteName, regionId: row.regionId, regionName: row.regionName });
+
+/** Pearson's r; null when it is undefined (fewer than 3 points, or no spread on an axis). */
+export function pearson(points: readonly { x: number; y: number }[]): number | null {
+  if (points.length < 3) return null;
+  const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+  const mx = mean(points.map((p) => p.x));
+  const my = mean(points.map((p) => p.y));
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (const { x, y } of points) {
+    sxy += (x - mx) * (y - my);
+    sxx += (x - mx) ** 2;
+    syy += (y - my) ** 2;
+  }
+  if (sxx === 0 || syy === 0) return null;
+  return Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy)));
+}
+
+type ComparisonCall = 'comparison.options' | 'comparison.included' | 'comparison.bandsByRegion' | 'comparison.siteTotals' | 'comparison.itemHeatmap' |
+  'comparison.weakestItems' | 'comparison.trend' | 'comparison.selfVsExternal' | 'comparison.fidelityEmployment';
+type OutcomeCall = 'outcomes.list' | 'outcomes.save' | 'outcomes.delete';
+
+/** Handlers of this feature's calls (issue 6). All read-only except the outcomes. */
+export const comparisonHandlers: HandlerGroup<ComparisonCall | OutcomeCall> = {
+  'comparison.options': (_input, ctx) => {
+    const versions = ctx.registry.list();
+    const fallback = defaultScale(ctx.registry);
+    return {
+      scales: versions.map((v) => ({
+        id: v.data.id,
+        version: v.data.version,
+        latest: ctx.registry.latest(v.data.id) === v,
+        comparableWith: versions.filter((o) => o !== v && itemsMapOneToOne(v, o)).map((o) => ({ id: o.data.id, version: o.data.version })),
+      })),
+      defaultScale: fallback ? { id: fallback.data.id, version: fallback.data.version } : null,
+      ...regionsAndSites(ctx.db),
+    };
+  },
+
+  'comparison.included': (filters, ctx) => {
+    const { scales, params } = bind(ctx, filters);
+    const counts = comparisonRows(ctx.db, 'included', params)[0] ?? { reviews: 0, sites: 0 };
+    return { scales: scales.versions.map((v) => ({ id: v.data.id, version: v.data.version })), ...counts };
+  },
+
+  'comparison.bandsByRegion': (filters, ctx) => {
+    const { scales, params } = bind(ctx, filters);
+    const bands = [...[...scales.base.data.scoring.bands].sort((a, b) => a.min - b.min).map((b) => b.key), 'insufficient'];
+    const regions = new Map<number | null, { regionId: number | null; regionName: string | null; sites: number; counts: Record<string, number> }>();
+    for (const row of comparisonRows(ctx.db, 'bandsByRegion', params)) {
+      let region = regions.get(row.regionId);
+      if (!region) regions.set(row.regionId, (region = { regionId: row.regionId, regionName: row.regionName, sites: 0, counts: Object.fromEntries(bands.map((b) => [b, 0])) }));
+      region.sites += row.sites;
+      region.counts[row.band] = (region.counts[row.band] ?? 0) + row.sites;
+    }
+    // By name; sites without a region last.
+    const ordered = [...regions.values()].sort((a, b) =>
+      a.regionName === null ? 1 : b.regionName === null ? -1 : a.regionName.localeCompare(b.regionName, 'fi'));
+    return { bands, regions: ordered };
+  },
+
+  'comparison.siteTotals': (filters, ctx) => {
+    const { params } = bind(ctx, filters);
+    return { sites: comparisonRows(ctx.db, 'siteTotals', params).map((row) => ({ ...siteRef(row), ...reviewResult(row) })) };
+  },
+
+  'comparison.itemHeatmap': (filters, ctx) => {
+    const { scales, params } = bind(ctx, filters);
+    const items = scales.base.data.items.map((i) => i.number);
+    const sites = comparisonRows(ctx.db, 'itemHeatmap', params).map((row) => {
+      const scores = parseScores(row.scores);
+      return { ...siteRef(row), ...reviewResult(row), scores: items.map((item) => scores.get(item) ?? null) };
+    });
+    return { items, sites };
+  },
+
+  'comparison.weakestItems': (filters, ctx) => {
+    const { scales, params } = bind(ctx, filters);
+    const rows = comparisonRows(ctx.db, 'weakestItems', params);
+    const rated = new Set(rows.map((r) => r.item));
+    // Items no site rated come last, with no mean: they are unknown, not weak.
+    const unrated = scales.base.data.items.filter((i) => !rated.has(i.number)).map((i) => ({ item: i.number, ratedSites: 0, mean: null }));
+    return { items: [...rows.map((r) => ({ item: r.item, ratedSites: r.ratedSites, mean: r.mean })), ...unrated] };
+  },
+
+  'comparison.trend': (filters, ctx) => {
+    const { params } = bind(ctx, filters);
+    return { years: comparisonRows(ctx.db, 'trendYears', params), reviews: comparisonRows(ctx.db, 'trendReviews', params).map(reviewResult) };
+  },
+
+  'comparison.selfVsExternal': (filters, ctx) => {
+    const { scales, params } = bind(ctx, filters);
+    const pairs = new Map<number, { site: SiteColumns; self?: ComparisonReviewResult; external?: ComparisonReviewResult }>();
+    const sums = { self: new Map<number, { sum: number; rated: number }>(), external: new Map<number, { sum: number; rated: number }>() };
+    for (const row of comparisonRows(ctx.db, 'selfVsExternal', params)) {
+      const pair = pairs.get(row.siteId) ?? { site: siteRef(row) };
+      pair[row.kind] = reviewResult(row);
+      pairs.set(row.siteId, pair);
+      for (const [item, score] of parseScores(row.scores)) {
+        const sum = sums[row.kind].get(item) ?? { sum: 0, rated: 0 };
+        sums[row.kind].set(item, { sum: sum.sum + score, rated: sum.rated + 1 });
+      }
+    }
+    const mean = (kind: 'self' | 'external', item: number) => {
+      const sum = sums[kind].get(item);
+      return { mean: sum ? sum.sum / sum.rated : null, rated: sum?.rated ?? 0 };
+    };
+    return {
+      pairs: [...pairs.values()].flatMap(({ site, self, external }) => (self && external ? [{ ...site, self, external }] : [])),
+      items: scales.base.data.items.map(({ number: item }) => ({
+        item,
+        selfMean: mean('self', item).mean, selfRated: mean('self', item).rated,
+        externalMean: mean('external', item).mean, externalRated: mean('external', item).rated,
+      })),
+    };
+  },
+
+  'comparison.fidelityEmployment': (filters, ctx) => {
+    const { params } = bind(ctx, filters);
+    const sites = comparisonRows(ctx.db, 'fidelityEmployment', params).map((row) => ({
+      ...siteRef(row),
+      periods: row.periods,
+      periodStart: row.periodStart,
+      periodEnd: row.periodEnd,
+      clientsServed: row.clientsServed,
+      inCompetitiveWork: row.inCompetitiveWork,
+      rate: row.inCompetitiveWork / row.clientsServed,
+      review: row.reviewId === null ? null : reviewResult(row as ReviewResultRow),
+    }));
+    const charted = sites.flatMap((s) => (s.review?.total != null ? [{ x: s.review.total, y: s.rate }] : []));
+    return { sites, correlation: pearson(charted) };
+  },
+
+  ...outcomeHandlers,
+};
+
+/** Calls that await (signing, key derivation) and so make their own transactions: none here. */
 export const COMPARISON_ASYNC_CALLS: ReadonlySet<CallName> = new Set<CallName>([]);

@@ -3,14 +3,11 @@ import { checkReview } from '../../../scales/review-check.ts';
 import { REVIEW_FORMAT, type ReviewFile } from '../../../scales/review-file.ts';
 import { ApiFailure } from '../../contract/api-error.ts';
 import { appendAudit, listAudit } from '../store/audit-log.ts';
-import {
-  getReviewRowByUid, insertReview, insertReviewer, listRecommendations, listReviewers, setRecommendationRow,
-  upsertConsensus, type ReviewRow,
-} from '../store/reviews-store.ts';
-import { findSiteByNameAndRegion, insertSite } from '../store/sites-store.ts';
+import { getReviewRowByUid, listRecommendations, listReviewers, type ReviewRow } from '../store/reviews-store.ts';
 import type { HandlerContext, HandlerGroup } from './handler-context.ts';
+import { insertReviewFromFile, normalisedIncoming } from './review-file-store.ts';
 import { requireReviewRow, resultRatings } from './review-views.ts';
-import { regionIdFor, requireSite } from './site-handlers.ts';
+import { requireSite } from './site-handlers.ts';
 
 /** The review as a review file: its result ratings with their evidence and per-item recommendations. */
 export function exportReview(ctx: HandlerContext, row: ReviewRow): ReviewFile {
@@ -47,19 +44,6 @@ export function exportReview(ctx: HandlerContext, row: ReviewRow): ReviewFile {
   };
 }
 
-/** What an import would store, in export form, to tell "the same review again" from "a changed one". */
-function normalisedIncoming(file: ReviewFile, contentHash: string, uid: string): ReviewFile {
-  return {
-    ...file,
-    reviewId: uid,
-    revision: file.revision ?? 1,
-    scale: { ...file.scale, contentHash },
-    status: file.status ?? 'final',
-    visitDates: [...file.visitDates].sort(),
-    ratings: [...file.ratings].sort((a, b) => a.item - b.item),
-  };
-}
-
 export const exchangeHandlers: HandlerGroup<'reviews.importFile' | 'reviews.exportFile' | 'audit.list'> = {
   'reviews.importFile': ({ file: json }, ctx) => {
     const checked = checkReview(json, ctx.registry);
@@ -76,32 +60,14 @@ export const exchangeHandlers: HandlerGroup<'reviews.importFile' | 'reviews.expo
       if (canonicalJson(exportReview(ctx, existing)) === canonicalJson(incoming)) {
         return { reviewId: existing.id, siteId: existing.site_id, created: false, warnings };
       }
-      // Replacing a review needs the user's confirmation and keeps history: the exchange issue adds that.
+      // Replacing a review needs the user's confirmation and keeps history: that is a review bundle's import (bundles.import).
       throw new ApiFailure('conflict', { reason: 'review-exists', reviewId: uid });
     }
 
     const at = ctx.now();
-    const regionId = regionIdFor(ctx, file.site.region ?? null);
-    let site = findSiteByNameAndRegion(ctx.db, file.site.name, regionId);
-    if (!site) {
-      const siteId = insertSite(ctx.db, { name: file.site.name, regionId, organisation: file.site.organisation ?? null, collaborationModel: file.site.collaborationModel ?? null }, at);
-      site = requireSite(ctx, siteId);
-      appendAudit(ctx.db, { actor: ctx.actor, at, entity: 'site', entityId: siteId, action: 'create', newValue: site });
-    }
-    const reviewId = insertReview(ctx.db, {
-      uid, siteId: site.id, kind: file.kind, scaleId: scale.data.id, scaleVersion: scale.data.version, scaleHash: scale.contentHash,
-      visitDates: incoming.visitDates, status: incoming.status!, language: file.language ?? null, revision: incoming.revision!,
-    }, at);
-    file.reviewers.forEach((r, i) => insertReviewer(ctx.db, reviewId, i + 1, r.name, r.role ?? null));
-    for (const rating of file.ratings) {
-      upsertConsensus(ctx.db, reviewId, {
-        item: rating.item, score: rating.score, reason: rating.reason ?? null, reasonNote: rating.reasonNote ?? null,
-        evidence: rating.evidence ?? null, justification: null,
-      }, at);
-      if (rating.recommendation) setRecommendationRow(ctx.db, reviewId, rating.item, rating.recommendation, at);
-    }
+    const { reviewId, siteId } = insertReviewFromFile(ctx, incoming, scale, at);
     appendAudit(ctx.db, { actor: ctx.actor, at, entity: 'review', entityId: reviewId, action: 'import', newValue: incoming });
-    return { reviewId, siteId: site.id, created: true, warnings };
+    return { reviewId, siteId, created: true, warnings };
   },
 
   'reviews.exportFile': ({ reviewId }, ctx) => exportReview(ctx, requireReviewRow(ctx, reviewId)),

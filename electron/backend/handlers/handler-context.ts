@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { ScaleRegistry } from '../../../scales/scale-registry.ts';
 import type { KeyVault } from '../keys/key-vault.ts';
+import type { OfferedFileSlot } from '../offered-file.ts';
+import type { StorageService } from '../storage-service.ts';
 import type { CallName, CallOutput, ParsedInput } from '../../contract/contract.ts';
 
 export interface HandlerContext {
@@ -13,6 +15,10 @@ export interface HandlerContext {
   newUid: () => string;
   /** The OS key store, where the desktop app has one (see keys/key-vault.ts). */
   keyVault?: KeyVault | undefined;
+  /** The file the desktop shell opened for the page (files.takeOffered). */
+  offeredFiles: OfferedFileSlot;
+  /** Backups and settings (database-session.ts); absent on a bare dispatcher. */
+  storage?: StorageService | undefined;
 }
 
 /**

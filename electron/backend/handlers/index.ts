@@ -1,7 +1,10 @@
 import { ACTION_PLAN_ASYNC_CALLS, actionPlanHandlers } from './action-plan-handlers.ts';
+import { STORAGE_ASYNC_CALLS, storageHandlers } from './backup-handlers.ts';
 import { BUNDLE_ASYNC_CALLS, bundleHandlers } from './bundle-handlers.ts';
 import { COMPARISON_ASYNC_CALLS, comparisonHandlers } from './comparison-handlers.ts';
+import { csvExportHandlers } from './csv-export-handlers.ts';
 import { exchangeHandlers } from './exchange-handlers.ts';
+import { filesHandlers } from './files-handlers.ts';
 import type { CallName } from '../../contract/contract.ts';
 import type { Handlers } from './handler-context.ts';
 import { ratingHandlers } from './rating-handlers.ts';
@@ -23,6 +26,9 @@ export const handlers = {
   ...bundleHandlers,
   ...comparisonHandlers,
   ...actionPlanHandlers,
+  ...csvExportHandlers,
+  ...filesHandlers,
+  ...storageHandlers,
 } satisfies Handlers;
 
-export const ASYNC_CALLS: ReadonlySet<CallName> = new Set<CallName>([...REPORT_ASYNC_CALLS, ...BUNDLE_ASYNC_CALLS, ...COMPARISON_ASYNC_CALLS, ...ACTION_PLAN_ASYNC_CALLS]);
+export const ASYNC_CALLS: ReadonlySet<CallName> = new Set<CallName>([...REPORT_ASYNC_CALLS, ...BUNDLE_ASYNC_CALLS, ...COMPARISON_ASYNC_CALLS, ...ACTION_PLAN_ASYNC_CALLS, ...STORAGE_ASYNC_CALLS]);

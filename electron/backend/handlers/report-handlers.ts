@@ -13,6 +13,7 @@ import { listRecommendations, listReviewRowsForSite, setReviewStatusRow, type Re
 import {
   getIdentityRow, insertIdentityRow, insertSignedReport, latestSignedReport, listIdentityRows, type IdentityRow, type SignedReportRow,
 } from '../store/reports-store.ts';
+import { previousActionPlanExtras } from './action-plan-report.ts';
 import { exportReview } from './exchange-handlers.ts';
 import type { HandlerContext, HandlerGroup } from './handler-context.ts';
 import { requireReviewRow, reviewDetail, reviewSummary } from './review-views.ts';
@@ -60,7 +61,7 @@ function newStorageSecret(ctx: HandlerContext, { protection, storagePassphrase }
 }
 
 /** The storage secret of a kept identity, from the OS key store or the passphrase given with the call. */
-function storedSecret(ctx: HandlerContext, row: IdentityRow, storagePassphrase: string | undefined): string {
+export function storedSecret(ctx: HandlerContext, row: IdentityRow, storagePassphrase: string | undefined): string {
   if (row.protection === 'passphrase') {
     if (storagePassphrase === undefined) {
       throw new ApiFailure('invalid-input', { issues: [{ path: 'storagePassphrase', code: 'required', message: 'this identity is protected by a passphrase' }] });
@@ -112,13 +113,18 @@ function reportSource(ctx: HandlerContext, reviewId: number) {
       .map((other) => reviewSummary(ctx, other))
       .map((s) => ({ date: s.visitDates[0]!, total: s.score.total, estimate: s.score.estimate, band: s.score.band, kind: s.kind }));
     const overall = listRecommendations(ctx.db, reviewId).find((r) => r.item === null)?.text;
+    const previousPlan = previousActionPlanExtras(ctx, row);
     return {
       row,
       file: exportReview(ctx, row),
       reviewers: detail.reviewers,
       undecided: detail.checks.undecided,
       history,
-      extras: { ...(detail.strengths ? { strengths: detail.strengths } : {}), ...(overall ? { overallRecommendations: overall } : {}) },
+      extras: {
+        ...(detail.strengths ? { strengths: detail.strengths } : {}),
+        ...(overall ? { overallRecommendations: overall } : {}),
+        ...(previousPlan ? { previousActionPlan: previousPlan } : {}),
+      },
       signed: latestSignedReport(ctx.db, reviewId),
     };
   }).immediate();

@@ -1,9 +1,13 @@
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
+import type { BackupRotation } from '../../contract/settings-contract.ts';
+import { backupDatabase, defaultBackupFolder, rotateBackups } from './backups.ts';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index.ts';
+import { storageErrorCode } from './storage-errors.ts';
 
 export class StoreError extends Error {
-  constructor(readonly code: 'db-newer-than-app' | 'db-migration-failed' | 'db-not-ips-fidelity', message: string) {
+  constructor(readonly code: 'db-newer-than-app' | 'db-migration-failed' | 'db-not-ips-fidelity' | 'db-read-only' | 'db-storage-full', message: string) {
     super(message);
     this.name = 'StoreError';
   }
@@ -14,6 +18,9 @@ export interface OpenDatabaseOptions {
   nativeBinding?: string | undefined;
   /** Names the pre-migration backup; injectable so tests are deterministic. */
   now?: () => Date;
+  /** Where the pre-migration backup goes (backups.ts); next to the database, in backups/, by default. */
+  backupFolder?: string | undefined;
+  rotation?: BackupRotation | undefined;
 }
 
 export interface OpenedDatabase {
@@ -30,6 +37,7 @@ export interface OpenedDatabase {
 export async function openDatabase(file: string, options: OpenDatabaseOptions = {}): Promise<OpenedDatabase> {
   const driverOptions = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
   const existed = file !== ':memory:' && existsSync(file);
+  if (file !== ':memory:') assertWritable(file, existed);
   const fromVersion = existed ? readUserVersion(file, driverOptions) : 0;
   if (fromVersion > SCHEMA_VERSION) {
     throw new StoreError('db-newer-than-app',
@@ -42,10 +50,7 @@ export async function openDatabase(file: string, options: OpenDatabaseOptions = 
     db.pragma('busy_timeout = 5000');
     // The backup comes first, before even the journal mode is switched, so it is the file exactly as it was.
     let backupFile: string | null = null;
-    if (fromVersion < SCHEMA_VERSION && existed && hasTables(db)) {
-      backupFile = `${file}.before-v${SCHEMA_VERSION}-${stamp(options.now?.() ?? new Date())}.bak`;
-      await db.backup(backupFile);
-    }
+    if (fromVersion < SCHEMA_VERSION && existed && hasTables(db)) backupFile = await backupBeforeMigrating(db, file, options);
     db.pragma('journal_mode = WAL');
     // FULL: every acknowledged write survives a crash or power cut, not only an app crash.
     db.pragma('synchronous = FULL');
@@ -54,8 +59,54 @@ export async function openDatabase(file: string, options: OpenDatabaseOptions = 
     return { db, backupFile, migratedFrom: fromVersion };
   } catch (error) {
     db.close();
-    throw error;
+    throw asStoreError(error, file);
   }
+}
+
+/**
+ * IPS Fidelity writes the database file and, for its write-ahead log, the folder: a read-only file, folder or
+ * disk is refused here with a message that says so, before SQLite fails with a vaguer one. (As root, access()
+ * passes a chmod-protected file, but then SQLite can write it too; a read-only mount fails here for root as well.)
+ */
+function assertWritable(file: string, existed: boolean): void {
+  for (const path of existed ? [file, dirname(file)] : [dirname(file)]) {
+    try {
+      accessSync(path, constants.W_OK);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return; // no folder: SQLite says so
+      throw readOnly(file, code ?? 'not writable');
+    }
+  }
+}
+
+const readOnly = (file: string, cause: string) => new StoreError('db-read-only',
+  `${file} cannot be written (${cause}): the database file or its folder ${dirname(file)} is read-only. ` +
+  'IPS Fidelity needs to write both; make them writable or copy the database to a writable folder. The file was not changed.');
+
+/** SQLite's and the file system's refusals to write, as a StoreError that says what to do. */
+function asStoreError(error: unknown, file: string): unknown {
+  if (error instanceof StoreError) return error;
+  const kind = storageErrorCode(error);
+  const cause = String((error as { code?: unknown }).code ?? '');
+  if (kind === 'storage-read-only' || cause.startsWith('SQLITE_CANTOPEN')) return readOnly(file, cause);
+  if (kind === 'storage-full') {
+    return new StoreError('db-storage-full', `${file} cannot be opened because the disk is full (${cause}). Free some space and start again; the file was not changed.`);
+  }
+  return error;
+}
+
+/** The backup before a migration goes to the backup folder with the others and is rotated with them. */
+async function backupBeforeMigrating(db: Database, file: string, options: OpenDatabaseOptions): Promise<string> {
+  const folder = options.backupFolder ?? defaultBackupFolder(file);
+  const now = options.now?.() ?? new Date();
+  const backup = await backupDatabase(db, folder, 'migration', { now, nativeBinding: options.nativeBinding });
+  try {
+    rotateBackups(folder, options.rotation, now);
+  } catch {
+    // an old backup that cannot be deleted is no reason to refuse to open the database
+  }
+  return backup.file;
 }
 
 function readUserVersion(file: string, driverOptions: object): number {
@@ -92,5 +143,3 @@ export function migrate(db: Database, fromVersion: number, toVersion = SCHEMA_VE
     throw new StoreError('db-migration-failed', `migrating the database from schema ${fromVersion} failed; nothing was changed: ${(error as Error).message}`);
   }
 }
-
-const stamp = (date: Date) => date.toISOString().replace(/[:.]/g, '-');

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { ConsensusRating, Reviewer, ReviewerRating, ReviewStatus } from '../../contract/entities.ts';
+import { cachedStatement } from './statement-cache.ts';
 
 export interface ReviewRow {
   id: number; uid: string; site_id: number; kind: 'external' | 'self'; scale_id: string; scale_version: string;
@@ -106,7 +107,7 @@ export function getConsensus(db: Database, reviewId: number, item: number): Cons
 }
 
 export function upsertConsensus(db: Database, reviewId: number, rating: RatingFields & { justification: string | null }, at: string): void {
-  db.prepare(`INSERT INTO consensus_ratings (review_id, item, score, reason, reason_note, evidence, justification, updated_at)
+  cachedStatement(db, `INSERT INTO consensus_ratings (review_id, item, score, reason, reason_note, evidence, justification, updated_at)
       VALUES (@reviewId, @item, @score, @reason, @reasonNote, @evidence, @justification, @at)
       ON CONFLICT (review_id, item) DO UPDATE SET score = excluded.score, reason = excluded.reason,
         reason_note = excluded.reason_note, evidence = excluded.evidence, justification = excluded.justification,

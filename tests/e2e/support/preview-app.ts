@@ -18,7 +18,7 @@ export interface PreviewApp {
    * A fresh browser context (own sessionStorage and localStorage) with the app open, and its page errors.
    * `url` defaults to the preview's URL with its token.
    */
-  open(options?: { bypassCSP?: boolean; url?: string; beforeLoad?: (page: Page) => Promise<void> }): Promise<OpenedPage>;
+  open(options?: { bypassCSP?: boolean; url?: string; beforeLoad?: (page: Page) => Promise<unknown> }): Promise<OpenedPage>;
   /** Calls the backend directly, to arrange data or check what the UI stored. */
   call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>>;
   close(): Promise<void>;

@@ -1,17 +1,19 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { FileField } from './FileField.tsx';
+import { FileField } from '../reports/FileField.tsx';
 
-interface PdfFilePickerProps {
+interface FileDropPickerProps {
+  label: string;
+  hint: string;
+  /** The input's accept list, e.g. ".pdf,application/pdf". */
+  accept: string;
   onFile: (file: File) => void;
 }
 
 /**
- * A PDF to check: the file input is the way in for everyone (keyboard included); dropping a file on the area
+ * A file to open: the file input is the way in for everyone (keyboard included); dropping a file on the area
  * around it is a shortcut for mouse users.
  */
-export function PdfFilePicker({ onFile }: PdfFilePickerProps) {
-  const { t } = useTranslation();
+export function FileDropPicker({ label, hint, accept, onFile }: FileDropPickerProps) {
   const [dragging, setDragging] = useState(false);
   const [chosen, setChosen] = useState<string | null>(null);
   const take = (file: File) => {
@@ -35,15 +37,7 @@ export function PdfFilePicker({ onFile }: PdfFilePickerProps) {
         if (file) take(file);
       }}
     >
-      <FileField
-        label={t('reports.verify.file')}
-        accept=".pdf,application/pdf"
-        hint={t('reports.verify.fileHint')}
-        chosenName={chosen}
-        onChange={(file) => {
-          if (file) take(file);
-        }}
-      />
+      <FileField label={label} accept={accept} hint={hint} chosenName={chosen} onChange={(file) => file && take(file)} />
     </div>
   );
 }

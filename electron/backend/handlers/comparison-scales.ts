@@ -1,0 +1,43 @@
+import { ApiFailure } from '../../contract/api-error.ts';
+import type { ScaleRegistry } from '../../../scales/scale-registry.ts';
+import type { ScaleVersion } from '../../../scales/scale-version.ts';
+
+/**
+ * Two versions of a scale are compared only when their items map one to one: the same item numbers with the
+ * same item keys. Then an item-by-item view means the same thing for both, and totals are on the same range.
+ */
+export function itemsMapOneToOne(a: ScaleVersion, b: ScaleVersion): boolean {
+  if (a.data.id !== b.data.id || a.data.items.length !== b.data.items.length) return false;
+  const keyOf = new Map(b.data.items.map((item) => [item.number, item.key]));
+  return a.data.items.every((item) => keyOf.get(item.number) === item.key) &&
+    a.data.scoring.totalRange.min === b.data.scoring.totalRange.min && a.data.scoring.totalRange.max === b.data.scoring.totalRange.max;
+}
+
+export function defaultScale(registry: ScaleRegistry): ScaleVersion | undefined {
+  return registry.latest('ips-25') ?? registry.list().at(-1);
+}
+
+export interface ComparedScales {
+  /** The version the filter chose (or the default): its items and bands frame the views. */
+  base: ScaleVersion;
+  /** base and every version that maps one to one onto it, oldest first. */
+  versions: ScaleVersion[];
+  /** The @scales parameter of the comparison statements: each version's scoring rules (see comparison-sql.ts). */
+  rulesJson: string;
+}
+
+export function comparedScales(registry: ScaleRegistry, chosen: { id: string; version: string } | null): ComparedScales {
+  const base = chosen ? registry.get(chosen.id, chosen.version) : defaultScale(registry);
+  if (!base) throw new ApiFailure('not-found', { entity: 'scale', id: chosen ? `${chosen.id}@${chosen.version}` : 'ips-25' });
+  const versions = registry.list().filter((v) => v === base || itemsMapOneToOne(base, v));
+  const rules = versions.map((v) => ({
+    id: v.data.id,
+    version: v.data.version,
+    items: v.data.items.length,
+    minRated: v.data.scoring.partial.minRatedItems,
+    factor: 10 ** v.data.scoring.partial.decimals,
+    // In scale order: bandFor takes the last band whose min the total reaches.
+    bands: v.data.scoring.bands.map((band) => ({ key: band.key, min: band.min })),
+  }));
+  return { base, versions, rulesJson: JSON.stringify(rules) };
+}

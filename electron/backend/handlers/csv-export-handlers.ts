@@ -1,0 +1,58 @@
+import { ApiFailure } from '../../contract/api-error.ts';
+import type { Site } from '../../contract/entities.ts';
+import { listReviewRowsForSite } from '../store/reviews-store.ts';
+import { listRegions, listSites } from '../store/sites-store.ts';
+import { localToday } from './action-plan-views.ts';
+import { reviewsCsv, type CsvReview } from './csv-export.ts';
+import { CSV_MESSAGES } from './csv-messages.ts';
+import type { HandlerContext, HandlerGroup } from './handler-context.ts';
+import { resultRatings, scaleOfReview, scoreStored } from './review-views.ts';
+import { requireSite } from './site-handlers.ts';
+
+/** The sites to export and a word for the file name. */
+function scopeOf(ctx: HandlerContext, input: { siteId?: number | undefined; regionId?: number | undefined }, all: string): { sites: Site[]; name: string } {
+  if (input.siteId !== undefined) {
+    const site = requireSite(ctx, input.siteId);
+    return { sites: [site], name: site.name };
+  }
+  if (input.regionId !== undefined) {
+    const region = listRegions(ctx.db).find((r) => r.id === input.regionId);
+    if (!region) throw new ApiFailure('not-found', { entity: 'region', id: input.regionId });
+    return { sites: listSites(ctx.db, { includeArchived: true, regionId: region.id }), name: region.name };
+  }
+  return { sites: listSites(ctx.db, { includeArchived: true }), name: all };
+}
+
+const fileNamePart = (text: string) => text.replace(/[\\/:*?"<>|\p{Cc}]+/gu, '-').replace(/\s+/g, ' ').trim();
+
+export const csvExportHandlers: HandlerGroup<'reviews.exportCsv'> = {
+  /** Sites by name, each site's reviews oldest first; scores exactly as reviews.listForSite gives them. */
+  'reviews.exportCsv': (input, ctx) => {
+    const messages = CSV_MESSAGES[input.language];
+    const scope = scopeOf(ctx, input, messages.allSites);
+    const items = new Set<number>();
+    const reviews: CsvReview[] = scope.sites.flatMap((site) =>
+      listReviewRowsForSite(ctx.db, site.id).reverse().map((row) => {
+        const scale = scaleOfReview(ctx, row);
+        for (const item of scale.data.items) items.add(item.number);
+        const ratings = resultRatings(ctx, row);
+        const score = scoreStored(scale, ratings);
+        return {
+          site: site.name,
+          region: site.region?.name ?? null,
+          visitDates: JSON.parse(row.visit_dates) as string[],
+          kind: row.kind,
+          status: row.status,
+          scale: { id: row.scale_id, version: row.scale_version },
+          itemScores: new Map(ratings.flatMap((r) => (r.score === null ? [] : [[r.item, r.score] as const]))),
+          total: score.total,
+          estimate: score.estimate,
+          estimateDecimals: scale.data.scoring.partial.decimals,
+          band: scale.data.scoring.bands.find((b) => b.key === score.band)?.label ?? null,
+          ratedItems: score.ratedItems,
+        };
+      }));
+    const csv = reviewsCsv(reviews, [...items].sort((a, b) => a - b), input.language);
+    return { csv, fileName: `${messages.filePrefix}-${fileNamePart(scope.name)}-${localToday(ctx)}.csv`, reviews: reviews.length };
+  },
+};

@@ -1,0 +1,80 @@
+import { stringify } from 'csv-stringify/sync';
+import { formatIsoDate, localized } from '../../../scales/display-format.ts';
+import type { LocalizedText } from '../../../scales/scale-schema.ts';
+import { CSV_MESSAGES } from './csv-messages.ts';
+
+export type CsvLanguage = 'fi' | 'sv' | 'en';
+
+/** One review as a CSV row needs it; the handler fills it from the same views the API returns. */
+export interface CsvReview {
+  site: string;
+  region: string | null;
+  visitDates: readonly string[];
+  kind: 'external' | 'self';
+  status: 'draft' | 'consensus' | 'final';
+  scale: { id: string; version: string };
+  /** The result's score per item; items without a score (not rated, undecided) are left out. */
+  itemScores: ReadonlyMap<number, number>;
+  total: number | null;
+  estimate: boolean;
+  /** Decimals of a prorated estimate (the scale's partial-scoring rule). */
+  estimateDecimals: number;
+  /** The band's label, or null below the minimum of rated items. */
+  band: LocalizedText | null;
+  ratedItems: number;
+}
+
+/**
+ * Excel opens a .csv with the list separator of the Windows region settings. In Finland and Sweden that is ';'
+ * (the comma is the decimal separator), so a comma-separated file would open as one column there; English
+ * settings use ','. The decimal separator follows the same language, so Excel reads totals as numbers.
+ */
+export const CSV_DELIMITER: Record<CsvLanguage, string> = { fi: ';', sv: ';', en: ',' };
+
+/**
+ * A cell starting with =, +, -, @ (or a tab or CR) is run as a formula by spreadsheet programs; site and region
+ * names are typed by users, so such a name gets a leading apostrophe (OWASP "CSV injection"). Excel hides it.
+ */
+export const neutraliseFormula = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
+
+export function formatTotal(total: number, decimals: number, language: CsvLanguage): string {
+  const text = total.toFixed(decimals);
+  return language === 'en' ? text : text.replace('.', ',');
+}
+
+/**
+ * Dates as Excel in the language's region reads them as dates: 20.11.2026 in Finnish and Swedish (sv-FI), ISO
+ * 2026-11-20 in English (the only form every English region setting reads the same way).
+ */
+const formatDate = (isoDate: string, language: CsvLanguage) => (language === 'en' ? isoDate : formatIsoDate(isoDate, language));
+
+/**
+ * Reviews x items as CSV: one row per review (site, region, dates, kind, status, scale version, every item's score,
+ * total, estimate, band, rated count). UTF-8 with a byte order mark, so that Excel shows ä and ö right, and CRLF
+ * line ends; fields with the delimiter, quotes or line breaks are quoted by csv-stringify.
+ */
+export function reviewsCsv(reviews: readonly CsvReview[], items: readonly number[], language: CsvLanguage): string {
+  const m = CSV_MESSAGES[language];
+  const h = m.headers;
+  const header = [h.site, h.region, h.visitDates, h.kind, h.status, h.scaleVersion, ...items.map(String), h.total, h.estimate, h.band, h.ratedItems];
+  const rows = reviews.map((r) => [
+    neutraliseFormula(r.site),
+    neutraliseFormula(r.region ?? ''),
+    r.visitDates.map((d) => formatDate(d, language)).join(', '),
+    m.kind[r.kind],
+    m.status[r.status],
+    `${r.scale.id} ${r.scale.version}`,
+    ...items.map((item) => (r.itemScores.has(item) ? String(r.itemScores.get(item)) : '')),
+    r.total === null ? '' : formatTotal(r.total, r.estimate || !Number.isInteger(r.total) ? r.estimateDecimals : 0, language),
+    r.total === null ? '' : r.estimate ? m.yes : m.no,
+    r.band === null ? m.insufficient : localized(r.band, language),
+    String(r.ratedItems),
+  ]);
+  return stringify([header, ...rows], {
+    bom: true,
+    delimiter: CSV_DELIMITER[language],
+    record_delimiter: 'windows',
+    // csv-stringify quotes a field holding the record delimiter (CRLF) but not a lone LF or CR; quote those too.
+    quoted_match: /[\r\n]/,
+  });
+}

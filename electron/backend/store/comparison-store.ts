@@ -1,0 +1,70 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { COMPARISON_SQL, type ComparisonParams, type ComparisonQueryName } from './comparison-sql.ts';
+
+/** A review's result as the comparison statements return it (REVIEW_COLUMNS in comparison-sql.ts). */
+export interface ReviewResultRow {
+  reviewId: number;
+  kind: 'external' | 'self';
+  date: string;
+  total: number | null;
+  band: string;
+  ratedItems: number;
+  totalItems: number;
+}
+
+export interface SiteColumns { siteId: number; siteName: string; regionId: number | null; regionName: string | null }
+export type SiteReviewRow = SiteColumns & ReviewResultRow;
+/** A LEFT JOIN to the review: every review column may be null. */
+type MaybeReview = { [K in keyof ReviewResultRow]: ReviewResultRow[K] | null };
+export type EmploymentRow = SiteColumns & MaybeReview & {
+  periods: number; periodStart: string; periodEnd: string; clientsServed: number; inCompetitiveWork: number;
+};
+
+export interface ComparisonRows {
+  included: { reviews: number; sites: number };
+  bandsByRegion: { regionId: number | null; regionName: string | null; band: string; sites: number };
+  siteTotals: SiteReviewRow;
+  /** scores: "item:score,..." of the scored items (null when none is scored). */
+  itemHeatmap: SiteReviewRow & { scores: string | null };
+  weakestItems: { item: number; ratedSites: number; mean: number };
+  trendYears: { year: number; kind: 'external' | 'self'; reviews: number; withTotal: number; meanTotal: number | null };
+  trendReviews: ReviewResultRow;
+  selfVsExternal: SiteReviewRow & { scores: string | null };
+  fidelityEmployment: EmploymentRow;
+}
+
+/** "3:4,1:5" -> item -> score. */
+export function parseScores(scores: string | null): Map<number, number> {
+  const byItem = new Map<number, number>();
+  if (scores) {
+    for (const cell of scores.split(',')) {
+      const [item, score] = cell.split(':');
+      byItem.set(Number(item), Number(score));
+    }
+  }
+  return byItem;
+}
+
+/** Prepared once per connection: the statements are long, and a comparison view runs one or two of them. */
+const prepared = new WeakMap<Database, Map<ComparisonQueryName, Statement>>();
+
+function statement(db: Database, name: ComparisonQueryName): Statement {
+  let byName = prepared.get(db);
+  if (!byName) prepared.set(db, (byName = new Map()));
+  let stmt = byName.get(name);
+  if (!stmt) byName.set(name, (stmt = db.prepare(COMPARISON_SQL[name])));
+  return stmt;
+}
+
+/** Runs one comparison statement with the filters' bound values. */
+export function comparisonRows<N extends ComparisonQueryName>(db: Database, name: N, params: ComparisonParams): ComparisonRows[N][] {
+  return statement(db, name).all(params) as ComparisonRows[N][];
+}
+
+export function regionsAndSites(db: Database): { regions: { id: number; name: string }[]; sites: SiteColumns[] } {
+  return {
+    regions: db.prepare('SELECT id, name FROM regions ORDER BY name COLLATE NOCASE, id').all() as { id: number; name: string }[],
+    sites: db.prepare(`SELECT s.id AS siteId, s.name AS siteName, s.region_id AS regionId, g.name AS regionName
+        FROM sites s LEFT JOIN regions g ON g.id = s.region_id ORDER BY s.name COLLATE NOCASE, s.id`).all() as SiteColumns[],
+  };
+}

@@ -1,0 +1,49 @@
+import { useTranslation } from 'react-i18next';
+import { useErrorMessage } from '../components/use-error-message.ts';
+import { ApiClientError } from '../platform/api-client.ts';
+import type { SaveSnapshot } from '../reviews/save-queue.ts';
+
+/** What a queued save is about: the row's item number, for the failure list. */
+export interface PlanSaveTarget {
+  item: number;
+}
+
+/**
+ * The plan's saved state in a polite live region, like the review editor's: saving, all saved, or what is not
+ * saved and why (the values stay in their fields), with a retry button.
+ */
+export function ActionPlanSaveStatus({ state, onRetry }: { state: SaveSnapshot<PlanSaveTarget>; onRetry: () => void }) {
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const failed = state.failures.length > 0;
+  const message = failed
+    ? state.failures.every((f) => f.retrying) ? t('actionPlan.save.failedRetrying') : t('actionPlan.save.failed')
+    : state.busy ? t('actionPlan.save.saving')
+    : state.savedCount > 0 ? t('actionPlan.save.saved')
+    : '';
+  const why = (error: unknown) => (error instanceof ApiClientError ? errorMessage(error) : t('errors.internal'));
+  return (
+    <div className={failed ? 'save-status save-status--failed' : 'save-status'}>
+      <p className="save-status__message">
+        {(failed || (!state.busy && state.savedCount > 0)) && (
+          <span aria-hidden="true" className="save-status__icon">
+            {failed ? '⚠' : '✓'}
+          </span>
+        )}
+        <span role="status">{message}</span>
+      </p>
+      {failed && (
+        <div className="save-status__failures">
+          <ul>
+            {state.failures.map((failure) => (
+              <li key={failure.key}>{t('actionPlan.save.failure', { number: failure.describe.item, why: why(failure.error) })}</li>
+            ))}
+          </ul>
+          <button type="button" onClick={onRetry}>
+            {t('actionPlan.save.retryNow')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallOutput } from '../../electron/contract/contract.ts';
+import { ScoreValue } from '../components/ScoreValue.tsx';
+import { useFormat } from '../i18n/use-format.ts';
+import { Fingerprint } from '../reports/Fingerprint.tsx';
+import { formatDateTime } from '../reports/format-time.ts';
+import { useBandLabel } from '../scales/band-labels.tsx';
+
+type Inspected = Extract<CallOutput<'bundles.inspect'>, { ok: true }>;
+type PlannedReview = Inspected['reviews'][number];
+type ImportedReview = CallOutput<'bundles.import'>['reviews'][number];
+
+interface BundlePlanProps {
+  exporter: Inspected['exporter'];
+  createdAt?: string;
+  reviews: readonly (PlannedReview | ImportedReview)[];
+  /** Before the import: the newer revisions the user chose to replace; absent once imported. */
+  replace?: ReadonlySet<string>;
+  onReplace?: (replace: Set<string>) => void;
+}
+
+/** Who made the bundle, and each review with what the import does (or did) with it; newer revisions can be chosen. */
+export function BundlePlan({ exporter, createdAt, reviews, replace, onReplace }: BundlePlanProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const bandLabel = useBandLabel();
+  const id = useId();
+  const dates = (review: PlannedReview | ImportedReview) => review.visitDates.map(format.date).join(', ');
+  const toggle = (uid: string, on: boolean) => {
+    const next = new Set(replace);
+    if (on) next.add(uid);
+    else next.delete(uid);
+    onReplace?.(next);
+  };
+  return (
+    <>
+      <dl className="report-facts">
+        <div>
+          <dt>{t('exchange.import.exporter')}</dt>
+          <dd>{exporter.organisation ? `${exporter.name}, ${exporter.organisation}` : exporter.name}</dd>
+        </div>
+        <div className="report-facts__wide">
+          <dt>{t('exchange.import.fingerprint')}</dt>
+          <dd>
+            <Fingerprint value={exporter.certificateFingerprint} />
+          </dd>
+        </div>
+        {createdAt && (
+          <div>
+            <dt>{t('exchange.import.createdAt')}</dt>
+            <dd>{formatDateTime(createdAt, format.language)}</dd>
+          </div>
+        )}
+      </dl>
+      <div className="table-scroll">
+        <table className="data-table exchange-plan">
+          <caption>{t('exchange.import.table.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('exchange.import.table.site')}</th>
+              <th scope="col">{t('exchange.import.table.dates')}</th>
+              <th scope="col">{t('exchange.import.table.kind')}</th>
+              <th scope="col">{t('exchange.import.table.revision')}</th>
+              <th scope="col">{t('exchange.import.table.total')}</th>
+              <th scope="col">{t('exchange.import.table.band')}</th>
+              <th scope="col">{t('exchange.import.table.outcome')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {reviews.map((review) => (
+              <tr key={review.reviewUid}>
+                <th scope="row">{review.regionName ? `${review.siteName} – ${review.regionName}` : review.siteName}</th>
+                <td>{dates(review)}</td>
+                <td>{t(`reviewKind.${review.kind}`)}</td>
+                <td className="nowrap">
+                  {review.localRevision !== null && review.localRevision !== review.revision
+                    ? t('exchange.import.revision', { revision: review.revision, local: review.localRevision })
+                    : review.revision}
+                </td>
+                <td className="wrap-words">
+                  <ScoreValue score={review.score} />
+                </td>
+                <td className="nowrap">{bandLabel(review.score.band, review.scale)}</td>
+                <td>
+                  <span className={`exchange-outcome exchange-outcome--${review.outcome}`}>{t(`exchange.import.outcome.${review.outcome}`)}</span>
+                  {review.reason && <p className="field-hint">{t(`exchange.import.reason.${review.reason}`)}</p>}
+                  {review.outcome === 'newer' && replace && (
+                    <div className="field--checkbox">
+                      <input
+                        id={`${id}-${review.reviewUid}`}
+                        type="checkbox"
+                        checked={replace.has(review.reviewUid)}
+                        onChange={(event) => toggle(review.reviewUid, event.target.checked)}
+                        aria-describedby={`${id}-replace-hint`}
+                      />
+                      <label htmlFor={`${id}-${review.reviewUid}`}>{t('exchange.import.replace', { site: review.siteName, dates: dates(review) })}</label>
+                    </div>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {replace && reviews.some((r) => r.outcome === 'newer') && (
+        <p id={`${id}-replace-hint`} className="field-hint">
+          {t('exchange.import.replaceHint')}
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,112 @@
+import BetterSqlite3 from 'better-sqlite3';
+import type { CallInput, CallName, CallOutput } from '../../electron/contract/contract.ts';
+
+/**
+ * The comparison views computed the slow, obvious way: every review scored by the scoring engine through the API
+ * (scoring.summary, reviews.exportFile: resultRatings + scoreStored), then filtered, grouped and averaged in plain
+ * JavaScript. The SQL must give the same answers.
+ */
+type Call = <N extends CallName>(name: N, input: CallInput<N>) => Promise<CallOutput<N>>;
+
+export interface EngineReview {
+  id: number; siteId: number; regionId: number | null; kind: 'external' | 'self'; status: string; date: string;
+  amends: number | null; total: number | null; band: string; estimate: boolean; ratedItems: number; totalItems: number;
+}
+
+export interface EngineData {
+  reviews: EngineReview[];
+  outcomes: { id: number; siteId: number; periodStart: string; periodEnd: string; served: number; inWork: number }[];
+  siteRegions: Map<number, number | null>;
+  /** Result scores by review id (item -> score), loaded on demand. */
+  scores(reviewId: number): Promise<Map<number, number | null>>;
+}
+
+export async function engineData(call: Call, dbFile: string): Promise<EngineData> {
+  const db = new BetterSqlite3(dbFile, { readonly: true });
+  const rows = db.prepare(`SELECT r.id, r.site_id AS siteId, s.region_id AS regionId, r.kind, r.status, r.visit_dates AS visitDates, r.amends_review_id AS amends
+      FROM reviews r JOIN sites s ON s.id = r.site_id ORDER BY r.id`).all() as { id: number; siteId: number; regionId: number | null; kind: 'external' | 'self'; status: string; visitDates: string; amends: number | null }[];
+  const outcomes = db.prepare(`SELECT id, site_id AS siteId, period_start AS periodStart, period_end AS periodEnd, clients_served AS served,
+      in_competitive_work AS inWork FROM employment_outcomes ORDER BY id`).all() as EngineData['outcomes'];
+  const sites = db.prepare('SELECT id, region_id AS regionId FROM sites').all() as { id: number; regionId: number | null }[];
+  db.close();
+  const reviews: EngineReview[] = [];
+  for (const row of rows) {
+    const score = await call('scoring.summary', { reviewId: row.id });
+    const date = [...(JSON.parse(row.visitDates) as string[])].sort()[0]!;
+    reviews.push({ id: row.id, siteId: row.siteId, regionId: row.regionId, kind: row.kind, status: row.status, date, amends: row.amends, ...score });
+  }
+  const cache = new Map<number, Map<number, number | null>>();
+  return {
+    reviews,
+    outcomes,
+    siteRegions: new Map(sites.map((s) => [s.id, s.regionId])),
+    async scores(reviewId) {
+      let found = cache.get(reviewId);
+      if (!found) {
+        const file = await call('reviews.exportFile', { reviewId });
+        cache.set(reviewId, (found = new Map(file.ratings.map((r) => [r.item, r.score]))));
+      }
+      return found;
+    },
+  };
+}
+
+export interface Filters { regionId?: number | null; siteId?: number | null; from?: string | null; to?: string | null; kind?: 'external' | 'self' | null }
+
+/** Final, not replaced by a final amendment, in the filters (period and kind optional, as the views use them). */
+export function compared(data: EngineData, f: Filters, { period = true, kind = true } = {}): EngineReview[] {
+  const replaced = new Set(data.reviews.filter((r) => r.amends !== null && r.status === 'final').map((r) => r.amends));
+  return data.reviews.filter((r) =>
+    r.status === 'final' && !replaced.has(r.id) &&
+    (f.regionId == null || r.regionId === f.regionId) && (f.siteId == null || r.siteId === f.siteId) &&
+    (!kind || f.kind == null || r.kind === f.kind) &&
+    (!period || ((f.from == null || r.date >= f.from) && (f.to == null || r.date <= f.to))));
+}
+
+const newer = (a: EngineReview, b: EngineReview) => (a.date !== b.date ? a.date > b.date : a.id > b.id);
+
+/** The latest review of each site (by first visit, then id) among `reviews`. */
+export function latestBySite(reviews: readonly EngineReview[], key = (r: EngineReview) => String(r.siteId)): Map<string, EngineReview> {
+  const latest = new Map<string, EngineReview>();
+  for (const r of reviews) {
+    const current = latest.get(key(r));
+    if (!current || newer(r, current)) latest.set(key(r), r);
+  }
+  return latest;
+}
+
+export const resultOf = (r: EngineReview) => ({
+  reviewId: r.id, kind: r.kind, date: r.date, total: r.total, estimate: r.estimate, band: r.band, ratedItems: r.ratedItems, totalItems: r.totalItems,
+});
+
+/** Mean of the rated scores per item over the given reviews' results. */
+export async function itemMeans(data: EngineData, reviews: readonly EngineReview[]): Promise<Map<number, { mean: number; rated: number }>> {
+  const sums = new Map<number, { sum: number; rated: number }>();
+  for (const r of reviews) {
+    for (const [item, score] of await data.scores(r.id)) {
+      if (score === null) continue;
+      const s = sums.get(item) ?? { sum: 0, rated: 0 };
+      sums.set(item, { sum: s.sum + score, rated: s.rated + 1 });
+    }
+  }
+  return new Map([...sums].map(([item, s]) => [item, { mean: s.sum / s.rated, rated: s.rated }]));
+}
+
+/** Per site with outcome periods overlapping the period: their sums, and the site's latest compared review. */
+export function employmentBySite(data: EngineData, f: Filters) {
+  const latest = latestBySite(compared(data, f));
+  const bySite = new Map<number, { served: number; inWork: number; periods: number; start: string; end: string }>();
+  for (const o of data.outcomes) {
+    if ((f.siteId != null && o.siteId !== f.siteId) || (f.regionId != null && data.siteRegions.get(o.siteId) !== f.regionId)) continue;
+    if ((f.from != null && o.periodEnd < f.from) || (f.to != null && o.periodStart > f.to)) continue;
+    const site = bySite.get(o.siteId) ?? { served: 0, inWork: 0, periods: 0, start: o.periodStart, end: o.periodEnd };
+    bySite.set(o.siteId, {
+      served: site.served + o.served, inWork: site.inWork + o.inWork, periods: site.periods + 1,
+      start: o.periodStart < site.start ? o.periodStart : site.start, end: o.periodEnd > site.end ? o.periodEnd : site.end,
+    });
+  }
+  return [...bySite].map(([siteId, s]) => {
+    const review = latest.get(String(siteId));
+    return { siteId, periods: s.periods, periodStart: s.start, periodEnd: s.end, clientsServed: s.served, inCompetitiveWork: s.inWork, rate: s.inWork / s.served, review: review ? resultOf(review) : null };
+  });
+}
