@@ -78,7 +78,8 @@ async function start() {
     dbFile: join(app.getPath('userData'), DATABASE_FILE_NAME),
     actor: currentUser(),
     // Set by `npm start` (scripts/start.ts): better-sqlite3 rebuilt for Electron's ABI.
-    nativeBinding: process.env.IPS_SQLITE_BINDING || undefined,
+    // Packaged: the Electron-ABI build scripts/prepare-dist.ts put in the installer's resources.
+    nativeBinding: process.env.IPS_SQLITE_BINDING || (app.isPackaged ? join(process.resourcesPath, 'native', 'better_sqlite3.node') : undefined),
     // Asked after 'ready': on Linux safeStorage knows its backend only then.
     keyVault: safeStorageVault(safeStorage, process.platform),
   });

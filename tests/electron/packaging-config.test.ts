@@ -44,11 +44,14 @@ describe('electron-builder configuration', () => {
     expect(config.linux.mimeTypes).toContain(config.fileAssociations[0].mimeType);
   });
 
-  test('better-sqlite3 is rebuilt for Electron when packaging, never during npm ci', () => {
-    expect(config.npmRebuild).toBe(true);
-    expect(config.buildDependenciesFromSource).toBe(false);
+  test('better-sqlite3 is built for Electron when packaging (scripts/prepare-dist.ts), never during npm ci', () => {
+    // electron-builder's own rebuild needs Node 22 in its current versions; ours reuses npm start's node-gyp step.
+    expect(config.npmRebuild).toBe(false);
+    expect(config.extraResources).toEqual([{ from: 'dist/native/better_sqlite3.node', to: 'native/better_sqlite3.node' }]);
     for (const hook of ['preinstall', 'install', 'postinstall', 'prepare']) expect(pkg.scripts[hook], hook).toBeUndefined();
-    expect(pkg.scripts.dist).toMatch(/electron-builder --config electron-builder\.json/);
+    expect(pkg.scripts.dist).toMatch(/tsx scripts\/prepare-dist\.ts && electron-builder --config electron-builder\.json/);
+    const main = readFileSync(join(ROOT, 'electron', 'main', 'main.ts'), 'utf8');
+    expect(main).toMatch(/app\.isPackaged \? join\(process\.resourcesPath, 'native', 'better_sqlite3\.node'\)/);
     expect(pkg.dependencies['better-sqlite3']).toBeDefined();
     expect(pkg.devDependencies.electron).toMatch(/^\d+\.\d+\.\d+$/);
   });
