@@ -48,7 +48,7 @@ async function main() {
   const staticDir = join(work, 'renderer');
   await buildRenderer(staticDir);
   const server = await startPreviewServer({ dbFile: join(work, 'demo.sqlite'), staticDir, actor: 'screenshots', port: 0, log: () => {} });
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--lang=fi-FI'] });
   try {
     const call = async <N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> => {
       const response = await server.backend.dispatch(name, input);
@@ -93,6 +93,14 @@ async function main() {
 
     await show(page, `#/reviews/${demo.consensusReviewId}/plan`, '.plan-table');
     await save(page, 'visit-plan.png');
+
+    await show(page, '#/compare', 'main canvas');
+    await page.waitForTimeout(800);
+    await save(page, 'comparison.png');
+
+    await show(page, '#/exchange', 'main h1');
+    await page.waitForTimeout(300);
+    await save(page, 'exchange.png');
     await context.close();
     if (failures > 0) process.exitCode = 1;
   } finally {
