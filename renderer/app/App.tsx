@@ -11,6 +11,7 @@ import { ReportPage } from '../reports/ReportPage.tsx';
 import { VerifyPage } from '../reports/VerifyPage.tsx';
 import { AppHeader } from './AppHeader.tsx';
 import { useHashRoute } from './routes.ts';
+import { useSettingsLanguage } from './use-settings-language.ts';
 import { ActionPlanPage } from '../action-plan/ActionPlanPage.tsx';
 import { ComparisonPage } from '../comparison/ComparisonPage.tsx';
 import { ExchangePage } from '../exchange/ExchangePage.tsx';
@@ -21,6 +22,7 @@ export function App() {
   const route = useHashRoute();
   const mainRef = useRef<HTMLElement>(null);
   const firstRoute = useRef(true);
+  useSettingsLanguage();
 
   // After moving to another screen, start keyboard and screen-reader users at its content, not the page top.
   useEffect(() => {

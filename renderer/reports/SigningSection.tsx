@@ -49,6 +49,10 @@ export function SigningSection({ review, language, signed, onSigned, onLanguageP
   const identities = useApiQuery('identities.list', {});
   // Asked once here, so the forms know their choices when they open; a failure leaves the passphrase (as before).
   const keyStore = useApiQuery('identities.keyStore', {});
+  // The identity the reviewer usually signs with (settings.reviewerIdentityId); a failed read just means no default.
+  const settings = useApiQuery('settings.get', {});
+  const defaultId = settings.data?.reviewerIdentityId ?? null;
+  const settingsSettled = settings.status !== 'loading' || settings.data !== undefined;
   const systemAvailable = keyStore.data?.systemAvailable ?? (keyStore.status === 'error' ? false : undefined);
   const [added, setAdded] = useState<SigningIdentity[]>([]);
   const [selectedId, setSelectedId] = useState<number | null>(null);
@@ -77,16 +81,18 @@ export function SigningSection({ review, language, signed, onSigned, onLanguageP
   // The OS key store unlocks a 'system' identity's key: no passphrase is typed (or sent) for it.
   const needsPassphrase = selected?.protection !== 'system';
 
-  // Until the user chooses, the first identity that has not signed yet is chosen; one that has signed is never kept.
+  // Until the user chooses, the default identity from the settings is chosen, or else the first identity that has
+  // not signed yet; one that has signed is never kept.
   useEffect(() => {
     if (selected && signedFingerprints.has(selected.certificateFingerprint)) {
       autoPick.current = true;
       setSelectedId(null);
-    } else if (autoPick.current && !selected) {
-      const first = list.find((identity) => !signedFingerprints.has(identity.certificateFingerprint));
+    } else if (autoPick.current && !selected && settingsSettled) {
+      const unsigned = list.filter((identity) => !signedFingerprints.has(identity.certificateFingerprint));
+      const first = unsigned.find((identity) => identity.id === defaultId) ?? unsigned[0];
       if (first) setSelectedId(first.id);
     }
-  }, [list, selected, signedFingerprints]);
+  }, [list, selected, signedFingerprints, settingsSettled, defaultId]);
 
   useEffect(() => {
     if (focusSelect > 0) selectRef.current?.focus();
@@ -156,6 +162,8 @@ export function SigningSection({ review, language, signed, onSigned, onLanguageP
       setPassphrase('');
       setConfirming(false);
       onSigned(report);
+      // The identity used becomes the default for the next report; failing to save it does not matter here.
+      if (selected.id !== defaultId) api.call('settings.update', { reviewerIdentityId: selected.id }).catch(() => {});
     } catch (caught) {
       setConfirming(false);
       refuse(asApiClientError('reports.sign', caught));

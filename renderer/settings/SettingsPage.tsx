@@ -9,12 +9,16 @@ import type { ApiClientError } from '../platform/api-client.ts';
 import { useApi } from '../platform/api-context.tsx';
 import { asApiClientError, useApiQuery } from '../platform/use-api-query.ts';
 import { BackupTable } from './BackupTable.tsx';
+import { DefaultIdentityField } from './DefaultIdentityField.tsx';
 import { RestoreBackupDialog } from './RestoreBackupDialog.tsx';
 import { takeRestoredNotice } from './restored-notice.ts';
 import { useBackupFormat } from './use-backup-format.ts';
 import './settings.css';
 
-/** Settings (#/settings): the database backups, made automatically or now, and restoring one (issue 7). */
+/**
+ * Settings (#/settings): the database backups, made automatically or now, and restoring one (issue 7); the default
+ * signing identity.
+ */
 export function SettingsPage() {
   const { t } = useTranslation();
   const api = useApi();
@@ -92,6 +96,7 @@ export function SettingsPage() {
           </>
         )}
       </section>
+      <DefaultIdentityField settings={settings.data} />
       {toRestore && <RestoreBackupDialog backup={toRestore} onBusy={setRestoring} onClose={() => setToRestore(null)} />}
     </div>
   );

@@ -136,6 +136,8 @@ describe('the report page', { timeout: 240_000 }, () => {
     await page.waitForFunction(() => document.activeElement?.id === 'signed-report-heading');
     await report.status(interpolate(m.sign.done, { name: FIRST.name })).waitFor();
     await report.finalNotice.waitFor();
+    // The identity that signed becomes the default signing identity (settings.reviewerIdentityId).
+    await expect.poll(async () => (await app.call('settings.get', {})).reviewerIdentityId).toBe(identity!.id);
 
     const stored = await storedReport();
     expect((await app.call('reviews.get', { id: reviewId })).status).toBe('final');
@@ -224,6 +226,10 @@ describe('a review with undecided items', { timeout: 120_000 }, () => {
     const warning = page.locator('.undecided--warning');
     await warning.waitFor();
     expect(await warning.getByRole('listitem').allInnerTexts()).toEqual([expect.stringMatching(/^24\. \S/), expect.stringMatching(/^25\. \S/)]);
+    // The identity that signed last (the settings' default signing identity) is chosen in advance; choose the first.
+    expect(await report.selectedIdentity()).toContain(SECOND.name);
+    const first = (await app.call('identities.list', {})).find((identity) => identity.name === FIRST.name)!;
+    await report.identitySelect.selectOption(String(first.id));
     expect(await report.selectedIdentity()).toContain(FIRST.name);
 
     await report.sign(FIRST.passphrase);
@@ -291,6 +297,9 @@ describe('the verify page', { timeout: 120_000 }, () => {
     await page.getByText(sv.verify.problem.unsigned, { exact: true }).waitFor();
     expect(await new VerifyReportPage(page, sv).verdict('allekirjoittamaton.pdf')).toBe(`✗ ${sv.verify.invalid} ${sv.verify.invalidExplain}`);
     expect(errors).toEqual([]);
+    // The switch was saved in the settings, which a new browser context follows: back to Finnish for the rest.
+    await expect.poll(async () => (await app.call('settings.get', {})).language).toBe('sv');
+    await app.call('settings.update', { language: 'fi' });
 
     // axe-core with a result on the page (both verdicts).
     const checked = await app.open({ bypassCSP: true });
