@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-/** Debian's chromium; CHROMIUM=/path overrides it. */
-export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+/** Debian's chromium; CHROMIUM=/path (or CHROMIUM_PATH, as for the end-to-end tests) overrides it. */
+export const CHROMIUM = process.env.CHROMIUM ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SUBREAPER = join(import.meta.dirname, 'subreaper.py');
 
 /**

@@ -3,19 +3,13 @@ import { dirname, join, resolve, sep } from 'node:path';
 import type { TFunction } from 'i18next';
 import type { CliLanguage } from './cli-args.ts';
 import type { CliIo } from './main.ts';
+import { InputFileError } from './input-file-error.ts';
 
 /** `backup`, `backups` and `restore` (issue 7), parsed by cli-args.ts. */
 export type BackupArgs =
   | { command: 'backup'; db?: string | undefined; out?: string | undefined; language: CliLanguage }
   | { command: 'backups'; db?: string | undefined; folder?: string | undefined; json: boolean; language: CliLanguage }
   | { command: 'restore'; file: string; db?: string | undefined; folder?: string | undefined; language: CliLanguage };
-
-/** A failure told in the user's language; exit code 1. */
-class BackupFailure extends Error {
-  constructor(readonly key: string, readonly params: Record<string, string | number> = {}) {
-    super(key);
-  }
-}
 
 /**
  * ips-fidelity backup   [--db FILE] [--out FOLDER]      a checked backup now (reason "manual"), rotated
@@ -38,7 +32,7 @@ export async function runBackupCommand(args: BackupArgs, io: CliIo, t: TFunction
     if (args.command === 'backups') return await list(folder, args, io, t);
     return await restore(dbFile, folder, args.file, settings.backups, io, t);
   } catch (error) {
-    if (error instanceof BackupFailure) {
+    if (error instanceof InputFileError) {
       io.stderr(t(error.key, error.params));
       return 1;
     }
@@ -55,7 +49,7 @@ export async function runBackupCommand(args: BackupArgs, io: CliIo, t: TFunction
 type Rotation = Parameters<typeof import('../electron/backend/store/backups.ts').rotateBackups>[1];
 
 async function backup(dbFile: string, folder: string, rotation: Rotation, io: CliIo, t: TFunction): Promise<number> {
-  if (!existsSync(dbFile)) throw new BackupFailure('backup.noDatabase', { file: dbFile });
+  if (!existsSync(dbFile)) throw new InputFileError('backup.noDatabase', { file: dbFile });
   const { default: BetterSqlite3 } = await import('better-sqlite3');
   const { backupDatabase, rotateBackups } = await import('../electron/backend/store/backups.ts');
   const { checkDatabaseFile } = await import('../electron/backend/store/backup-check.ts');
@@ -72,7 +66,7 @@ async function backup(dbFile: string, folder: string, rotation: Rotation, io: Cl
   const check = checkDatabaseFile(made.file);
   if (!check.ok) {
     rmSync(made.file, { force: true });
-    throw new BackupFailure(`backup.problem.${check.problem}`, { file: dbFile, detail: check.detail });
+    throw new InputFileError(`backup.problem.${check.problem}`, { file: dbFile, detail: check.detail });
   }
   rotateBackups(folder, rotation);
   io.stdout(t('backup.written', { file: made.file, size: formatSize(made.size), sites: check.sites, reviews: check.reviews }));
@@ -100,7 +94,7 @@ async function restore(dbFile: string, folder: string, given: string, rotation: 
   // A bare name from `ips-fidelity backups` is looked up in the backup folder; anything else is a path.
   const isBareName = !given.includes('/') && !given.includes(sep);
   const backupFile = isBareName && !existsSync(resolve(given)) ? join(folder, given) : resolve(given);
-  if (!existsSync(dirname(dbFile))) throw new BackupFailure('restore.noFolder', { folder: dirname(dbFile) });
+  if (!existsSync(dirname(dbFile))) throw new InputFileError('restore.noFolder', { folder: dirname(dbFile) });
   const { restoreDatabaseFile, RestoreError } = await import('../electron/backend/store/restore-database.ts');
   try {
     const result = await restoreDatabaseFile(dbFile, backupFile, { folder, rotation });
@@ -109,8 +103,8 @@ async function restore(dbFile: string, folder: string, given: string, rotation: 
     return 0;
   } catch (error) {
     if (!(error instanceof RestoreError)) throw error;
-    if (error.code === 'database-in-use') throw new BackupFailure('restore.inUse', { file: dbFile });
-    throw new BackupFailure(`backup.problem.${error.check?.problem ?? 'corrupt'}`, { file: backupFile, detail: error.check?.detail ?? error.message });
+    if (error.code === 'database-in-use') throw new InputFileError('restore.inUse', { file: dbFile });
+    throw new InputFileError(`backup.problem.${error.check?.problem ?? 'corrupt'}`, { file: backupFile, detail: error.check?.detail ?? error.message });
   }
 }
 

@@ -10,6 +10,7 @@ import { readBinaryFile } from './read-binary-file.ts';
 import { InputFileError } from './read-json-file.ts';
 import { openIdentity } from './report-command.ts';
 import { writeFileAtomic } from './write-file-atomic.ts';
+import { siteIdByName } from './site-by-name.ts';
 
 export interface BundleExportArgs {
   db?: string | undefined;
@@ -26,13 +27,6 @@ export interface BundleImportArgs {
   replaceNewer: boolean;
   scaleDirs: string[];
   language: CliLanguage;
-}
-
-/** Told to the user in their language; the command ends with exit code 1. */
-class BundleFailure extends Error {
-  constructor(readonly key: string, readonly params: Record<string, string | number> = {}) {
-    super(key);
-  }
 }
 
 async function databaseFile(db: string | undefined): Promise<string> {
@@ -61,7 +55,7 @@ export async function runBundleExport(args: BundleExportArgs, io: CliIo, t: TFun
   const { ctx } = store;
   try {
     const written = ctx.db.transaction(() => {
-      const siteIds = args.site === undefined ? null : [findSite(listSites(ctx.db, { includeArchived: true }), args.site)];
+      const siteIds = args.site === undefined ? null : [siteIdByName(listSites(ctx.db, { includeArchived: true }), args.site)];
       const rows = reviewsToExport(ctx, siteIds ? { siteIds } : { all: true });
       const { bytes, revisionsRaised } = exportBundle(ctx, rows, identity);
       // Inside the transaction: if the file cannot be written, the audit log does not say it was exported.
@@ -75,7 +69,7 @@ export async function runBundleExport(args: BundleExportArgs, io: CliIo, t: TFun
     ].join('\n'));
     return 0;
   } catch (error) {
-    if (error instanceof BundleFailure) io.stderr(t(error.key, error.params));
+    if (error instanceof InputFileError) io.stderr(t(error.key, error.params));
     else if (error instanceof ApiFailure) io.stderr(t(`bundle.exportRefused.${String(error.details?.reason)}`, { defaultValue: error.details?.issues?.[0]?.message ?? error.code }));
     else throw error;
     return 1;
@@ -84,14 +78,6 @@ export async function runBundleExport(args: BundleExportArgs, io: CliIo, t: TFun
   }
 }
 
-/** The site of this name (archived ones too, any letter case); the same name in two regions is ambiguous. */
-function findSite(sites: { id: number; name: string; region: { name: string } | null }[], name: string): number {
-  const wanted = name.trim().toLocaleLowerCase('fi');
-  const matches = sites.filter((s) => s.name.toLocaleLowerCase('fi') === wanted);
-  if (matches.length === 0) throw new BundleFailure('bundle.siteNotFound', { name });
-  if (matches.length > 1) throw new BundleFailure('bundle.siteAmbiguous', { name, regions: matches.map((s) => s.region?.name ?? '–').join(', ') });
-  return matches[0]!.id;
-}
 
 type Imported = CallOutput<'bundles.import'>;
 const OUTCOMES = ['new', 'replaced', 'report-added', 'unchanged', 'older', 'skipped', 'conflict'] as const;

@@ -4,6 +4,8 @@ import type { CallInput, CallName, CallOutput } from '../electron/contract/contr
 import type { CliLanguage } from './cli-args.ts';
 import type { CliIo } from './main.ts';
 import { writeFileAtomic } from './write-file-atomic.ts';
+import { InputFileError } from './input-file-error.ts';
+import { siteIdByName } from './site-by-name.ts';
 
 export interface CsvArgs {
   /** The database; the desktop app's own when left out. */
@@ -13,13 +15,6 @@ export interface CsvArgs {
   out: string;
   scaleDirs: string[];
   language: CliLanguage;
-}
-
-/** A failure told to the user in their language; the command ends with exit code 1. */
-class CsvFailure extends Error {
-  constructor(readonly key: string, readonly params: Record<string, string | number> = {}) {
-    super(key);
-  }
 }
 
 /**
@@ -48,17 +43,17 @@ export async function runCsv(args: CsvArgs, io: CliIo, t: TFunction): Promise<nu
   if (backend.backupFile) io.stderr(t('csv.migrated', { file: backend.backupFile }));
   const call = async <N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> => {
     const response = await backend.dispatch(name, input);
-    if (!response.ok) throw new CsvFailure('csv.failed', { code: response.error.code });
+    if (!response.ok) throw new InputFileError('csv.failed', { code: response.error.code });
     return response.output as CallOutput<N>;
   };
   try {
-    const siteId = args.site === undefined ? undefined : await findSite(call, args.site);
+    const siteId = args.site === undefined ? undefined : siteIdByName(await call('sites.list', { includeArchived: true }), args.site);
     const exported = await call('reviews.exportCsv', { ...(siteId === undefined ? {} : { siteId }), language: args.language });
     writeFileAtomic(args.out, Buffer.from(exported.csv, 'utf8'));
     io.stdout(t('csv.written', { file: args.out, count: exported.reviews }));
     return 0;
   } catch (error) {
-    if (!(error instanceof CsvFailure)) throw error;
+    if (!(error instanceof InputFileError)) throw error;
     io.stderr(t(error.key, error.params));
     return 1;
   } finally {
@@ -68,12 +63,3 @@ export async function runCsv(args: CsvArgs, io: CliIo, t: TFunction): Promise<nu
 
 type Call = <N extends CallName>(name: N, input: CallInput<N>) => Promise<CallOutput<N>>;
 
-/** The site of this name (archived ones too); two sites of the same name in different regions are ambiguous. */
-async function findSite(call: Call, name: string): Promise<number> {
-  const wanted = name.trim().toLocaleLowerCase('fi');
-  // Compared here, not with sites.list's search: SQLite's lower() folds only ASCII letters, not Ä or Ö.
-  const matches = (await call('sites.list', { includeArchived: true })).filter((s) => s.name.toLocaleLowerCase('fi') === wanted);
-  if (matches.length === 0) throw new CsvFailure('csv.siteNotFound', { name });
-  if (matches.length > 1) throw new CsvFailure('csv.siteAmbiguous', { name, regions: matches.map((s) => s.region?.name ?? '–').join(', ') });
-  return matches[0]!.id;
-}

@@ -8,6 +8,7 @@ import type { CliIo } from './main.ts';
 import { readBinaryFile } from './read-binary-file.ts';
 import { InputFileError, readJsonFile } from './read-json-file.ts';
 import { writeFileAtomic } from './write-file-atomic.ts';
+import { localDay } from '../scales/display-format.ts';
 
 const MAX_P12_BYTES = 1024 * 1024;
 
@@ -29,7 +30,7 @@ export async function runReport(args: ReportArgs, registry: ScaleRegistry, io: C
   // Every identity is opened before anything is rendered, so a wrong passphrase costs nothing.
   const identities: SigningIdentity[] = [];
   for (const signing of args.signing) identities.push(await openIdentity(signing, env));
-  const today = localIsoDate(new Date());
+  const today = localDay(new Date());
   const signers: ReportSigner[] | undefined = identities.length
     ? identities.map((id) => ({ name: id.commonName, ...(id.role ? { role: id.role } : {}), date: today, certificateFingerprint: id.certificateFingerprint }))
     : undefined;
@@ -82,7 +83,3 @@ export async function openIdentity(signing: ReportArgs['signing'][number], env: 
   }
 }
 
-function localIsoDate(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}

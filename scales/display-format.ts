@@ -8,6 +8,11 @@ export function formatDecimal(value: number, language: LanguageCode, decimals: n
 }
 
 /** A calendar date (YYYY-MM-DD) in the language's form, free of the machine's time zone. */
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** The local calendar day of a moment, 2026-11-23: the user's own date, where UTC would flip 2-3 h early in Finland. */
+export const localDay = (date: Date) => `${date.getFullYear()}-${pad2(date.getMonth() + 1)}-${pad2(date.getDate())}`;
+
 export function formatIsoDate(isoDate: string, language: LanguageCode): string {
   const [y, m, d] = isoDate.split('-').map(Number);
   const date = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));

@@ -8,7 +8,7 @@ import type { Settings, SettingsChanges } from '../contract/settings-contract.ts
 import type { Dispatch } from './dispatcher.ts';
 import { applySettingsChanges, defaultSettings, loadSettings, saveSettings, SETTINGS_FILE_NAME } from './settings/settings.ts';
 import { checkBackup } from './store/backup-check.ts';
-import { localDay } from './store/backup-rotation.ts';
+import { localDay } from '../../scales/display-format.ts';
 import { backupDatabase, defaultBackupFolder, listBackups, rotateBackups, type BackupEntry } from './store/backups.ts';
 import { openDatabase } from './store/open-database.ts';
 import { backupBeforeRestore, installDatabaseFile, RestoreError } from './store/restore-database.ts';

@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { chartFileName } from './comparison-format.ts';
 import { savePng } from './png-export.ts';
 
@@ -30,12 +31,16 @@ export function ChartPanel({ title, summary, notes, controls, chart, table, pngS
   const figureRef = useRef<HTMLDivElement>(null);
   const [showTable, setShowTable] = useState(false);
   const [saving, setSaving] = useState(false);
+  const [saveFailed, setSaveFailed] = useState(false);
   const save = async () => {
     const canvas = pngSource ? pngSource() : figureRef.current?.querySelector('canvas') ?? null;
-    if (!canvas) return;
+    setSaveFailed(false);
+    if (!canvas) return setSaveFailed(true);
     setSaving(true);
     try {
       await savePng(canvas, chartFileName(title));
+    } catch {
+      setSaveFailed(true);
     } finally {
       setSaving(false);
     }
@@ -59,6 +64,7 @@ export function ChartPanel({ title, summary, notes, controls, chart, table, pngS
           {t('comparison.chart.savePng')}
         </button>
       </div>
+      {saveFailed && <ErrorAlert message={t('comparison.chart.savePngFailed')} />}
       {!tableOnly && (
         <div id={`${id}-table`} className="comparison-table" hidden={!showTable}>
           {showTable && table}

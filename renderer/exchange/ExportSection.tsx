@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallInput, CallOutput } from '../../electron/contract/contract.ts';
+import { DownloadLink } from '../components/DownloadLink.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { StatusMessage } from '../components/StatusMessage.tsx';
 import { useErrorMessage } from '../components/use-error-message.ts';
 import type { ApiClientError } from '../platform/api-client.ts';
 import { useApi } from '../platform/api-context.tsx';
 import { asApiClientError, useApiQuery } from '../platform/use-api-query.ts';
-import { BundleDownloadLink } from './BundleDownloadLink.tsx';
 import { ExportChoice, type ExportScope } from './ExportChoice.tsx';
 import { ExportSigner } from './ExportSigner.tsx';
 
@@ -40,19 +40,21 @@ export function ExportSection() {
   };
   const resultHeading = useRef<HTMLHeadingElement>(null);
   const identityList = identities.data ?? [];
-  const chosenIdentity = identityList.find((identity) => identity.id === identityId) ?? null;
-
   // One stored identity: nothing to choose.
-  useEffect(() => {
-    if (identityId === null && identityList.length === 1) setIdentityId(identityList[0]!.id);
-  }, [identityId, identityList]);
+  const effectiveIdentityId = identityId ?? (identityList.length === 1 ? identityList[0]!.id : null);
+  const chosenIdentity = identityList.find((identity) => identity.id === effectiveIdentityId) ?? null;
 
   useEffect(() => {
     setSelected(new Set());
     setReviews(null);
     if (siteId === null) return;
     let current = true;
-    api.call('reviews.listForSite', { siteId }).then((list) => current && setReviews(list), () => current && setReviews([]));
+    api.call('reviews.listForSite', { siteId }).then((list) => current && setReviews(list), (error: unknown) => {
+      if (!current) return;
+      // Not "no reviews": say the list could not be read.
+      setReviews([]);
+      setFailure(errorMessage(asApiClientError('reviews.listForSite', error)));
+    });
     return () => {
       current = false;
     };
@@ -119,7 +121,7 @@ export function ExportSection() {
           selected={selected} onSelected={setSelected} errors={errors} siteRef={refs.site} reviewsRef={refs.reviews}
         />
         <ExportSigner
-          identities={identityList} identityId={identityId} onIdentity={setIdentityId} passphrase={passphrase} onPassphrase={setPassphrase}
+          identities={identityList} identityId={effectiveIdentityId} onIdentity={setIdentityId} passphrase={passphrase} onPassphrase={setPassphrase}
           errors={errors} identityRef={refs.identity} passphraseRef={refs.passphrase}
         />
         <button type="submit" className="primary" aria-disabled={busy || identityList.length === 0 || undefined}>
@@ -135,7 +137,7 @@ export function ExportSection() {
           </h3>
           <p>{t('exchange.export.done', { count: exported.reviewCount, file: exported.fileName })}</p>
           {exported.revisionsRaised > 0 && <p>{t('exchange.export.revisionsRaised', { count: exported.revisionsRaised })}</p>}
-          <BundleDownloadLink bundleBase64={exported.bundleBase64} fileName={exported.fileName} label={t('exchange.export.save', { file: exported.fileName })} />
+          <DownloadLink base64={exported.bundleBase64} type="application/json" fileName={exported.fileName}>{t('exchange.export.save', { file: exported.fileName })}</DownloadLink>
         </div>
       )}
     </section>

@@ -9,10 +9,11 @@ import { useErrorMessage } from '../components/use-error-message.ts';
 import type { ApiClientError } from '../platform/api-client.ts';
 import { useApi } from '../platform/api-context.tsx';
 import { asApiClientError } from '../platform/use-api-query.ts';
+import { offeredFileText } from '../platform/offered-file-text.ts';
 import { useOfferedFile } from '../platform/use-offered-file.ts';
 import { readFileAsBase64 } from '../reports/pdf-bytes.ts';
 import { FileDropPicker } from '../components/FileDropPicker.tsx';
-import { base64Text, kindOfFile, MAX_BUNDLE_BYTES, MAX_REVIEW_FILE_BYTES, type ImportKind } from './bundle-file.ts';
+import { kindOfFile, MAX_BUNDLE_BYTES, MAX_REVIEW_FILE_BYTES, type ImportKind } from './bundle-file.ts';
 import { BundlePlan } from './BundlePlan.tsx';
 import { FileProblems } from './FileProblems.tsx';
 import { ImportSummary } from './ImportSummary.tsx';
@@ -63,7 +64,7 @@ export function ImportSection() {
     if (kind === 'review') {
       let file: unknown;
       try {
-        file = JSON.parse(base64Text(base64));
+        file = JSON.parse(offeredFileText({ base64 }));
       } catch {
         return settle({ status: 'failed', fileName, message: t('exchange.import.notJson', { file: fileName }) });
       }

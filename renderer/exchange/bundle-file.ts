@@ -16,11 +16,3 @@ export function problemText(issue: ApiIssue, t: (key: string, options?: Record<s
   const message = exists(key) ? t(key) : issue.message;
   return issue.path ? t('exchange.problem.item', { path: issue.path, message }) : message;
 }
-
-/** Base64 -> bytes -> UTF-8 text, for a review file (.json); a byte-order mark is dropped. */
-export function base64Text(base64: string): string {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  return new TextDecoder('utf-8').decode(bytes);
-}

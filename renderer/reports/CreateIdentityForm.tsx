@@ -7,13 +7,7 @@ import type { ApiClientError } from '../platform/api-client.ts';
 import { useApi } from '../platform/api-context.tsx';
 import { asApiClientError } from '../platform/use-api-query.ts';
 import { conflictReason, fieldMessages, type FieldMessages } from './report-errors.ts';
-import {
-  effectiveProtection,
-  KeyProtectionFields,
-  storagePassphraseProblems,
-  type KeyProtection,
-  type StoragePassphraseValues,
-} from './StoragePassphraseFields.tsx';
+import { KeyProtectionFields, useKeyProtection } from './StoragePassphraseFields.tsx';
 import { TextField } from './TextField.tsx';
 import { useMessage } from './use-message.ts';
 
@@ -44,8 +38,8 @@ export function CreateIdentityForm({ id, systemAvailable, onCreated, onCancel }:
   const [name, setName] = useState('');
   const [role, setRole] = useState('');
   const [organisation, setOrganisation] = useState('');
-  const [choice, setChoice] = useState<KeyProtection | null>(null);
-  const [passphrase, setPassphrase] = useState<StoragePassphraseValues>({ passphrase: '', repeat: '' });
+  const keys = useKeyProtection(systemAvailable);
+  const { protection } = keys;
   const [errors, setErrors] = useState<FieldMessages<Field>>({});
   const [failure, setFailure] = useState<ApiClientError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -68,8 +62,6 @@ export function CreateIdentityForm({ id, systemAvailable, onCreated, onCancel }:
     if (first) refs[first].current?.focus();
   }
 
-  const protection = effectiveProtection(systemAvailable, choice);
-
   async function submit() {
     // Until the key store has answered there is nothing to choose from (a moment after the page opens).
     if (busy || !protection) return;
@@ -78,9 +70,7 @@ export function CreateIdentityForm({ id, systemAvailable, onCreated, onCancel }:
     for (const [field, value] of [['name', name], ['role', role], ['organisation', organisation]] as const) {
       if (MAX_NAME < value.trim().length) found[field] = { key: 'reports.errors.tooLong' };
     }
-    if (protection === 'passphrase') {
-      for (const [field, key] of Object.entries(storagePassphraseProblems(passphrase))) found[field as Field] = { key };
-    }
+    for (const [field, key] of Object.entries(keys.problems())) found[field as Field] = { key };
     setFailure(null);
     if (Object.keys(found).length > 0) return show(found);
     setErrors({});
@@ -90,7 +80,7 @@ export function CreateIdentityForm({ id, systemAvailable, onCreated, onCancel }:
         name: name.trim(),
         ...(role.trim() ? { role: role.trim() } : {}),
         ...(organisation.trim() ? { organisation: organisation.trim() } : {}),
-        ...(protection === 'system' ? { protection } : { protection, storagePassphrase: passphrase.passphrase }),
+        ...keys.input(),
       });
       onCreated(identity);
     } catch (caught) {
@@ -135,13 +125,13 @@ export function CreateIdentityForm({ id, systemAvailable, onCreated, onCancel }:
         systemAvailable={systemAvailable}
         protection={protection}
         onProtection={(chosen) => {
-          setChoice(chosen);
+          keys.setChoice(chosen);
           setErrors((previous) => ({ ...previous, protection: undefined }));
         }}
         protectionError={text('protection')}
         protectionRef={refs.protection}
-        values={passphrase}
-        onChange={setPassphrase}
+        values={keys.passphrase}
+        onChange={keys.setPassphrase}
         errors={{ passphrase: text('passphrase'), repeat: text('repeat') }}
         passphraseRef={refs.passphrase}
         repeatRef={refs.repeat}

@@ -9,13 +9,7 @@ import type { SigningIdentity } from './CreateIdentityForm.tsx';
 import { FileField } from './FileField.tsx';
 import { base64Length, readFileAsBase64 } from './pdf-bytes.ts';
 import { conflictReason, fieldMessages, isSigningCode, type FieldMessages } from './report-errors.ts';
-import {
-  effectiveProtection,
-  KeyProtectionFields,
-  storagePassphraseProblems,
-  type KeyProtection,
-  type StoragePassphraseValues,
-} from './StoragePassphraseFields.tsx';
+import { KeyProtectionFields, useKeyProtection } from './StoragePassphraseFields.tsx';
 import { TextField } from './TextField.tsx';
 import { useMessage } from './use-message.ts';
 
@@ -54,8 +48,8 @@ export function ImportIdentityForm({ id, systemAvailable, onImported, onExisting
   const [file, setFile] = useState<File | null>(null);
   const [p12Passphrase, setP12Passphrase] = useState('');
   const [role, setRole] = useState('');
-  const [choice, setChoice] = useState<KeyProtection | null>(null);
-  const [passphrase, setPassphrase] = useState<StoragePassphraseValues>({ passphrase: '', repeat: '' });
+  const keys = useKeyProtection(systemAvailable);
+  const { protection } = keys;
   const [errors, setErrors] = useState<FieldMessages<Field>>({});
   const [failure, setFailure] = useState<ApiClientError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -77,8 +71,6 @@ export function ImportIdentityForm({ id, systemAvailable, onImported, onExisting
     if (first) refs[first].current?.focus();
   }
 
-  const protection = effectiveProtection(systemAvailable, choice);
-
   async function submit() {
     // Until the key store has answered there is nothing to choose from (a moment after the page opens).
     if (busy || !protection) return;
@@ -86,9 +78,7 @@ export function ImportIdentityForm({ id, systemAvailable, onImported, onExisting
     if (!file) found.file = { key: 'reports.errors.chooseFile' };
     else if (MAX_P12_BASE64 < base64Length(file.size)) found.file = { key: 'reports.errors.signing.not-pkcs12' };
     if (role.trim().length > 64) found.role = { key: 'reports.errors.tooLong' };
-    if (protection === 'passphrase') {
-      for (const [field, key] of Object.entries(storagePassphraseProblems(passphrase))) found[field as Field] = { key };
-    }
+    for (const [field, key] of Object.entries(keys.problems())) found[field as Field] = { key };
     setFailure(null);
     if (!file || Object.keys(found).length > 0) return show(found);
     setErrors({});
@@ -104,7 +94,7 @@ export function ImportIdentityForm({ id, systemAvailable, onImported, onExisting
         p12Base64,
         p12Passphrase,
         ...(role.trim() ? { role: role.trim() } : {}),
-        ...(protection === 'system' ? { protection } : { protection, storagePassphrase: passphrase.passphrase }),
+        ...keys.input(),
       });
       onImported(identity);
     } catch (caught) {
@@ -160,13 +150,13 @@ export function ImportIdentityForm({ id, systemAvailable, onImported, onExisting
         systemAvailable={systemAvailable}
         protection={protection}
         onProtection={(chosen) => {
-          setChoice(chosen);
+          keys.setChoice(chosen);
           setErrors((previous) => ({ ...previous, protection: undefined }));
         }}
         protectionError={text('protection')}
         protectionRef={refs.protection}
-        values={passphrase}
-        onChange={setPassphrase}
+        values={keys.passphrase}
+        onChange={keys.setPassphrase}
         errors={{ passphrase: text('passphrase'), repeat: text('repeat') }}
         passphraseRef={refs.passphrase}
         repeatRef={refs.repeat}

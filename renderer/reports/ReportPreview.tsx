@@ -8,8 +8,8 @@ import type { ApiClientError } from '../platform/api-client.ts';
 import { useApi } from '../platform/api-context.tsx';
 import { asApiClientError } from '../platform/use-api-query.ts';
 import { base64ToBytes, countPdfPages } from './pdf-bytes.ts';
-import { pdfSize } from './pdf-size.ts';
-import { PdfDownloadLink } from './PdfDownloadLink.tsx';
+import { fileSize } from './file-size.ts';
+import { DownloadLink } from '../components/DownloadLink.tsx';
 import type { ReportLanguage } from './ReportLanguageField.tsx';
 import { ReportInputProblems } from './ReportInputProblems.tsx';
 import { useMessage } from './use-message.ts';
@@ -57,14 +57,14 @@ export function ReportPreview({ review, language }: { review: ReviewDetail; lang
           {t('reports.preview.make')}
         </button>
         {current.status === 'ready' && (
-          <PdfDownloadLink className="button-link" pdfBase64={current.pdfBase64} fileName={fileName}>
+          <DownloadLink type="application/pdf" className="button-link" base64={current.pdfBase64} fileName={fileName}>
             {t('reports.preview.save')}
-          </PdfDownloadLink>
+          </DownloadLink>
         )}
       </div>
       <p role="status" className="busy-status">
         {current.status === 'making' && t('reports.preview.making')}
-        {current.status === 'ready' && t('reports.preview.ready', { count: current.pages, size: message(pdfSize(current.bytes, uiLanguage)) })}
+        {current.status === 'ready' && t('reports.preview.ready', { count: current.pages, size: message(fileSize(current.bytes, uiLanguage)) })}
       </p>
       {current.status === 'failed' &&
         (current.error.code === 'conflict' && current.error.issues.length > 0 ? (

@@ -6,7 +6,7 @@ import { hrefFor } from '../app/routes.ts';
 import { useFormat } from '../i18n/use-format.ts';
 import { Fingerprint } from './Fingerprint.tsx';
 import { formatDateTime } from './format-time.ts';
-import { PdfDownloadLink } from './PdfDownloadLink.tsx';
+import { DownloadLink } from '../components/DownloadLink.tsx';
 
 export type SignedReport = NonNullable<CallOutput<'reports.get'>>;
 
@@ -27,9 +27,9 @@ export function SignedReportPanel({ review, report, headingRef }: SignedReportPa
         {t('reports.signed.heading')}
       </h2>
       <p className="report-actions">
-        <PdfDownloadLink className="button-link button-link--primary" pdfBase64={report.pdfBase64} fileName={fileName}>
+        <DownloadLink type="application/pdf" className="button-link button-link--primary" base64={report.pdfBase64} fileName={fileName}>
           {t('reports.signed.save')}
-        </PdfDownloadLink>
+        </DownloadLink>
         <a href={hrefFor({ name: 'verify' })}>{t('reports.page.toVerify')}</a>
       </p>
       <div className="table-scroll">

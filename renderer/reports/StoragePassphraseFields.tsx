@@ -1,4 +1,4 @@
-import { useId, type Ref } from 'react';
+import { useId, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from './TextField.tsx';
 
@@ -74,6 +74,23 @@ const PROTECTIONS: readonly KeyProtection[] = ['system', 'passphrase'];
 export function effectiveProtection(systemAvailable: boolean | undefined, choice: KeyProtection | null): KeyProtection | undefined {
   if (systemAvailable === undefined) return undefined;
   return systemAvailable ? (choice ?? 'system') : 'passphrase';
+}
+
+/** The key-protection part of a new identity's form: the choice, the passphrase, their checks and what to send. */
+export function useKeyProtection(systemAvailable: boolean | undefined) {
+  const [choice, setChoice] = useState<KeyProtection | null>(null);
+  const [passphrase, setPassphrase] = useState<StoragePassphraseValues>({ passphrase: '', repeat: '' });
+  const protection = effectiveProtection(systemAvailable, choice);
+  return {
+    protection,
+    passphrase,
+    setPassphrase,
+    setChoice,
+    /** The passphrase fields' problems, when the passphrase is what protects the key. */
+    problems: (): Partial<Record<StoragePassphraseField, string>> => (protection === 'passphrase' ? storagePassphraseProblems(passphrase) : {}),
+    /** The contract's protection fields for identities.create / identities.import. */
+    input: () => (protection === 'system' ? { protection } : { protection: 'passphrase' as const, storagePassphrase: passphrase.passphrase }),
+  };
 }
 
 interface KeyProtectionFieldsProps extends StoragePassphraseFieldsProps {

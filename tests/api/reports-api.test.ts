@@ -1,17 +1,9 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
 import { dumpDatabase, testBackend, testKeyVault } from '../fixtures/backend.ts';
+import { pdfsig } from '../fixtures/identities/identities.ts';
 import { readExample } from '../fixtures/ratings.ts';
 
-function pdfsig(pdf: Buffer): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'ips-signed-')), 'report.pdf');
-  writeFileSync(file, pdf);
-  const result = spawnSync('pdfsig', [file], { encoding: 'utf8' });
-  return `${result.stdout}${result.stderr}`;
-}
 
 describe('signed reports through the API', { timeout: 120_000 }, () => {
   test('two reviewers sign one after the other; the review becomes final; our verify and pdfsig agree', async () => {
@@ -37,7 +29,7 @@ describe('signed reports through the API', { timeout: 120_000 }, () => {
     const stored = await call('reports.get', { reviewId });
     const pdf = Buffer.from(stored!.pdfBase64, 'base64');
     expect(stored!.sha256).toBe((await import('node:crypto')).createHash('sha256').update(pdf).digest('hex'));
-    const independent = pdfsig(pdf);
+    const independent = pdfsig(pdf).output;
     expect(independent.match(/Signature is Valid/g)).toHaveLength(2);
     expect(independent).toContain('Total document signed');
     expect(execFileSync('pdftotext', ['-', '-'], { input: pdf }).toString()).toContain('Järvenrannan');
@@ -47,7 +39,7 @@ describe('signed reports through the API', { timeout: 120_000 }, () => {
     const tampered = Buffer.from(pdf);
     const at = tampered.indexOf('Järvenrannan');
     tampered[at] = tampered[at]! ^ 0x01;
-    expect(pdfsig(tampered)).toMatch(/Digest Mismatch|Signature is Invalid/);
+    expect(pdfsig(tampered).output).toMatch(/Digest Mismatch|Signature is Invalid/);
     expect((await call('reports.verify', { pdfBase64: tampered.toString('base64') })).valid).toBe(false);
   });
 
@@ -84,7 +76,7 @@ describe('signed reports through the API', { timeout: 120_000 }, () => {
       .toMatchObject({ ok: false, error: { code: 'invalid-input', details: { issues: [{ path: 'storagePassphrase' }] } } });
     const signed = await call('reports.sign', { reviewId, language: 'fi', identityId: identity.id });
     expect(signed.signers.map((s) => s.name)).toEqual(['Aino Laaksonen']);
-    expect(pdfsig(Buffer.from((await call('reports.get', { reviewId }))!.pdfBase64, 'base64'))).toContain('Signature is Valid');
+    expect(pdfsig(Buffer.from((await call('reports.get', { reviewId }))!.pdfBase64, 'base64')).output).toContain('Signature is Valid');
   });
 
   test('without a system key store, system protection is refused; a database moved to another machine cannot sign', async () => {

@@ -1,5 +1,4 @@
 import { ApiFailure } from '../../contract/api-error.ts';
-import type { CallName } from '../../contract/contract.ts';
 import { appendAudit } from '../store/audit-log.ts';
 import {
   deleteActionPlanRow, getActionPlanRecord, insertActionPlanRow, listActionPlanRecords, listActionPlanRecordsForSite,
@@ -93,6 +92,4 @@ export const actionPlanHandlers: HandlerGroup<ActionPlanCalls> = {
   },
 };
 
-/** Calls that await (signing, key derivation) and so make their own transactions. */
-export const ACTION_PLAN_ASYNC_CALLS: ReadonlySet<CallName> = new Set<CallName>([]);
 

@@ -4,6 +4,7 @@ import { listActionPlanRecords, type ActionPlanRowRecord } from '../store/action
 import type { ReviewRow } from '../store/reviews-store.ts';
 import type { HandlerContext } from './handler-context.ts';
 import { resultRatings, scaleOfReview } from './review-views.ts';
+import { localDay } from '../../../scales/display-format.ts';
 
 /** Issue 6: "items scored 3 or below become action-plan rows" (on the 1–5 item scale of IPS-25). */
 export const ACTION_PLAN_THRESHOLD = 3;
@@ -12,19 +13,17 @@ export const ACTION_PLAN_THRESHOLD = 3;
  * Today as the computer's local calendar date. The backend runs on the user's own machine, so its time zone is
  * the user's: a row due today is not overdue until the local day is over (UTC would flip it 2–3 h early in Finland).
  */
-export function localToday(ctx: HandlerContext): string {
-  const now = new Date(ctx.now());
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+export const localToday = (ctx: HandlerContext): string => localDay(new Date(ctx.now()));
 
 export const isOverdue = (row: Pick<ActionPlanRowRecord, 'due_date' | 'status'>, today: string) =>
   row.due_date !== null && row.due_date < today && (row.status === 'open' || row.status === 'in-progress');
 
 /** The review's result scores by item (only items with a score). */
-export function resultScores(ctx: HandlerContext, review: ReviewRow): Map<number, number> {
-  return new Map(resultRatings(ctx, review).flatMap((r) => (r.score === null ? [] : [[r.item, r.score] as const])));
-}
+export const resultScores = (ctx: HandlerContext, review: ReviewRow): Map<number, number> => scoresByItem(resultRatings(ctx, review));
+
+/** Scores by item, leaving out items without a score. */
+export const scoresByItem = (ratings: readonly { item: number; score: number | null }[]): Map<number, number> =>
+  new Map(ratings.flatMap((r) => (r.score === null ? [] : [[r.item, r.score] as const])));
 
 const titleOf = (scale: ScaleVersion, item: number) => scale.data.items.find((i) => i.number === item)?.title ?? {};
 

@@ -28,7 +28,7 @@ export function checkedBundle(ctx: HandlerContext, bytes: Uint8Array, options: {
 
 /**
  * Imports a checked bundle in one transaction (all of it or nothing), then adds the scale versions it stored to
- * the registry, only once they are committed. Shared by the API and the command line.
+ * the registry, only once they are committed. The API calls it; the bundle benchmark calls it directly.
  */
 export function importCheckedBundle(ctx: HandlerContext, bundle: CheckedBundle, replace: ReadonlySet<string>) {
   const { applied, storedScales } = ctx.db.transaction(() => applyBundleImport(ctx, bundle, planBundleImport(ctx, bundle), replace)).immediate();

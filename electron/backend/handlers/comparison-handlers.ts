@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import type { CallName } from '../../contract/contract.ts';
 import type { ComparisonFilters, ComparisonReviewResult } from '../../contract/comparison-contract.ts';
 import type { ComparisonParams } from '../store/comparison-sql.ts';
 import { comparisonRows, parseScores, regionsAndSites, type ReviewResultRow, type SiteColumns } from '../store/comparison-store.ts';
@@ -172,5 +171,3 @@ export const comparisonHandlers: HandlerGroup<ComparisonCall | OutcomeCall> = {
   ...outcomeHandlers,
 };
 
-/** Calls that await (signing, key derivation) and so make their own transactions: none here. */
-export const COMPARISON_ASYNC_CALLS: ReadonlySet<CallName> = new Set<CallName>([]);

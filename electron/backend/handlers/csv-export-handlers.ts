@@ -8,6 +8,7 @@ import { CSV_MESSAGES } from './csv-messages.ts';
 import type { HandlerContext, HandlerGroup } from './handler-context.ts';
 import { resultRatings, scaleOfReview, scoreStored } from './review-views.ts';
 import { requireSite } from './site-handlers.ts';
+import { scoresByItem } from './action-plan-views.ts';
 
 /** The sites to export and a word for the file name. */
 function scopeOf(ctx: HandlerContext, input: { siteId?: number | undefined; regionId?: number | undefined }, all: string): { sites: Site[]; name: string } {
@@ -44,7 +45,7 @@ export const csvExportHandlers: HandlerGroup<'reviews.exportCsv'> = {
           kind: row.kind,
           status: row.status,
           scale: { id: row.scale_id, version: row.scale_version },
-          itemScores: new Map(ratings.flatMap((r) => (r.score === null ? [] : [[r.item, r.score] as const]))),
+          itemScores: scoresByItem(ratings),
           total: score.total,
           estimate: score.estimate,
           estimateDecimals: scale.data.scoring.partial.decimals,

@@ -1,7 +1,7 @@
-import { ACTION_PLAN_ASYNC_CALLS, actionPlanHandlers } from './action-plan-handlers.ts';
+import { actionPlanHandlers } from './action-plan-handlers.ts';
 import { STORAGE_ASYNC_CALLS, storageHandlers } from './backup-handlers.ts';
 import { BUNDLE_ASYNC_CALLS, bundleHandlers } from './bundle-handlers.ts';
-import { COMPARISON_ASYNC_CALLS, comparisonHandlers } from './comparison-handlers.ts';
+import { comparisonHandlers } from './comparison-handlers.ts';
 import { csvExportHandlers } from './csv-export-handlers.ts';
 import { exchangeHandlers } from './exchange-handlers.ts';
 import { filesHandlers } from './files-handlers.ts';
@@ -31,4 +31,4 @@ export const handlers = {
   ...storageHandlers,
 } satisfies Handlers;
 
-export const ASYNC_CALLS: ReadonlySet<CallName> = new Set<CallName>([...REPORT_ASYNC_CALLS, ...BUNDLE_ASYNC_CALLS, ...COMPARISON_ASYNC_CALLS, ...ACTION_PLAN_ASYNC_CALLS, ...STORAGE_ASYNC_CALLS]);
+export const ASYNC_CALLS: ReadonlySet<CallName> = new Set<CallName>([...REPORT_ASYNC_CALLS, ...BUNDLE_ASYNC_CALLS, ...STORAGE_ASYNC_CALLS]);

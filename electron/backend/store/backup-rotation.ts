@@ -1,5 +1,6 @@
 import type { BackupReason } from '../../contract/backup-contract.ts';
 import type { BackupRotation } from '../../contract/settings-contract.ts';
+import { localDay } from '../../../scales/display-format.ts';
 
 export interface RotatedBackup {
   name: string;
@@ -41,8 +42,6 @@ export function backupsToKeep(backups: readonly RotatedBackup[], policy: BackupR
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** The local calendar day, 2026-11-23. */
-export const localDay = (date: Date) => `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 
 const localMonth = (date: Date) => `${date.getFullYear()}-${pad(date.getMonth() + 1)}`;
 

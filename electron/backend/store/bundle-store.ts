@@ -22,11 +22,6 @@ export function insertReviewRevision(db: Database, reviewId: number, file: Revie
     .run(reviewId, file.revision ?? 1, JSON.stringify(file), replacedAt);
 }
 
-export function listReviewRevisions(db: Database, reviewId: number): { revision: number; file: ReviewFile; replacedAt: string }[] {
-  const rows = db.prepare('SELECT revision, file, replaced_at FROM review_revisions WHERE review_id = ? ORDER BY revision').all(reviewId) as { revision: number; file: string; replaced_at: string }[];
-  return rows.map((row) => ({ revision: row.revision, file: JSON.parse(row.file) as ReviewFile, replacedAt: row.replaced_at }));
-}
-
 export function listAllReviewRows(db: Database): ReviewRow[] {
   return db.prepare(`SELECT * FROM reviews ORDER BY site_id, json_extract(visit_dates, '$[0]'), id`).all() as ReviewRow[];
 }
