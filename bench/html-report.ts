@@ -23,7 +23,7 @@ ${items(model)}
 ${model.recommendations.noItems ? `<p class="muted">${esc(model.recommendations.noItems)}</p>` : ''}</section>
 <section><h2>${esc(model.followUp.heading)}</h2>${fields(model.followUp.fields)}${paragraphs(model.followUp.paragraphs)}</section>
 <section class="page"><h2>${esc(model.signatures.heading)}</h2><p>${esc(model.signatures.intro)}</p>
-${model.signatures.blocks.map((b) => `<div class="signature"><h3>${esc(b.heading)}</h3>${fields(b.fields)}${b.blank ? '<div class="sign-line"></div>' : ''}</div>`).join('')}
+${model.signatures.slots.map((s) => `<div class="signature"><h3>${esc(s.heading)}</h3>${fields(s.fields)}<div class="sign-line">${esc(s.awaiting)}</div></div>`).join('')}
 </section>
 </body></html>`;
 }

@@ -16,14 +16,14 @@ export type Phase = (typeof PHASES)[number];
  */
 export async function timePhases(w: Workload, rounds: number): Promise<Record<Phase, number>> {
   const samples: Record<Phase, number[]> = { 'check + score': [], model: [], 'render (layout + pdfkit)': [], 'render, words shaped before': [], sign: [] };
-  const { language, reportDate, history, extras, signers } = w.options;
+  const { language, reportDate, history, extras } = w.options;
   for (let round = 0; round < rounds; round++) {
     let t = performance.now();
     const scored = scoreReview(w.review, w.registry);
     if (!scored.ok) throw new Error('the benchmark review is invalid');
     samples['check + score'].push(performance.now() - t);
     t = performance.now();
-    const model = buildReportModel({ review: scored.review, scale: scored.scale, score: scored.score, reportDate: reportDate!, history, extras, signers }, language);
+    const model = buildReportModel({ review: scored.review, scale: scored.scale, score: scored.score, reportDate: reportDate!, history, extras }, language);
     samples.model.push(performance.now() - t);
     clearSharedShapes();
     t = performance.now();

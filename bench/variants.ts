@@ -1,5 +1,4 @@
 import { renderReviewReport, type RenderReviewReportOptions } from '../reports/report-from-review.ts';
-import type { ReportSigner } from '../reports/report-input.ts';
 import { clearSharedShapes } from '../reports/pdf/fonts.ts';
 import { buildReportModel } from '../reports/report-model.ts';
 import type { ReportModel } from '../reports/report-model-types.ts';
@@ -40,8 +39,7 @@ export async function prepareWorkload(): Promise<Workload> {
   if (refused.length) throw refused[0];
   const p12 = await createSelfSignedIdentity({ name: 'Aino Laaksonen', role: 'pääarvioija', organisation: 'THL', validDays: 30, passphrase: PASSPHRASE });
   const identity = readIdentity(p12, PASSPHRASE);
-  const signer: ReportSigner = { name: identity.commonName, role: identity.role ?? 'pääarvioija', date: REPORT_DATE, certificateFingerprint: identity.certificateFingerprint };
-  const options: RenderReviewReportOptions = { language: 'fi', reportDate: REPORT_DATE, history: HISTORY, extras: EXTRAS, signers: [signer] };
+  const options: RenderReviewReportOptions = { language: 'fi', reportDate: REPORT_DATE, history: HISTORY, extras: EXTRAS };
   const review = longReview();
   return { review, registry, options, identity, model: modelOf(review, registry, options), chromiumSigned: undefined };
 }
@@ -52,8 +50,8 @@ const meta = (identity: SigningIdentity): SignatureMeta => ({ reason: 'Arviointi
 function modelOf(review: unknown, registry: ScaleRegistry, options: RenderReviewReportOptions): ReportModel {
   const scored = scoreReview(review, registry);
   if (!scored.ok) throw new Error(`the benchmark review is invalid: ${JSON.stringify(scored.problems)}`);
-  const { language, reportDate, history, extras, signers } = options;
-  return buildReportModel({ review: scored.review, scale: scored.scale, score: scored.score, reportDate: reportDate!, history, extras, signers }, language);
+  const { language, reportDate, history, extras } = options;
+  return buildReportModel({ review: scored.review, scale: scored.scale, score: scored.score, reportDate: reportDate!, history, extras }, language);
 }
 
 /** 1. Ours, in-process: review -> signed PDF (renderReviewReport, then signPdf). */

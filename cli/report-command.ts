@@ -1,5 +1,4 @@
 import type { TFunction } from 'i18next';
-import type { ReportSigner } from '../reports/report-input.ts';
 import type { SigningIdentity } from '../reports/signing/identity.ts';
 import type { ScaleRegistry } from '../scales/scale-registry.ts';
 import type { CliLanguage } from './cli-args.ts';
@@ -8,7 +7,6 @@ import type { CliIo } from './main.ts';
 import { readBinaryFile } from './read-binary-file.ts';
 import { InputFileError, readJsonFile } from './read-json-file.ts';
 import { writeFileAtomic } from './write-file-atomic.ts';
-import { localDay } from '../scales/display-format.ts';
 
 const MAX_P12_BYTES = 1024 * 1024;
 
@@ -22,7 +20,8 @@ export interface ReportArgs {
 /**
  * `ips-fidelity report FILE.json --out OUT.pdf [--sign ID.p12 --passphrase-env VAR]...`: renders the review report
  * and, with --sign, signs it; each further --sign adds a signature as an incremental update (two reviewers). The
- * signature page lists every signer with the certificate fingerprint their signature carries. Passphrases are read
+ * signature page reserves a place for each reviewer of the review; each signature fills the place of the reviewer
+ * its certificate names (else the next free one) with its own visible block. Passphrases are read
  * only from the named environment variables and are never printed.
  */
 export async function runReport(args: ReportArgs, registry: ScaleRegistry, io: CliIo, t: TFunction, env: NodeJS.ProcessEnv): Promise<number> {
@@ -30,15 +29,11 @@ export async function runReport(args: ReportArgs, registry: ScaleRegistry, io: C
   // Every identity is opened before anything is rendered, so a wrong passphrase costs nothing.
   const identities: SigningIdentity[] = [];
   for (const signing of args.signing) identities.push(await openIdentity(signing, env));
-  const today = localDay(new Date());
-  const signers: ReportSigner[] | undefined = identities.length
-    ? identities.map((id) => ({ name: id.commonName, ...(id.role ? { role: id.role } : {}), date: today, certificateFingerprint: id.certificateFingerprint }))
-    : undefined;
 
   const { renderReviewReport, ReportInputError } = await import('../reports/report-from-review.ts');
   let pdf: Buffer;
   try {
-    const rendered = await renderReviewReport(review, registry, { language: args.language, ...(signers ? { signers } : {}) });
+    const rendered = await renderReviewReport(review, registry, { language: args.language });
     for (const warning of rendered.warnings) io.stderr(`${t('validate.warning')}: ${describeProblem(warning, t)}`);
     pdf = rendered.pdf;
   } catch (error) {

@@ -15,7 +15,8 @@ import { BODY, PAGE } from './pdf/theme.ts';
  * The report model as PDF bytes: A4, DejaVu Sans embedded (subset), selectable text, vector charts.
  *
  * The output is a classic PDF as pdfkit writes it (a plain cross-reference table, no object streams) and is not
- * post-processed, so it can be signed with @signpdf/placeholder-plain (reports/signing/). The same model always
+ * post-processed; the signature page holds an empty signature field per expected signer, which each signature fills
+ * in its own incremental update (reports/signing/sign-pdf.ts). The same model always
  * gives the same bytes: the creation date is the report date and pdfkit derives the file ID from the metadata.
  */
 export async function renderReportPdf(model: ReportModel): Promise<Buffer> {

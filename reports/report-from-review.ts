@@ -1,7 +1,7 @@
 import { problemsFromZod, type Problem } from '../scales/problem.ts';
 import { scoreReview } from '../scales/review-check.ts';
 import type { ScaleRegistry } from '../scales/scale-registry.ts';
-import { ReportOptions, type ReportExtras, type ReportHistoryEntry, type ReportLanguage, type ReportSigner } from './report-input.ts';
+import { ReportOptions, type ReportExtras, type ReportHistoryEntry, type ReportLanguage } from './report-input.ts';
 import { buildReportModel } from './report-model.ts';
 import type { ReportModel } from './report-model-types.ts';
 import { renderReportPdf } from './render-pdf.ts';
@@ -23,7 +23,6 @@ export interface RenderReviewReportOptions {
   language: ReportLanguage;
   /** YYYY-MM-DD; today (local date) when left out. Pass it for byte-for-byte reproducible output. */
   reportDate?: string;
-  signers?: ReportSigner[];
   history?: ReportHistoryEntry[];
   extras?: ReportExtras;
 }
@@ -42,7 +41,7 @@ export interface RenderedReviewReport {
 export async function renderReviewReport(reviewJson: unknown, registry: ScaleRegistry, options: RenderReviewReportOptions): Promise<RenderedReviewReport> {
   const parsedOptions = ReportOptions.safeParse(options);
   if (!parsedOptions.success) throw new ReportInputError('invalid-report-options', problemsFromZod(parsedOptions.error.issues));
-  const { language, reportDate, signers, history, extras } = parsedOptions.data;
+  const { language, reportDate, history, extras } = parsedOptions.data;
 
   const scored = scoreReview(reviewJson, registry);
   if (!scored.ok) throw new ReportInputError('invalid-review', scored.problems);
@@ -52,7 +51,6 @@ export async function renderReviewReport(reviewJson: unknown, registry: ScaleReg
     scale: scored.scale,
     score: scored.score,
     reportDate: reportDate ?? localIsoDate(new Date()),
-    ...(signers ? { signers } : {}),
     ...(history ? { history } : {}),
     ...(extras ? { extras } : {}),
   }, language);

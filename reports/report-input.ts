@@ -56,20 +56,9 @@ export const ReportExtras = z.strictObject({
 });
 export type ReportExtras = z.infer<typeof ReportExtras>;
 
-/** A person who signs (or has signed) the report; shown as a visible block on the signature page. */
-export const ReportSigner = z.strictObject({
-  name: z.string().trim().min(1).max(200),
-  role: z.string().trim().min(1).max(200).optional(),
-  /** YYYY-MM-DD, or an ISO date-time whose date part is shown. */
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}(T.*)?$/, 'use YYYY-MM-DD or an ISO date-time'),
-  certificateFingerprint: z.string().trim().min(1).max(300),
-});
-export type ReportSigner = z.infer<typeof ReportSigner>;
-
 export const ReportOptions = z.strictObject({
   language: ReportLanguage.default('fi'),
   reportDate: IsoDate.optional(),
-  signers: z.array(ReportSigner).max(20).optional(),
   history: z.array(ReportHistoryEntry).max(200).optional(),
   extras: ReportExtras.optional(),
 });
@@ -84,5 +73,4 @@ export interface ReportInput {
   extras?: ReportExtras;
   /** ISO date (YYYY-MM-DD); also the PDF's creation date, so the same input always gives the same bytes. */
   reportDate: string;
-  signers?: ReportSigner[];
 }

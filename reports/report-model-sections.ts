@@ -1,8 +1,8 @@
 import { addDays, addMonths, FOLLOW_UP_POLICY } from './follow-up-policy.ts';
 import type { ModelContext } from './report-model.ts';
+import { slotDescription, slotFieldName } from './signing/signature-slots.ts';
 import type {
-  Field, FollowUpModel, ItemRowModel, ItemTableModel, MethodModel, RecommendationsModel, SignatureBlockModel,
-  SignaturesModel, TextBlock, TextSectionModel,
+  Field, FollowUpModel, ItemRowModel, ItemTableModel, MethodModel, RecommendationsModel, SignaturesModel, TextBlock, TextSectionModel,
 } from './report-model-types.ts';
 
 export function methodModel(context: ModelContext, dates: string): MethodModel {
@@ -140,34 +140,25 @@ export function followUpModel(context: ModelContext): FollowUpModel {
   };
 }
 
+/**
+ * The reviewers expected to sign, each with a reserved signature field. Who signed, when and with which certificate
+ * is not drawn here: each signature adds its own visible block (reports/signing/signature-appearance.ts).
+ */
 export function signaturesModel(context: ModelContext): SignaturesModel {
   const { t, input } = context;
-  const signers = input.signers ?? [];
   const none = t('document.none');
-  const blocks: SignatureBlockModel[] = signers.length
-    ? signers.map((signer, index) => ({
-      heading: t('signatures.signer', { n: index + 1 }),
-      blank: false,
-      fields: [
-        { label: t('signatures.name'), value: signer.name },
-        { label: t('signatures.role'), value: signer.role ?? none, muted: !signer.role },
-        { label: t('signatures.date'), value: context.date(signer.date) },
-        { label: t('signatures.fingerprint'), value: signer.certificateFingerprint, mono: true },
-      ],
-    }))
-    : input.review.reviewers.map((reviewer, index) => ({
-      heading: t('signatures.reviewer', { n: index + 1 }),
-      blank: true,
-      fields: [
-        { label: t('signatures.name'), value: reviewer.name },
-        { label: t('signatures.role'), value: reviewer.role ?? '' },
-        { label: t('signatures.date'), value: '' },
-        { label: t('signatures.signature'), value: '' },
-      ],
-    }));
   return {
     heading: t('signatures.heading'),
-    intro: signers.length ? t('signatures.introSigned') : t('signatures.introBlank'),
-    blocks,
+    intro: t('signatures.intro'),
+    slots: input.review.reviewers.map((reviewer, index) => ({
+      heading: t('signatures.expectedSigner', { n: index + 1 }),
+      fields: [
+        { label: t('signatures.name'), value: reviewer.name },
+        { label: t('signatures.role'), value: reviewer.role ?? none, muted: !reviewer.role },
+      ],
+      fieldName: slotFieldName(index + 1),
+      description: slotDescription(reviewer),
+      awaiting: t('signatures.awaiting'),
+    })),
   };
 }

@@ -163,17 +163,24 @@ export interface FollowUpModel {
   paragraphs: string[];
 }
 
-export interface SignatureBlockModel {
+/**
+ * A reviewer expected to sign, with the place reserved for the signature: an empty signature field (`fieldName`,
+ * described by `description`) whose visible block is added by the signature itself. Until then the place shows
+ * only `awaiting`, so no revision of the file shows a signature it does not contain.
+ */
+export interface SignatureSlotModel {
   heading: string;
+  /** The expected signer's name and role, as the review lists them (not a signature). */
   fields: Field[];
-  /** Empty lines for a handwritten signature, when nobody has signed electronically. */
-  blank: boolean;
+  fieldName: string;
+  description: string;
+  awaiting: string;
 }
 
 export interface SignaturesModel {
   heading: string;
   intro: string;
-  blocks: SignatureBlockModel[];
+  slots: SignatureSlotModel[];
 }
 
 export interface ActionPlanRowModel {

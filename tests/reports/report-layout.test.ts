@@ -48,7 +48,6 @@ describe('a review with 20 000-character notes on several items', () => {
       reportDate: '2026-11-23',
       history,
       extras: { strengths: numberedWords('vahv', 2200), overallRecommendations: numberedWords('suos', 500), method: { interviewed: 'Työhönvalmentajat (4), esihenkilö, kaksi asiakasta' } },
-      signers: Array.from({ length: 3 }, (_, i) => ({ name: `Allekirjoittaja ${i + 1}`, date: '2026-11-24', certificateFingerprint: 'A1:B2:'.repeat(40).slice(0, 200) })),
     });
     file = writeTempPdf('long-notes.pdf', pdf);
     pages = wordBoxes(file);

@@ -197,24 +197,20 @@ describe('report model: trend, method notes, signers', () => {
     expect(model(full()).strengths.blocks).toEqual([{ text: 'Ei kirjattu.', muted: true }]);
   });
 
-  test('signers get a block each with the certificate fingerprint; without signers, blank blocks per reviewer', () => {
-    const signers = [{ name: 'Aino Laaksonen', role: 'pääarvioija', date: '2026-11-24T09:30:00Z', certificateFingerprint: 'AB:CD:EF' }];
-    const signed = model(full(), 'fi', { signers }).signatures;
-    expect(signed.blocks).toEqual([{
-      heading: 'Allekirjoittaja 1',
-      blank: false,
-      fields: [
-        { label: 'Nimi', value: 'Aino Laaksonen' },
-        { label: 'Rooli', value: 'pääarvioija', muted: false },
-        { label: 'Päivämäärä', value: '24.11.2026' },
-        { label: 'Varmenteen sormenjälki', value: 'AB:CD:EF', mono: true },
-      ],
-    }]);
-    const blank = model(full()).signatures;
-    expect(blank.blocks.map((b) => [b.heading, b.blank, b.fields[0]!.value, b.fields[2]!.value])).toEqual([
-      ['Arvioija 1', true, 'Aino Laaksonen', ''],
-      ['Arvioija 2', true, 'Mikael Sundström', ''],
+  test('signatures: the reviewers as expected signers, each with a reserved field; no signer data drawn', () => {
+    const { slots, intro } = model(full()).signatures;
+    expect(slots).toEqual([
+      {
+        heading: 'Odotettu allekirjoittaja 1',
+        fields: [{ label: 'Nimi', value: 'Aino Laaksonen' }, { label: 'Rooli', value: 'pääarvioija', muted: false }],
+        fieldName: 'reviewer-1',
+        description: 'Aino Laaksonen, pääarvioija',
+        awaiting: 'Odottaa allekirjoitusta',
+      },
+      expect.objectContaining({ heading: 'Odotettu allekirjoittaja 2', fieldName: 'reviewer-2' }),
     ]);
+    expect(slots[1]!.description).toMatch(/^Mikael Sundström/);
+    expect(intro).toContain('vasta, kun hän allekirjoittaa');
   });
 });
 

@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { renderReviewReport, ReportInputError } from '../../../reports/report-from-review.ts';
-import type { ReportSigner } from '../../../reports/report-input.ts';
 import { createSelfSignedIdentity, readIdentity } from '../../../reports/signing/identity.ts';
 import { openSealedIdentity, sealIdentity } from '../../../reports/signing/sealed-identity.ts';
 import { signPdf } from '../../../reports/signing/sign-pdf.ts';
@@ -130,9 +129,10 @@ function reportSource(ctx: HandlerContext, reviewId: number) {
   }).immediate();
 }
 
-async function render(ctx: HandlerContext, source: ReturnType<typeof reportSource>, language: 'fi' | 'sv' | 'en', signers: ReportSigner[]) {
+/** The report with a reserved, empty signature field per reviewer of the review; signatures fill them later. */
+async function render(ctx: HandlerContext, source: ReturnType<typeof reportSource>, language: 'fi' | 'sv' | 'en') {
   try {
-    return (await renderReviewReport(source.file, ctx.registry, { language, reportDate: ctx.now().slice(0, 10), signers, history: source.history, extras: source.extras })).pdf;
+    return (await renderReviewReport(source.file, ctx.registry, { language, reportDate: ctx.now().slice(0, 10), history: source.history, extras: source.extras })).pdf;
   } catch (error) {
     return asApiFailure(error, 'reviewId');
   }
@@ -155,7 +155,7 @@ export const reportHandlers: HandlerGroup<ReportCalls> = {
 
   'reports.render': async ({ reviewId, language }, ctx) => {
     const source = reportSource(ctx, reviewId);
-    return { pdfBase64: (await render(ctx, source, language, [])).toString('base64') };
+    return { pdfBase64: (await render(ctx, source, language)).toString('base64') };
   },
 
   'reports.sign': async ({ reviewId, language, identityId, storagePassphrase }, ctx) => {
@@ -177,8 +177,9 @@ export const reportHandlers: HandlerGroup<ReportCalls> = {
       return asApiFailure(error, 'storagePassphrase');
     }
     const signer = { name: identityRow.name, role: identityRow.role, date: ctx.now().slice(0, 10), certificateFingerprint: identityRow.certificate_fingerprint };
-    // The first signer's report is rendered with the signature block; later signers sign the same bytes again.
-    const unsigned = previous ? previous.pdf : await render(ctx, source, language, [{ name: signer.name, ...(signer.role ? { role: signer.role } : {}), date: signer.date, certificateFingerprint: signer.certificateFingerprint }]);
+    // Rendered once, with a reserved place per reviewer; every signer signs the stored bytes, and each signature adds
+    // its own visible block (in the place of the reviewer its certificate names) in its own incremental update.
+    const unsigned = previous ? previous.pdf : await render(ctx, source, language);
     let signed: Buffer;
     try {
       signed = await signPdf(Buffer.from(unsigned), identity, { reason: 'IPS fidelity review report', name: identityRow.name });
