@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CertificateFingerprint } from './certificate-fingerprint.ts';
 
 /**
  * The review bundle (.ipsreview): reviews travelling between organisations with the scale texts they were scored
@@ -33,8 +34,7 @@ const Base64 = (maxBytes: number) => z.string().max(base64Chars(maxBytes)).pipe(
  */
 const CanonicalBase64 = (maxBytes: number) => Base64(maxBytes).refine((s) => Buffer.from(s, 'base64').toString('base64') === s, 'use canonical base64 (unused bits zero, with padding)');
 
-/** SHA-256 of a DER certificate as certificate viewers show it (reports/signing/certificate-summary.ts). */
-export const CertificateFingerprint = z.string().regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/, 'use the SHA-256 fingerprint form AB:CD:…');
+export { CertificateFingerprint };
 const IsoDate = z.iso.date();
 /** Not trimmed: the exporter's name must be the certificate's exactly, and the bundle is written by a program. */
 const Name = z.string().min(1).max(200);

@@ -104,12 +104,51 @@ function checkSignedReport(report: BundleSignedReport, path: string): { ok: true
     const reasons = verification.problems.map((p) => p.message).join('; ');
     return { ok: false, problems: [problem('pdf-signature-invalid', `${path}.pdfBase64`, `the signed report does not verify: ${reasons}`, { reasons })] };
   }
-  const fingerprints = new Set(verification.signatures.map((s) => s.certificateFingerprint));
-  const missing = report.signers.flatMap((signer, i) => (fingerprints.has(signer.certificateFingerprint) ? []
-    : [problem('pdf-signer-mismatch', `${path}.signers[${i}]`, `${signer.name} (${signer.certificateFingerprint}) did not sign the PDF`)]));
-  if (missing.length) return { ok: false, problems: missing };
-  return { ok: true, value: { language: report.language, pdf, sha256, signers: report.signers, createdAt: report.createdAt } };
+  const signers = signersFromCertificates(report.signers, verification.signatures, path);
+  if (!signers.ok) return signers;
+  return { ok: true, value: { language: report.language, pdf, sha256, signers: signers.value, createdAt: report.createdAt } };
 }
+
+type PdfSignature = Pick<ReturnType<typeof verifyPdf>['signatures'][number], 'signerName' | 'certificateFingerprint'>;
+
+/**
+ * Who signed a report is told by the certificates in its signatures, never by the bundle's list: the list must name
+ * exactly the PDF's signers, each by its certificate's fingerprint and common name, or the bundle is refused with
+ * both names. What is stored is built from the signatures (name and fingerprint from the certificate); role and date
+ * are the exporter's record of the signer, which no certificate holds.
+ */
+export function signersFromCertificates(listed: BundleSignedReport['signers'], signatures: readonly PdfSignature[], path: string):
+  { ok: true; value: BundleSignedReport['signers'] } | { ok: false; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const used = new Set<number>();
+  listed.forEach((signer, i) => {
+    const at = signatures.findIndex((s, j) => !used.has(j) && s.certificateFingerprint === signer.certificateFingerprint);
+    if (at < 0) {
+      const twice = signatures.some((s) => s.certificateFingerprint === signer.certificateFingerprint);
+      problems.push(problem('pdf-signer-mismatch', `${path}.signers[${i}]`, `the bundle lists ${signer.name} (${signer.certificateFingerprint}) as a signer${twice ? ' more often than that certificate signed' : ', but that certificate did not sign the PDF'}; the PDF is signed by ${describe(signatures)}`, { listed: signer.name, signedBy: describe(signatures) }));
+      return;
+    }
+    used.add(at);
+    const certificateName = signatures[at]!.signerName;
+    if (certificateName !== signer.name) {
+      problems.push(problem('pdf-signer-name-mismatch', `${path}.signers[${i}].name`, `the bundle names the signer ${signer.name}, but the certificate (${signer.certificateFingerprint}) that made the signature names ${certificateName ?? 'nobody'}`, { listed: signer.name, certificate: certificateName ?? '' }));
+    }
+  });
+  signatures.forEach((s, j) => {
+    if (!used.has(j) && problems.length === 0) {
+      problems.push(problem('pdf-signer-unlisted', `${path}.signers`, `signature ${j + 1} of the PDF, by ${s.signerName ?? 'an unnamed certificate'} (${s.certificateFingerprint ?? 'no certificate'}), is not among the signers the bundle lists (${listed.map((l) => l.name).join(', ')})`, { signedBy: s.signerName ?? '' }));
+    }
+  });
+  if (problems.length) return { ok: false, problems };
+  const value = signatures.map((s) => {
+    const record = listed.find((l) => l.certificateFingerprint === s.certificateFingerprint)!;
+    return { name: s.signerName!, role: record.role, date: record.date, certificateFingerprint: s.certificateFingerprint! };
+  });
+  return { ok: true, value };
+}
+
+const describe = (signatures: readonly PdfSignature[]) =>
+  signatures.map((s) => `${s.signerName ?? 'an unnamed certificate'} (${s.certificateFingerprint ?? 'no certificate'})`).join(', ') || 'nobody';
 
 function actionPlanProblems(rows: readonly BundleActionPlanRow[], scale: ScaleVersion, path: string): Problem[] {
   const items = new Set(scale.data.items.map((item) => item.number));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CertificateFingerprint } from '../../exchange/certificate-fingerprint.ts';
 import { ApiIssue } from './api-error.ts';
 import { FidelitySummary, Id, ReviewKind, ReviewStatus } from './entities.ts';
 
@@ -14,6 +15,27 @@ function oneSelection(input: { reviewIds?: unknown; siteId?: unknown; all?: unkn
 }
 
 const Exporter = z.object({ name: z.string(), organisation: z.string().nullable(), certificateFingerprint: z.string() });
+/** An exporter as recorded for a review here: the name is null for reviews imported before names were kept. */
+const Sender = Exporter.extend({ name: z.string().nullable() });
+
+/**
+ * Why importing the bundle would change a review it must not change (electron/backend/handlers/bundle-import.ts):
+ * another exporter sent the review before (`before` and `now` name both), the review was written here, or the
+ * report is not the one here extended only by valid signatures (exchange/report-extension.ts).
+ */
+const ImportRefusal = z.object({
+  code: z.enum(['exporter-changed', 'own-review', 'report-not-extension', 'report-invalid', 'report-changed-after-signing']),
+  message: z.string(),
+  before: Sender.nullable(),
+  now: Sender,
+});
+
+/**
+ * The fingerprint of the bundle's exporter, given to take a later revision or report of a review another exporter
+ * sent before (the CLI's --accept-exporter); it must be this bundle's exporter's exactly. Never overrides the rule
+ * that a review written here is not replaced.
+ */
+const AcceptExporter = CertificateFingerprint.optional();
 
 /** A review of the bundle as the user needs to judge it: whose, when, which revision, its score here. */
 const BundleReviewInfo = z.object({
@@ -31,7 +53,8 @@ const BundleReviewInfo = z.object({
   signedReport: z.boolean(),
   actionPlanRows: z.number().int(),
   /** See electron/backend/handlers/bundle-import.ts. */
-  reason: z.enum(['same-revision', 'signed-here', 'signed-report-differs']).nullable(),
+  reason: z.enum(['same-revision', 'signed-here']).nullable(),
+  refusal: ImportRefusal.nullable(),
 });
 
 const ScaleInfo = z.object({ id: z.string(), version: z.string(), contentHash: z.string() });
@@ -53,12 +76,13 @@ export const exchangeContract = {
     revisionsRaised: z.number().int(),
   })),
   /** What importing the bundle would do, review by review; or every problem that makes it refused. Changes nothing. */
-  'bundles.inspect': call(z.strictObject({ bundleBase64: BundleBase64 }), z.discriminatedUnion('ok', [
+  'bundles.inspect': call(z.strictObject({ bundleBase64: BundleBase64, acceptExporter: AcceptExporter }), z.discriminatedUnion('ok', [
     z.object({
       ok: z.literal(true),
       exporter: Exporter,
       createdAt: z.string(),
-      reviews: z.array(BundleReviewInfo.extend({ outcome: z.enum(['new', 'unchanged', 'report-added', 'newer', 'older', 'conflict']) })),
+      /** A bundle with a refused review (outcome 'refused', see `refusal`) is not imported at all. */
+      reviews: z.array(BundleReviewInfo.extend({ outcome: z.enum(['new', 'unchanged', 'report-added', 'newer', 'older', 'conflict', 'refused']) })),
       scalesToAdd: z.array(ScaleInfo),
       warnings: z.array(ApiIssue),
     }),
@@ -66,9 +90,10 @@ export const exchangeContract = {
   ])),
   /**
    * Imports the whole bundle or nothing. `replace`: reviews whose newer revision the user confirmed; other newer
-   * revisions are skipped. A refused bundle is an 'invalid-input' error whose issues say what is wrong.
+   * revisions are skipped. A refused bundle is an 'invalid-input' error whose issues say what is wrong (reason
+   * 'invalid-bundle': the file; 'bundle-refused': a change it must not make, one issue per refused review).
    */
-  'bundles.import': call(z.strictObject({ bundleBase64: BundleBase64, replace: z.array(z.uuid()).max(1000).default([]) }), z.object({
+  'bundles.import': call(z.strictObject({ bundleBase64: BundleBase64, replace: z.array(z.uuid()).max(1000).default([]), acceptExporter: AcceptExporter }), z.object({
     exporter: Exporter,
     reviews: z.array(BundleReviewInfo.extend({
       outcome: z.enum(['new', 'unchanged', 'report-added', 'replaced', 'skipped', 'older', 'conflict']),

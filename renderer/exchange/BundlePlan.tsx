@@ -6,6 +6,7 @@ import { useFormat } from '../i18n/use-format.ts';
 import { Fingerprint } from '../reports/Fingerprint.tsx';
 import { formatDateTime } from '../reports/format-time.ts';
 import { useBandLabel } from '../scales/band-labels.tsx';
+import { ImportRefusal } from './ImportRefusal.tsx';
 
 type Inspected = Extract<CallOutput<'bundles.inspect'>, { ok: true }>;
 type PlannedReview = Inspected['reviews'][number];
@@ -85,6 +86,7 @@ export function BundlePlan({ exporter, createdAt, reviews, replace, onReplace }:
                 <td>
                   <span className={`exchange-outcome exchange-outcome--${review.outcome}`}>{t(`exchange.import.outcome.${review.outcome}`)}</span>
                   {review.reason && <p className="field-hint">{t(`exchange.import.reason.${review.reason}`)}</p>}
+                  {review.refusal && <ImportRefusal refusal={review.refusal} />}
                   {review.outcome === 'newer' && replace && (
                     <div className="field--checkbox">
                       <input

@@ -112,7 +112,8 @@ export function ImportSection() {
 
   const busyText = state.status === 'checking' ? t('exchange.import.checking', { file: state.fileName })
     : state.status === 'planned' && state.importing ? t('exchange.import.importing', { file: state.fileName }) : null;
-  const actionable = state.status === 'planned' && state.plan.reviews.some((r) => r.outcome === 'new' || r.outcome === 'report-added' || (r.outcome === 'newer' && state.replace.has(r.reviewUid)));
+  const refused = state.status === 'planned' && state.plan.reviews.some((r) => r.outcome === 'refused');
+  const actionable = !refused && state.status === 'planned' && state.plan.reviews.some((r) => r.outcome === 'new' || r.outcome === 'report-added' || (r.outcome === 'newer' && state.replace.has(r.reviewUid)));
   const headingText = state.status === 'refused' || state.status === 'failed' ? t('exchange.import.refusedHeading', { file: state.fileName })
     : state.status === 'planned' ? t('exchange.import.planHeading', { file: state.fileName })
       : state.status === 'imported' || state.status === 'review-imported' ? t('exchange.import.doneHeading', { file: state.fileName }) : null;
@@ -144,6 +145,8 @@ export function ImportSection() {
                 <button type="button" className="primary" aria-disabled={state.importing || undefined} onClick={() => void importPlanned()}>
                   {t('exchange.import.submit')}
                 </button>
+              ) : refused ? (
+                <p role="alert" className="error-alert">{t('exchange.import.refusedNote')}</p>
               ) : (
                 <p>{t('exchange.import.nothingToDo')}</p>
               )}

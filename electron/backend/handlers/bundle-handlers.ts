@@ -30,8 +30,8 @@ export function checkedBundle(ctx: HandlerContext, bytes: Uint8Array, options: {
  * Imports a checked bundle in one transaction (all of it or nothing), then adds the scale versions it stored to
  * the registry, only once they are committed. The API calls it; the bundle benchmark calls it directly.
  */
-export function importCheckedBundle(ctx: HandlerContext, bundle: CheckedBundle, replace: ReadonlySet<string>) {
-  const { applied, storedScales } = ctx.db.transaction(() => applyBundleImport(ctx, bundle, planBundleImport(ctx, bundle), replace)).immediate();
+export function importCheckedBundle(ctx: HandlerContext, bundle: CheckedBundle, replace: ReadonlySet<string>, acceptExporter?: string) {
+  const { applied, storedScales } = ctx.db.transaction(() => applyBundleImport(ctx, bundle, planBundleImport(ctx, bundle, acceptExporter), replace)).immediate();
   for (const scale of storedScales) ctx.registry.add(scale);
   return { applied, storedScales };
 }
@@ -54,7 +54,14 @@ function reviewInfo(plan: ReviewPlan) {
     signedReport: review.signedReport !== undefined,
     actionPlanRows: review.actionPlan?.length ?? 0,
     reason: plan.reason,
+    refusal: plan.refusal,
   };
+}
+
+/** The certificate the user accepts must be this bundle's exporter's: a flag meant for one sender never admits another. */
+function acceptedExporterIssue(bundle: CheckedBundle, acceptExporter: string | undefined) {
+  if (acceptExporter === undefined || acceptExporter === bundle.exporter.certificateFingerprint) return null;
+  return { path: 'acceptExporter', code: 'accept-exporter-mismatch', message: `the bundle is signed by ${bundle.exporter.name} (${bundle.exporter.certificateFingerprint}), not by the certificate ${acceptExporter} named to accept` };
 }
 
 const exporterInfo = (bundle: CheckedBundle) => ({ name: bundle.exporter.name, organisation: bundle.exporter.organisation ?? null, certificateFingerprint: bundle.exporter.certificateFingerprint });
@@ -86,11 +93,13 @@ export const bundleHandlers: HandlerGroup<BundleCalls> = {
     }).immediate();
   },
 
-  'bundles.inspect': ({ bundleBase64 }, ctx) => {
+  'bundles.inspect': ({ bundleBase64, acceptExporter }, ctx) => {
     const read = readBundle(Buffer.from(bundleBase64, 'base64'), ctx.registry);
     if (!read.ok) return { ok: false, problems: issues(read.problems) };
     const { bundle } = read;
-    const plans = planBundleImport(ctx, bundle);
+    const mismatch = acceptedExporterIssue(bundle, acceptExporter);
+    if (mismatch) return { ok: false, problems: [mismatch] };
+    const plans = planBundleImport(ctx, bundle, acceptExporter);
     const used = new Set(plans.filter((p) => p.outcome === 'new' || p.outcome === 'newer').map((p) => p.review.scale));
     return {
       ok: true,
@@ -102,14 +111,16 @@ export const bundleHandlers: HandlerGroup<BundleCalls> = {
     };
   },
 
-  'bundles.import': async ({ bundleBase64, replace }, ctx) => {
+  'bundles.import': async ({ bundleBase64, replace, acceptExporter }, ctx) => {
     const bundle = checkedBundle(ctx, Buffer.from(bundleBase64, 'base64'));
+    const mismatch = acceptedExporterIssue(bundle, acceptExporter);
+    if (mismatch) throw new ApiFailure('invalid-input', { issues: [mismatch] });
     const inBundle = new Set(bundle.reviews.map((r) => r.file.reviewId));
     const unknown = replace.filter((uid) => !inBundle.has(uid));
     if (unknown.length) {
       throw new ApiFailure('invalid-input', { issues: unknown.map((uid) => ({ path: 'replace', code: 'not-in-bundle', message: `review ${uid} is not in the bundle` })) });
     }
-    const { applied, storedScales } = importCheckedBundle(ctx, bundle, new Set(replace));
+    const { applied, storedScales } = importCheckedBundle(ctx, bundle, new Set(replace), acceptExporter);
     return {
       exporter: exporterInfo(bundle),
       reviews: applied.map((plan) => ({ ...reviewInfo(plan), outcome: plan.result, reviewId: plan.reviewId })),
