@@ -1,6 +1,5 @@
 import { createHash, sign } from 'node:crypto';
 import forge from 'node-forge';
-import { Signer } from '@signpdf/signpdf';
 import type { SignerMaterial } from './identity.ts';
 
 const { asn1 } = forge;
@@ -26,16 +25,6 @@ export const OID = {
  * forge's JavaScript (0.2 s with a 2048-bit key, 0.4 s with 3072 bits, on these machines). Here the key is opened
  * once (readIdentity) and hashing and RSA run in Node's native crypto; forge only writes the ASN.1.
  */
-export class IdentitySigner extends Signer {
-  constructor(private readonly material: SignerMaterial) {
-    super();
-  }
-
-  override async sign(signedBytes: Buffer, signingTime?: Date): Promise<Buffer> {
-    return signedData(signedBytes, this.material, signingTime ?? new Date());
-  }
-}
-
 export function signedData(signedBytes: Buffer, material: SignerMaterial, signingTime: Date): Buffer {
   const { issuer, serial } = issuerAndSerial(material.certificate);
   const attributes = sortedSet([

@@ -11,6 +11,9 @@ export interface CmsVerification {
   signerName: string | null;
   organisation: string | null;
   certificateFingerprint: string | null;
+  certificateDer: Buffer | null;
+  /** The other certificates the CMS carries (an issuing chain, if the signer included one). */
+  chainDer: Buffer[];
   /** From the signing-time signed attribute, when present. */
   signingTime: Date | null;
   /** The first failure, if any: the signature's bytes are intact only when this is null. */
@@ -36,7 +39,7 @@ const SIGNATURE_ALGORITHMS = new Set([
  * it) is a separate question this does not answer.
  */
 export function verifyDetachedCms(der: Buffer, signedParts: readonly Buffer[]): CmsVerification {
-  const result: CmsVerification = { signerName: null, organisation: null, certificateFingerprint: null, signingTime: null, failure: null };
+  const result: CmsVerification = { signerName: null, organisation: null, certificateFingerprint: null, certificateDer: null, chainDer: [], signingTime: null, failure: null };
   const fail = (code: NonNullable<CmsVerification['failure']>['code'], detail: string) => ({ ...result, failure: { code, detail } });
 
   let root: Node;
@@ -61,6 +64,8 @@ export function verifyDetachedCms(der: Buffer, signedParts: readonly Buffer[]): 
   result.signerName = names.commonName;
   result.organisation = names.organisation;
   result.certificateFingerprint = fingerprintOf(certDer);
+  result.certificateDer = certDer;
+  result.chainDer = signed.certificates.filter((c) => c !== certificate).map((c) => Buffer.from(asn1.toDer(c).getBytes(), 'binary'));
 
   const hash = HASHES[signer.digestAlgorithm];
   if (!hash) return fail('unsupported-signature', `digest algorithm ${signer.digestAlgorithm} is not supported`);

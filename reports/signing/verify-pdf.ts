@@ -1,146 +1,174 @@
-import { verifyDetachedCms } from './cms-verify.ts';
-import { findSignatures, type FoundSignature } from './pdf-signatures.ts';
-import { unexpectedInUpdate } from './pdf-update-check.ts';
+import { readPdfFile, type PdfFile } from '../pdf-reader/pdf-file.ts';
+import { checkSignatureDictionary, type CheckedSignature } from './signature-check.ts';
+import { signatureFields, type SignatureField } from './signature-fields.ts';
+import { checkUpdate } from './update-rules.ts';
+import type {
+  ExpectedSigner, SignatureReport, VerificationCode, VerificationProblem, VerificationReport,
+} from './verification-report.ts';
 
-export type VerificationCode =
-  | 'not-a-pdf'
-  | 'truncated'
-  | 'unsigned'
-  | 'byte-range-invalid'
-  | 'signature-unreadable'
-  | 'unsupported-signature'
-  | 'certificate-missing'
-  | 'digest-mismatch'
-  | 'signature-invalid'
-  | 'changed-after-signature'
-  | 'appended-after-signature';
+export type { SignatureReport, VerificationCode, VerificationProblem, VerificationReport } from './verification-report.ts';
 
-export interface VerificationProblem {
-  code: VerificationCode;
-  /** English, for logs; the UI and CLI translate by code with params. */
-  message: string;
-  /** 1-based number of the signature the problem belongs to, when it belongs to one. */
-  signature?: number;
-  params: Record<string, string | number>;
-}
-
-export interface SignatureReport {
-  /** 1-based, in the order the signatures were made (by the revision they cover). */
-  number: number;
-  /** The file revision the signature covers: the n-th signed revision, n = number. */
-  revision: number;
-  /** How many bytes from the start of the file the signature covers (the length of that revision). */
-  coveredBytes: number;
-  byteRange: [number, number, number, number] | null;
-  signerName: string | null;
-  organisation: string | null;
-  certificateFingerprint: string | null;
-  /** The CMS signing-time attribute, else the signature dictionary's /M. */
-  signingTime: Date | null;
-  subFilter: string | null;
-  reason: string | null;
-  location: string | null;
-  /** The signed bytes are exactly as signed and the signature verifies with the embedded certificate. */
-  intact: boolean;
-}
-
-export interface VerificationReport {
-  /** Every signature intact, the last one covering the whole file, and nothing but the next signature after each earlier one. */
-  valid: boolean;
-  fileLength: number;
-  signatures: SignatureReport[];
-  problems: VerificationProblem[];
-}
-
-const DETACHED = new Set(['adbe.pkcs7.detached', 'ETSI.CAdES.detached']);
+/** The report's reserved signature fields are named like this (reports/pdf/signature-page.ts writes them). */
+const SLOT_NAME = /^reviewer-\d+$/;
 
 /**
- * Our own verification of a signed PDF, independent of any PDF library: find every signature dictionary, check its
- * /ByteRange arithmetic, the CMS message digest against the signed bytes and the signature against the embedded
- * certificate, then check that the signatures chain: each later one is an incremental update on the revision the
- * earlier one signed, and the last covers the file to its end. Certificate trust is not judged here.
+ * Our own verification of a signed PDF, following ISO 32000-1 rather than our writer: read every revision and its
+ * cross-reference section (tables, streams, object streams); check each signature dictionary on its own (byte
+ * range, gap, zero padding, CMS digest and signature); then, after the first signed revision, allow in every
+ * incremental update only what adding a signature adds (reports/signing/update-rules.ts). Who signed (trust) is
+ * judged elsewhere (signer-trust.ts) from the certificates reported here.
  */
 export function verifyPdf(pdf: Buffer): VerificationReport {
-  const text = pdf.toString('latin1');
   const problems: VerificationProblem[] = [];
-  const report = (signatures: SignatureReport[]): VerificationReport => ({ valid: problems.length === 0, fileLength: pdf.length, signatures, problems });
+  const answer = (signatures: SignatureReport[], expectedSigners: ExpectedSigner[]): VerificationReport => {
+    const valid = problems.length === 0 && signatures.length > 0;
+    const complete = valid && expectedSigners.every((s) => s.signature !== null);
+    return { valid, complete, status: !valid ? 'invalid' : complete ? 'complete' : 'incomplete', fileLength: pdf.length, signatures, expectedSigners, problems };
+  };
+  const text = pdf.toString('latin1');
   if (!text.slice(0, 1024).includes('%PDF-')) {
     problems.push(problem('not-a-pdf', 'the file is not a PDF'));
-    return report([]);
+    return answer([], []);
   }
-  const found = findSignatures(text).sort((a, b) => coveredEnd(a) - coveredEnd(b) || a.objectStart - b.objectStart);
-  if (found.length === 0) {
-    // A file cut short names no signature either; say which it looks like.
-    problems.push(/%%EOF\s*$/.test(text.slice(-256))
-      ? problem('unsigned', 'the PDF has no signatures')
-      : problem('truncated', 'the file is incomplete (it does not end with %%EOF) and no signature was found in it'));
-    return report([]);
+  let file: PdfFile;
+  try {
+    file = readPdfFile(pdf);
+  } catch (error) {
+    const truncated = !/%%EOF\s*$/.test(text.slice(-1024));
+    problems.push(truncated
+      ? problem('truncated', `the file is incomplete (it does not end with %%EOF): ${(error as Error).message}`)
+      : problem('unreadable-structure', `the file's structure cannot be read: ${(error as Error).message}`));
+    return answer([], []);
   }
-  const signatures = found.map((signature, i) => checkSignature(pdf, text, signature, i + 1, problems));
+  try {
+    return verifyFile(file, problems, answer);
+  } catch (error) {
+    // Deeply nested or otherwise hostile structure that the checks above did not name: refuse, never crash.
+    problems.push(problem('unreadable-structure', `the file's structure cannot be read: ${(error as Error).message}`));
+    return answer([], []);
+  }
+}
 
-  for (let i = 0; i + 1 < found.length; i += 1) {
-    const [earlier, later] = [found[i]!, found[i + 1]!];
-    if (!earlier.byteRange || !later.byteRange) continue;
-    const from = coveredEnd(earlier);
-    const to = coveredEnd(later);
-    if (to > pdf.length) continue; // reported as truncated
-    const what = from === to ? 'two signatures cover the same revision' : unexpectedInUpdate(text, from, to, later.objectStart);
-    if (what) {
-      problems.push(problem('changed-after-signature', `after signature ${i + 1} the file was changed by more than signature ${i + 2}: ${what}`, i + 1, { next: i + 2, detail: what }));
+function verifyFile(
+  file: PdfFile,
+  problems: VerificationProblem[],
+  answer: (signatures: SignatureReport[], expected: ExpectedSigner[]) => VerificationReport,
+): VerificationReport {
+  const fields = signatureFields(file, file.last);
+  for (const field of fields.filter((f) => f.malformedValue)) {
+    problems.push(problem('signature-unreadable', `signature field ${field.name ?? field.num} has a value that is not a signature dictionary`, undefined, { object: field.num }));
+  }
+  const signatureNums = new Set([...fields.flatMap((f) => (f.signature === null ? [] : [f.signature])), ...orphanSignatures(file)]);
+  if (signatureNums.size === 0) {
+    if (!problems.length) {
+      problems.push(trailingBytes(file) > 0 && !/%%EOF\s*$/.test(file.text.slice(-64))
+        ? problem('truncated', 'the file is incomplete (it does not end with %%EOF) and no signature was found in it')
+        : problem('unsigned', 'the PDF has no signatures'));
+    }
+    return answer([], []);
+  }
+
+  const checked = [...signatureNums].map((num) => checkSignatureDictionary(file, num))
+    .sort((a, b) => (a.coveredRevision ?? Infinity) - (b.coveredRevision ?? Infinity) || a.report.coveredBytes - b.report.coveredBytes || a.num - b.num);
+  const signatures: SignatureReport[] = checked.map((c, i) => {
+    const field = fields.find((f) => f.signature === c.num) ?? null;
+    return { ...c.report, number: i + 1, fieldName: field?.name ?? null, slot: null, countersignedLater: false };
+  });
+  checked.forEach((c, i) => {
+    if (c.failure) problems.push(problem(c.failure.code, `signature ${i + 1}: ${c.failure.detail}`, i + 1, { detail: c.failure.detail, ...c.failure.params }));
+  });
+
+  const byRevision = new Map<number, number>();
+  checked.forEach((c, i) => {
+    if (c.coveredRevision === null) return;
+    if (byRevision.has(c.coveredRevision)) {
+      problems.push(problem('byte-range-invalid', `signatures ${byRevision.get(c.coveredRevision)! + 1} and ${i + 1} cover the same revision`, i + 1, { detail: 'two signatures cover the same revision' }));
+    } else byRevision.set(c.coveredRevision, i);
+  });
+
+  const firstSigned = checked[0]?.coveredRevision ?? null;
+  if (firstSigned !== null) {
+    checkLaterRevisions(file, firstSigned, checked, byRevision, problems);
+    const certifying = checked[0]!.report.certification;
+    if (certifying === 1 && file.last > firstSigned) {
+      problems.push(problem('certification-violated', 'the first signature certified the document with no changes allowed, yet revisions were added after it', 1, { detail: 'DocMDP P=1' }));
     }
   }
-  const last = found.at(-1)!;
-  const end = coveredEnd(last);
-  if (last.byteRange && end <= pdf.length && !/^(\r\n|\r|\n)?$/.test(text.slice(end))) {
-    problems.push(problem('appended-after-signature', `${pdf.length - end} bytes were added after the last signature (it covers ${end} of ${pdf.length} bytes; the rest is signed by no one)`, found.length, { added: pdf.length - end, covered: end, length: pdf.length }));
+  checked.forEach((c, i) => {
+    if (i > 0 && c.report.certification !== null && !problems.some((p) => p.code === 'certification-violated')) {
+      problems.push(problem('certification-violated', `signature ${i + 1} certifies the document after an earlier signature (only the first signature may certify)`, i + 1, { detail: 'late certification' }));
+    }
+  });
+
+  const trailing = trailingBytes(file);
+  const lastCovered = Math.max(...checked.map((c) => c.report.coveredBytes));
+  if (trailing > 0 && lastCovered <= file.bytes.length && !problems.some((p) => p.code === 'truncated')) {
+    problems.push(!/%%EOF[\0\t\n\f\r ]*$/.test(file.text.slice(-64))
+      ? problem('truncated', `the file is incomplete: it ends ${trailing} bytes into an update that never finishes (no %%EOF)`, signatures.length, { added: trailing, length: file.bytes.length })
+      : problem('appended-after-signature', `${trailing} bytes were added after the last complete revision (signed by no one and not a valid update)`, signatures.length, { added: trailing, length: file.bytes.length }));
   }
-  return report(signatures);
+
+  const expectedSigners = expectedSignersOf(file, firstSigned, fields);
+  for (const expected of expectedSigners) {
+    const field = fields.find((f) => f.name === expected.slot);
+    const index = field?.signature == null ? -1 : checked.findIndex((c) => c.num === field.signature);
+    if (index >= 0 && checked[index]!.failure === null) {
+      expected.signature = index + 1;
+      signatures[index]!.slot = expected.slot;
+    }
+  }
+  signatures.forEach((s, i) => {
+    s.countersignedLater = i < signatures.length - 1;
+  });
+  return answer(signatures, expectedSigners);
 }
 
-function checkSignature(pdf: Buffer, text: string, found: FoundSignature, number: number, problems: VerificationProblem[]): SignatureReport {
-  const base: SignatureReport = {
-    number,
-    revision: number,
-    coveredBytes: found.byteRange ? coveredEnd(found) : 0,
-    byteRange: found.byteRange,
-    signerName: null,
-    organisation: null,
-    certificateFingerprint: null,
-    signingTime: found.claimedTime,
-    subFilter: found.subFilter,
-    reason: found.reason,
-    location: found.location,
-    intact: false,
-  };
-  const fail = (code: VerificationCode, message: string, params: Record<string, string | number> = {}) => {
-    problems.push(problem(code, `signature ${number}: ${message}`, number, { detail: message, ...params }));
-    return base;
-  };
-  if (!found.byteRange) return fail('byte-range-invalid', 'its /ByteRange is not four numbers (an unfinished signature?)');
-  const [a, b, c, d] = found.byteRange;
-  if (c + d > pdf.length) return fail('truncated', `it covers ${c + d} bytes but the file has only ${pdf.length} (truncated?)`, { covered: c + d, length: pdf.length });
-  if (a !== 0 || b <= 0 || c <= b + 1) return fail('byte-range-invalid', `/ByteRange [${a} ${b} ${c} ${d}] does not start at 0 with a gap after it`);
-  const gap = text.slice(b, c);
-  if (!/^<[0-9A-Fa-f]*>$/.test(gap) || !/\/Contents\s*$/.test(text.slice(Math.max(0, b - 32), b))) {
-    return fail('byte-range-invalid', 'the unsigned gap of its /ByteRange is not exactly the /Contents hex string');
+function checkLaterRevisions(file: PdfFile, firstSigned: number, checked: CheckedSignature[], byRevision: Map<number, number>, problems: VerificationProblem[]): void {
+  for (let k = firstSigned + 1; k <= file.last; k += 1) {
+    const index = byRevision.get(k);
+    const signatureNum = index === undefined ? null : checked[index]!.num;
+    const violation = checkUpdate(file, k, signatureNum);
+    if (!violation) continue;
+    const after = [...byRevision.entries()].filter(([revision]) => revision < k).map(([, i]) => i + 1).at(-1) ?? 1;
+    const code: VerificationCode = violation.kind === 'appearance-outside-slot' ? 'appearance-outside-slot'
+      : violation.kind === 'certification' ? 'certification-violated' : 'changed-after-signature';
+    const what = index === undefined ? `revision ${k + 1} (not a signature)` : `the update that adds signature ${index + 1}`;
+    problems.push(problem(code, `after signature ${after} the file was changed: ${what}: ${violation.detail}`, after, {
+      detail: violation.detail, revision: k + 1, ...(violation.object === undefined ? {} : { object: violation.object }),
+    }));
   }
-  const byteRangeAt = text.indexOf('/ByteRange', found.objectStart);
-  if (byteRangeAt < 0 || (byteRangeAt >= b && byteRangeAt < c)) return fail('byte-range-invalid', 'its /ByteRange lies outside the signed bytes');
-  if (!text.slice(0, c + d).endsWith('%%EOF')) return fail('byte-range-invalid', 'it does not cover a complete revision (the signed bytes do not end at %%EOF)');
-  if (found.subFilter !== null && !DETACHED.has(found.subFilter)) return fail('unsupported-signature', `signature type ${found.subFilter} is not supported`);
-
-  const cms = verifyDetachedCms(Buffer.from(gap.slice(1, -1), 'hex'), [pdf.subarray(0, b), pdf.subarray(c, c + d)]);
-  base.signerName = cms.signerName;
-  base.organisation = cms.organisation;
-  base.certificateFingerprint = cms.certificateFingerprint;
-  base.signingTime = cms.signingTime ?? found.claimedTime;
-  if (cms.failure) return fail(cms.failure.code, cms.failure.detail);
-  base.intact = true;
-  return base;
 }
 
-function coveredEnd(signature: FoundSignature): number {
-  return signature.byteRange ? signature.byteRange[2] + signature.byteRange[3] : Number.MAX_SAFE_INTEGER;
+/**
+ * Signature dictionaries that no field refers to any more (an update that detached a signature): they are
+ * verified as well, so that removing a signature from the form cannot hide it.
+ */
+function orphanSignatures(file: PdfFile): number[] {
+  const found: number[] = [];
+  for (let r = 0; r <= file.last; r += 1) {
+    for (const [num, entry] of file.revisions[r]!.entries) {
+      if (entry.type !== 'offset' || file.definingRevision(num) !== r) continue;
+      if (!file.text.slice(entry.offset, entry.offset + 4096).includes('/ByteRange')) continue;
+      const dict = file.dict({ kind: 'ref', num, gen: entry.gen });
+      if (dict?.has('ByteRange') && dict.has('Contents')) found.push(num);
+    }
+  }
+  return found;
+}
+
+/** The unsigned signature fields of the document before anyone signed it: the signers the report expects. */
+function expectedSignersOf(file: PdfFile, firstSigned: number | null, fieldsNow: SignatureField[]): ExpectedSigner[] {
+  const revision = firstSigned === null ? file.last : firstSigned - 1;
+  const slots = revision >= 0 ? signatureFields(file, revision).filter((f) => f.signature === null) : fieldsNow.filter((f) => f.name && SLOT_NAME.test(f.name));
+  return slots.filter((f) => f.name !== null).map((f) => {
+    const [name, ...role] = (f.alternateName ?? '').split(', ');
+    return { slot: f.name!, name: name?.trim() || null, role: role.join(', ').trim() || null, signature: null };
+  });
+}
+
+function trailingBytes(file: PdfFile): number {
+  const end = file.revisions.at(-1)!.end;
+  return /^[\0\t\n\f\r ]*$/.test(file.text.slice(end)) ? 0 : file.bytes.length - end;
 }
 
 function problem(code: VerificationCode, message: string, signature?: number, params: Record<string, string | number> = {}): VerificationProblem {
