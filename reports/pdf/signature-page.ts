@@ -10,7 +10,7 @@ const LABEL_WIDTH = 150;
  * The reserved place of a signature: room for the signed block that the signature adds (heading, name, role,
  * organisation, time and a fingerprint on two lines; reports/signing/signature-appearance.ts fits itself to it).
  */
-export const SIGNATURE_SLOT_HEIGHT = 112;
+export const SIGNATURE_SLOT_HEIGHT = 118;
 
 /**
  * The expected signers, each with an empty signature field. The page itself never shows a signature: the place
