@@ -20,7 +20,12 @@ export type PdfDict = Map<string, PdfValue>;
 
 export class PdfSyntaxError extends Error {}
 
+/** Real documents nest a few levels; a hostile file nested thousands deep must not exhaust the stack. */
+const MAX_DEPTH = 256;
+
 export class PdfParser {
+  private depth = 0;
+
   constructor(private readonly text: string, public pos = 0) {}
 
   /** One direct object (a "N G R" reference counts as one). */
@@ -52,17 +57,40 @@ export class PdfParser {
   }
 
   dict(): PdfValue & { kind: 'dict' } {
+    this.enter();
     this.expect('<<');
     const entries = new Map<string, PdfValue>();
     for (;;) {
       this.skipSpace();
       if (this.text.startsWith('>>', this.pos)) {
         this.pos += 2;
+        this.depth -= 1;
         return { kind: 'dict', entries };
       }
       if (this.text[this.pos] !== '/') throw new PdfSyntaxError(`dictionary key expected at ${this.pos}`);
       const key = this.name();
       entries.set(key, this.value());
+    }
+  }
+
+  /** A dictionary with where each value starts and ends (byte offsets), for checks that need positions (/Contents). */
+  dictWithSpans(): Map<string, { value: PdfValue; start: number; end: number }> {
+    this.skipSpace();
+    this.expect('<<');
+    const entries = new Map<string, { value: PdfValue; start: number; end: number }>();
+    for (;;) {
+      this.skipSpace();
+      if (this.text.startsWith('>>', this.pos)) {
+        this.pos += 2;
+        return entries;
+      }
+      if (this.text[this.pos] !== '/') throw new PdfSyntaxError(`dictionary key expected at ${this.pos}`);
+      const key = this.name();
+      this.skipSpace();
+      const start = this.pos;
+      const value = this.value();
+      if (entries.has(key)) throw new PdfSyntaxError(`dictionary key /${key} appears twice at ${start}`);
+      entries.set(key, { value, start, end: this.pos });
     }
   }
 
@@ -87,13 +115,20 @@ export class PdfParser {
     this.pos += token.length;
   }
 
+  private enter(): void {
+    this.depth += 1;
+    if (this.depth > MAX_DEPTH) throw new PdfSyntaxError(`objects nested more than ${MAX_DEPTH} deep at ${this.pos}`);
+  }
+
   private array(): PdfValue {
+    this.enter();
     this.expect('[');
     const items: PdfValue[] = [];
     for (;;) {
       this.skipSpace();
       if (this.text[this.pos] === ']') {
         this.pos += 1;
+        this.depth -= 1;
         return { kind: 'array', items };
       }
       items.push(this.value());
