@@ -1,7 +1,7 @@
 import type { PdfFile } from '../pdf-reader/pdf-file.ts';
 import type { PdfDict, PdfValue } from '../pdf-reader/pdf-syntax.ts';
 import { signatureAppearance, type AppearanceText, type UpdateObject } from './signature-appearance.ts';
-import { signatureFields, withEntries, type SignatureField } from './signature-form.ts';
+import { signatureFields, type SignatureField } from './signature-fields.ts';
 import { slotNamesSigner } from './signature-slots.ts';
 import { SigningError } from './signing-error.ts';
 
@@ -44,9 +44,10 @@ export async function planSignatureUpdate(file: PdfFile, request: SignatureUpdat
   const catalogRef = file.revisions[file.last]!.trailer.get('Root');
   const catalog = file.catalog();
   if (catalogRef?.kind !== 'ref' || !catalog) throw new SigningError('unsupported-pdf', 'the PDF has no document catalog', { reason: 'no-catalog' });
-  const fields = signatureFields(file);
-  const certifies = !fields.some((f) => f.signed) && !catalog.has('Perms');
-  const target = chooseField(fields, request);
+  const fields = signatureFields(file, file.last);
+  const certifies = !fields.some((f) => f.signature !== null || f.malformedValue) && !catalog.has('Perms');
+  const chosen = chooseField(fields, request);
+  const target = chosen ? fieldAndWidget(file, chosen) : null;
 
   let next = firstFree;
   const signatureNum = next++;
@@ -59,20 +60,18 @@ export async function planSignatureUpdate(file: PdfFile, request: SignatureUpdat
 
   let newField: number | null = null;
   if (target) {
-    const fieldDict = file.dict(ref(target.ref.num, target.ref.gen))!;
     let appearance: PdfValue | null = null;
-    const [x1, y1, x2, y2] = target.rect ?? [0, 0, 0, 0];
-    if (target.widget && x2 - x1 >= 1 && y2 - y1 >= 1) {
-      const drawn = await signatureAppearance(request.appearance, x2 - x1, y2 - y1, next);
+    const [x1, y1, x2, y2] = chosen!.rect ?? [0, 0, 0, 0];
+    const [width, height] = [Math.abs(x2 - x1), Math.abs(y2 - y1)];
+    if (width >= 1 && height >= 1) {
+      const drawn = await signatureAppearance(request.appearance, width, height, next);
       next += drawn.objects.length;
       objects.push(...drawn.objects);
       appearance = { kind: 'dict', entries: new Map([['N', ref(drawn.form)]]) };
     }
-    const merged = target.widget?.num === target.ref.num;
-    rewrite(target.ref.num, target.ref.gen, withEntries(fieldDict, { V: ref(signatureNum), ...(merged && appearance ? { AP: appearance } : {}) }));
-    if (!merged && target.widget && appearance) {
-      rewrite(target.widget.num, target.widget.gen, withEntries(file.dict(ref(target.widget.num, target.widget.gen))!, { AP: appearance }));
-    }
+    const merged = target.widget.num === target.field.num;
+    rewrite(target.field.num, target.field.gen, withEntries(target.field.dict, { V: ref(signatureNum), ...(merged && appearance ? { AP: appearance } : {}) }));
+    if (!merged && appearance) rewrite(target.widget.num, target.widget.gen, withEntries(target.widget.dict, { AP: appearance }));
   } else {
     const page = firstPage(file, catalog);
     newField = next++;
@@ -113,18 +112,41 @@ export async function planSignatureUpdate(file: PdfFile, request: SignatureUpdat
     catalogChanges.AcroForm = ref(num);
   }
   if (Object.keys(catalogChanges).length) rewrite(catalogRef.num, catalogRef.gen, withEntries(catalog, catalogChanges));
-  return { objects, signatureNum, field: target?.name ?? request.newFieldName, certifies };
+  return { objects, signatureNum, field: chosen?.name ?? request.newFieldName, certifies };
 }
 
 function chooseField(fields: readonly SignatureField[], request: SignatureUpdateRequest): SignatureField | null {
   if (request.slot !== undefined) {
     const named = fields.find((f) => f.name === request.slot);
     if (!named) throw new SigningError('unsupported-pdf', `the PDF has no signature field "${request.slot}"`, { reason: 'slot-not-found', slot: request.slot });
-    if (named.signed) throw new SigningError('unsupported-pdf', `the signature field "${request.slot}" is signed already`, { reason: 'slot-already-signed', slot: request.slot });
+    if (named.signature !== null || named.malformedValue) throw new SigningError('unsupported-pdf', `the signature field "${request.slot}" is signed already`, { reason: 'slot-already-signed', slot: request.slot });
     return named;
   }
-  const free = fields.filter((f) => !f.signed);
-  return free.find((f) => f.description !== undefined && slotNamesSigner(f.description, request.signerName)) ?? free[0] ?? null;
+  const free = fields.filter((f) => f.signature === null && !f.malformedValue);
+  return free.find((f) => f.alternateName !== null && slotNamesSigner(f.alternateName, request.signerName)) ?? free[0] ?? null;
+}
+
+interface ObjectDict { num: number; gen: number; dict: PdfDict }
+
+/**
+ * The field that takes /V and the widget that takes /AP: one dictionary when merged (as the report's slots are);
+ * a widget without a name of its own (/T) belongs to its /Parent field.
+ */
+function fieldAndWidget(file: PdfFile, field: SignatureField): { field: ObjectDict; widget: ObjectDict } {
+  const found = file.object(field.num);
+  if (!found || found.value.kind !== 'dict') throw new SigningError('unsupported-pdf', `signature field object ${field.num} is missing`, { reason: 'no-field' });
+  const widget = { num: found.num, gen: found.gen, dict: found.value.entries };
+  const parent = widget.dict.get('Parent');
+  const parentObject = !widget.dict.has('T') && parent?.kind === 'ref' ? file.object(parent.num) : null;
+  if (parentObject?.value.kind === 'dict') return { field: { num: parentObject.num, gen: parentObject.gen, dict: parentObject.value.entries }, widget };
+  return { field: widget, widget };
+}
+
+/** A copy of a dictionary with entries set (the original, a parsed object of the file, is left untouched). */
+function withEntries(dict: PdfDict, entries: Record<string, PdfValue>): PdfValue {
+  const copy = new Map(dict);
+  for (const [key, value] of Object.entries(entries)) copy.set(key, value);
+  return { kind: 'dict', entries: copy };
 }
 
 /** The document-modification-detection reference of a certification signature (12.8.2.2, table 253). */
