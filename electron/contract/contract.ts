@@ -6,7 +6,10 @@ import { comparisonContract } from './comparison-contract.ts';
 import { csvExportContract } from './csv-export-contract.ts';
 import { exchangeContract } from './exchange-contract.ts';
 import { filesContract } from './files-contract.ts';
+import { scaleContract } from './scale-contract.ts';
 import { settingsContract } from './settings-contract.ts';
+import { trustContract } from './trust-contract.ts';
+import { PdfVerification } from './verification-contract.ts';
 import { ScaleVersionShape } from '../../scales/scale-schema.ts';
 import {
   AuditEntry, ConsensusRating, FidelitySummary, Id, IsoDate, Name, Note, RatingValue, Region, ReviewDetail,
@@ -48,16 +51,6 @@ const SignedReportInfo = z.object({
   reportId: Id, reviewId: Id, language: ReportLanguageCode, sha256: z.string(), createdAt: z.string(),
   signers: z.array(z.object({ name: z.string(), role: z.string().nullable(), date: z.string(), certificateFingerprint: z.string() })),
 });
-const PdfVerification = z.object({
-  valid: z.boolean(),
-  fileLength: z.number().int(),
-  signatures: z.array(z.object({
-    number: z.number().int(), revision: z.number().int(), coveredBytes: z.number().int(),
-    signerName: z.string().nullable(), organisation: z.string().nullable(), certificateFingerprint: z.string().nullable(),
-    signingTime: z.string().nullable(), intact: z.boolean(),
-  })),
-  problems: z.array(z.object({ code: z.string(), message: z.string(), signature: z.number().int().optional() })),
-});
 /** Inter-rater agreement over the items both reviewers scored (two reviewers; with more, the mean over pairs). */
 const Agreement = z.object({
   comparedItems: z.number().int(),
@@ -75,13 +68,6 @@ const Agreement = z.object({
  * here plus its handler.
  */
 export const contract = {
-  'scales.list': call(Empty, z.array(z.object({
-    id: z.string(), version: z.string(), contentHash: z.string(), languages: z.array(z.string()),
-    title: z.record(z.string(), z.string()), latest: z.boolean(),
-  }))),
-  'scales.get': call(z.strictObject({ id: z.string().min(1).max(100), version: z.string().min(1).max(50) }),
-    z.object({ contentHash: z.string(), scale: ScaleVersionShape })),
-
   'regions.list': call(Empty, z.array(Region)),
 
   'sites.list': call(z.strictObject({
@@ -171,6 +157,8 @@ export const contract = {
   ...filesContract,
   ...backupContract,
   ...settingsContract,
+  ...scaleContract,
+  ...trustContract,
 } as const;
 
 export type Contract = typeof contract;

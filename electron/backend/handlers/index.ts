@@ -12,6 +12,7 @@ import { REPORT_ASYNC_CALLS, reportHandlers } from './report-handlers.ts';
 import { reviewHandlers } from './review-handlers.ts';
 import { scaleHandlers } from './scale-handlers.ts';
 import { siteHandlers } from './site-handlers.ts';
+import { trustHandlers } from './trust-handlers.ts';
 import { workflowHandlers } from './workflow-handlers.ts';
 
 /** Every contract call's handler; `satisfies Handlers` makes a missing or extra handler a type error. */
@@ -29,6 +30,7 @@ export const handlers = {
   ...csvExportHandlers,
   ...filesHandlers,
   ...storageHandlers,
+  ...trustHandlers,
 } satisfies Handlers;
 
 export const ASYNC_CALLS: ReadonlySet<CallName> = new Set<CallName>([...REPORT_ASYNC_CALLS, ...BUNDLE_ASYNC_CALLS, ...STORAGE_ASYNC_CALLS]);

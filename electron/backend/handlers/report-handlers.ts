@@ -4,6 +4,7 @@ import { createSelfSignedIdentity, readIdentity } from '../../../reports/signing
 import { openSealedIdentity, sealIdentity } from '../../../reports/signing/sealed-identity.ts';
 import { signPdf } from '../../../reports/signing/sign-pdf.ts';
 import { SigningError } from '../../../reports/signing/signing-error.ts';
+import { asVerificationReport } from '../../../reports/signing/verification-compat.ts';
 import { verifyPdf } from '../../../reports/signing/verify-pdf.ts';
 import { ApiFailure } from '../../contract/api-error.ts';
 import type { CallName, CallOutput } from '../../contract/contract.ts';
@@ -12,9 +13,11 @@ import { listRecommendations, listReviewRowsForSite, setReviewStatusRow, type Re
 import {
   getIdentityRow, insertIdentityRow, insertSignedReport, latestSignedReport, listIdentityRows, type IdentityRow, type SignedReportRow,
 } from '../store/reports-store.ts';
+import { readTrustAnchors } from '../store/trust-store.ts';
 import { previousActionPlanExtras } from './action-plan-report.ts';
 import { exportReview } from './exchange-handlers.ts';
 import type { HandlerContext, HandlerGroup } from './handler-context.ts';
+import { verificationView } from './verification-view.ts';
 import { requireReviewRow, reviewDetail, reviewSummary } from './review-views.ts';
 
 type ReportCalls = 'identities.list' | 'identities.keyStore' | 'identities.create' | 'identities.import' | 'reports.render' | 'reports.sign' | 'reports.get' | 'reports.verify';
@@ -211,18 +214,9 @@ export const reportHandlers: HandlerGroup<ReportCalls> = {
     return row ? { ...reportInfo(row), pdfBase64: Buffer.from(row.pdf).toString('base64') } : null;
   },
 
-  'reports.verify': ({ pdfBase64 }) => {
-    const report = verifyPdf(Buffer.from(pdfBase64, 'base64'));
-    return {
-      valid: report.valid,
-      fileLength: report.fileLength,
-      signatures: report.signatures.map((s) => ({
-        number: s.number, revision: s.revision, coveredBytes: s.coveredBytes, signerName: s.signerName, organisation: s.organisation,
-        certificateFingerprint: s.certificateFingerprint, signingTime: s.signingTime?.toISOString() ?? null, intact: s.intact,
-      })),
-      problems: report.problems.map((p) => ({ code: p.code, message: p.message, ...(p.signature ? { signature: p.signature } : {}) })),
-    };
-  },
+  /** Intact and complete (the verifier), and who signed, judged against the trust store (trust-store.ts). */
+  'reports.verify': ({ pdfBase64 }, ctx) =>
+    verificationView(asVerificationReport(verifyPdf(Buffer.from(pdfBase64, 'base64'))), readTrustAnchors(ctx.db)),
 };
 
 /** Signing is the reviewers' final word: the review becomes read-only (corrections go through an amendment). */
