@@ -82,6 +82,10 @@ export function verifyDetachedCms(der: Buffer, signedParts: readonly Buffer[]): 
     if (!Buffer.from(messageDigest.value as string, 'binary').equals(digest)) {
       return fail('digest-mismatch', 'the signed bytes have changed since signing (their hash differs from the signed message digest)');
     }
+    const boundCertificate = essCertificateHash(attributes);
+    if (boundCertificate && !createHash(boundCertificate.hash).update(certDer).digest().equals(boundCertificate.value)) {
+      return fail('signature-invalid', 'the embedded signer certificate is not the one the signature names (its signed certificate hash differs)');
+    }
     // The signature covers the attributes' DER with the SET OF tag, not the [0] IMPLICIT tag they carry (RFC 5652 5.4).
     dataToVerify = Buffer.from(asn1.toDer(signer.signedAttributes).getBytes(), 'binary');
     dataToVerify[0] = 0x31;
@@ -169,6 +173,24 @@ function subjectNamesOf(certificate: Node): { commonName: string | null; organis
     }
   }
   return { commonName: found.get('2.5.4.3') ?? null, organisation: found.get('2.5.4.10') ?? null };
+}
+
+const ESS_SIGNING_CERTIFICATE = '1.2.840.113549.1.9.16.2.12';
+
+/**
+ * The certificate hash of the ESS signing-certificate(-v2) attribute (RFC 2634, RFC 5035), which binds the signer
+ * certificate into the signed attributes; without this check the embedded certificate's unsigned parts could
+ * change while the signature still verifies.
+ */
+function essCertificateHash(attributes: Map<string, Node>): { hash: string; value: Buffer } | null {
+  const v2 = attributes.get(OID.signingCertificateV2);
+  const v1 = attributes.get(ESS_SIGNING_CERTIFICATE);
+  const first = children(children(v2 ?? v1)[0])[0];
+  const parts = children(first);
+  if (!parts.length) return null;
+  const [algorithm, hash] = parts[0]!.type === asn1.Type.SEQUENCE ? [HASHES[oidOf(children(parts[0])[0])], parts[1]] : [v2 ? 'sha256' : 'sha1', parts[0]];
+  if (!algorithm || hash?.type !== asn1.Type.OCTETSTRING) return null;
+  return { hash: algorithm, value: Buffer.from(hash.value as string, 'binary') };
 }
 
 function attributesOf(set: Node): Map<string, Node> {
