@@ -77,8 +77,10 @@ export function checkSignatureDictionary(file: PdfFile, num: number): CheckedSig
   }
   if (base.subFilter !== null && !DETACHED.has(base.subFilter)) return fail('unsupported-signature', `signature type ${base.subFilter} is not supported`);
 
-  const hex = file.text.slice(b + 1, c - 1).replace(/[\0\t\n\f\r ]/g, '');
-  if (!/^[0-9A-Fa-f]*$/.test(hex) || hex.length % 2) return fail('signature-unreadable', 'its /Contents is not a hex string of whole bytes');
+  const hex = file.text.slice(b + 1, c - 1);
+  if (!/^[0-9A-Fa-f]*$/.test(hex) || hex.length % 2) return fail('signature-unreadable', 'its /Contents is not a hex string of whole bytes without spaces');
+  // The same signature bytes written another way (letter case) would give the file another hash: one form only.
+  if (/[a-f]/.test(hex) && /[A-F]/.test(hex)) return fail('contents-padding', 'its /Contents mixes upper- and lower-case hex digits (altered after signing)', { object: num });
   const der = Buffer.from(hex, 'hex');
   const used = derLength(der);
   if (used === null) return fail('signature-unreadable', 'its /Contents does not hold a DER-encoded signature');
