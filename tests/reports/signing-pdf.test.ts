@@ -1,10 +1,14 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { readPdfFile, type PdfFile } from '../../reports/pdf-reader/pdf-file.ts';
+import { canonicalPdf, type PdfValue } from '../../reports/pdf-reader/pdf-syntax.ts';
 import type { SigningIdentity } from '../../reports/signing/identity.ts';
 import { signPdf } from '../../reports/signing/sign-pdf.ts';
 import { SigningError } from '../../reports/signing/signing-error.ts';
 import { verifyPdf } from '../../reports/signing/verify-pdf.ts';
-import { pdfsig, qpdfCheck, smallPdf, tempFile, testIdentity, withByteChanged } from '../fixtures/identities/identities.ts';
+import { pdfsig, qpdfCheck, smallPdf, tempDir, tempFile, testIdentity, withByteChanged } from '../fixtures/identities/identities.ts';
 
 let first: SigningIdentity;
 let second: SigningIdentity;
@@ -38,9 +42,14 @@ describe('signPdf, checked with pdfsig (poppler) and qpdf', () => {
     expect(signatures[0]!.certificateValidation).toMatch(/issuer|Trusted/i);
   });
 
-  test('the signed PDF is the input plus an incremental update (nothing before it changes)', () => {
-    expect(once.subarray(0, unsigned.length - 1).equals(unsigned.subarray(0, unsigned.length - 1))).toBe(true);
+  test('the signed PDF is the input plus an incremental update (nothing before it changes), ending right after %%EOF', () => {
+    expect(once.subarray(0, unsigned.length).equals(unsigned)).toBe(true);
     expect(twice.subarray(0, once.length).equals(once)).toBe(true);
+    for (const pdf of [once, twice]) {
+      expect(pdf.subarray(-5).toString('latin1')).toBe('%%EOF');
+      const [, , c, d] = byteRangeOf(pdf, -1);
+      expect(c + d).toBe(pdf.length);
+    }
   });
 
   test('a second reviewer signs as an incremental update: both signatures valid, the last covers the whole document', () => {
@@ -86,7 +95,8 @@ describe('signPdf, checked with pdfsig (poppler) and qpdf', () => {
     expect(report.problems.map((p) => p.code)).toEqual(['digest-mismatch']);
 
     // Inside the second reviewer's update (the location in the signature dictionary): only signature 2 breaks.
-    const at = twice.lastIndexOf('/Location (Vaasa)') + '/Location (V'.length;
+    const at = twice.lastIndexOf('/Location <5661617361>') + '/Location <'.length;
+    expect(at).toBeGreaterThan(once.length);
     const late = withByteChanged(twice, at);
     expect(pdfsig(late).signatures.map((s) => s.validation)).toEqual(['Signature is Valid.', 'Digest Mismatch.']);
     const lateReport = verifyPdf(late);
@@ -106,5 +116,66 @@ describe('signPdf, checked with pdfsig (poppler) and qpdf', () => {
     expect(await code(Buffer.from('{"not": "a pdf"}'))).toBe('not-a-pdf');
     expect(await code(unsigned.subarray(0, unsigned.length - 200))).toBe('not-a-pdf');
     expect(await code(unsigned, { ...first, notAfter: new Date(Date.now() - 1000) })).toBe('certificate-expired');
+  });
+});
+
+/** The n-th /ByteRange of the file (negative: from the end). */
+function byteRangeOf(pdf: Buffer, n: number): [number, number, number, number] {
+  const all = [...pdf.toString('latin1').matchAll(/\/ByteRange\s*\[\s*(\d+) (\d+) (\d+) (\d+)\s*\]/g)];
+  return all.at(n)!.slice(1).map(Number) as [number, number, number, number];
+}
+
+describe('the incremental update our signer writes (a PDF without reserved fields)', () => {
+  const dict = (file: PdfFile, value: PdfValue | undefined, revision?: number) => file.dict(value, revision)!;
+
+  test('first signature: a new invisible widget on page 1, AcroForm with /SigFlags 3, and the document certified (DocMDP P 2)', () => {
+    const file = readPdfFile(once);
+    expect(file.revisions).toHaveLength(2);
+    expect(file.revisions[1]!.kind).toBe('table');
+    const catalog = file.catalog()!;
+    const fields = file.resolve(dict(file, catalog.get('AcroForm')).get('Fields'));
+    expect(fields?.kind === 'array' && fields.items).toHaveLength(1);
+    const widget = dict(file, (fields as { items: PdfValue[] }).items[0]);
+    expect(canonicalPdf(widget.get('Rect'))).toBe('[0 0 0 0]');
+    expect(canonicalPdf(widget.get('FT'))).toBe('/Sig');
+    expect(canonicalPdf(dict(file, catalog.get('AcroForm')).get('SigFlags'))).toBe('3');
+    const signature = dict(file, widget.get('V'));
+    expect(canonicalPdf(signature.get('Reference'))).toBe('[<</TransformMethod /DocMDP /TransformParams <</P 2 /Type /TransformParams /V /1.2>> /Type /SigRef>>]');
+    expect(canonicalPdf(dict(file, catalog.get('Perms')).get('DocMDP'))).toBe(canonicalPdf(widget.get('V')));
+    // The page lists the widget; nothing is drawn (no appearance for an invisible field).
+    const page = dict(file, widget.get('P'));
+    expect(canonicalPdf(page.get('Annots'))).toContain(canonicalPdf((fields as { items: PdfValue[] }).items[0]));
+    expect(widget.has('AP')).toBe(false);
+  });
+
+  test('second signature: no /Reference, the catalog untouched, /Contents padded with zeros only', () => {
+    const file = readPdfFile(twice);
+    const rootNum = (file.revisions[2]!.trailer.get('Root') as { num: number }).num;
+    expect(file.revisions[2]!.entries.has(rootNum)).toBe(false);
+    expect(file.revisions[1]!.entries.has(rootNum)).toBe(true);
+    const trailers = file.revisions.map((r) => r.trailer);
+    expect(canonicalPdf(trailers[2]!.get('Prev'))).toBe(String(file.revisions[1]!.startxref));
+    expect(canonicalPdf((trailers[2]!.get('ID') as { items: PdfValue[] }).items[0])).toBe(canonicalPdf((trailers[0]!.get('ID') as { items: PdfValue[] }).items[0]));
+    const signatures = [...twice.toString('latin1').matchAll(/\/Type \/Sig\b[^]*?(?=endobj)/g)].map((m) => m[0]);
+    expect(signatures).toHaveLength(2);
+    expect(signatures[0]).toContain('/Reference');
+    expect(signatures[1]).not.toContain('/Reference');
+    const [, b, c] = byteRangeOf(twice, -1);
+    const hex = twice.subarray(b + 1, c - 1).toString('latin1');
+    expect(hex).toMatch(/^[0-9A-F]+$/);
+    expect(hex.length % 2).toBe(0);
+    expect(/^(?:[0-9A-F]{2})*?((?:00)*)$/.exec(hex)![1]!.length).toBeGreaterThan(1000);
+  });
+
+  test('refuses a PDF whose last section is a cross-reference stream, and an encrypted PDF', async () => {
+    const code = async (pdf: Buffer) => signPdf(pdf, first, { reason: 'r', name: 'n' }).then(() => undefined, (e: SigningError) => [e.code, e.params.reason]);
+    const input = tempFile('in.pdf', unsigned);
+    const streams = join(tempDir(), 'streams.pdf');
+    spawnSync('qpdf', ['--object-streams=generate', input, streams]);
+    expect(await code(readFileSync(streams))).toEqual(['unsupported-pdf', 'xref-stream']);
+    const encrypted = join(tempDir(), 'encrypted.pdf');
+    spawnSync('qpdf', ['--encrypt', 'u', 'o', '256', '--', input, encrypted]);
+    const refused = await code(readFileSync(encrypted));
+    expect(refused?.[0]).toBe('unsupported-pdf');
   });
 });
