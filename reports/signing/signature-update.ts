@@ -62,7 +62,7 @@ export async function planSignatureUpdate(file: PdfFile, request: SignatureUpdat
   if (target) {
     let appearance: PdfValue | null = null;
     const [x1, y1, x2, y2] = chosen!.rect ?? [0, 0, 0, 0];
-    const [width, height] = [Math.abs(x2 - x1), Math.abs(y2 - y1)];
+    const [width, height] = [Math.abs(x2 - x1), Math.abs(y2 - y1)].map((n) => Math.round(n * 100) / 100) as [number, number];
     if (width >= 1 && height >= 1) {
       const drawn = await signatureAppearance(request.appearance, width, height, next);
       next += drawn.objects.length;
