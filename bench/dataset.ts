@@ -54,7 +54,7 @@ export interface DatasetCounts { regions: number; sites: number; reviews: number
 /** Writes the data set into a new database file (refuses an existing one) and returns the row counts. */
 export async function generateDataset(file: string, options: DatasetOptions = DEFAULT_DATASET): Promise<DatasetCounts> {
   if (existsSync(file)) throw new Error(`${file} exists; the data set is written only into a new file`);
-  const scale = loadScaleRegistry().registry.latest('ips-25');
+  const scale = loadScaleRegistry().registry.defaultVersion('ips-25');
   if (!scale) throw new Error('the bundled scale ips-25 is missing');
   const items = scale.data.items.map((i) => i.number);
   const { min: lo, max: hi } = scale.data.scoring.itemRange;

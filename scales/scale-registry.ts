@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { differsInBandsOrItems, scaleDifferences } from './scale-diff.ts';
 import { compareVersions, parseScaleVersion, ScaleFileError, scaleRef, type ScaleVersion } from './scale-version.ts';
 
 export const BUNDLED_SCALES_DIR = fileURLToPath(new URL('./data/', import.meta.url));
@@ -8,9 +9,17 @@ export const BUNDLED_SCALES_DIR = fileURLToPath(new URL('./data/', import.meta.u
 /** Scale files are small; anything larger is not a scale file and is refused before parsing. */
 const MAX_SCALE_FILE_BYTES = 5 * 1024 * 1024;
 
-/** Every loaded scale version, looked up by id and version. Versions are immutable once released. */
+/**
+ * Every loaded scale version, looked up by id and version. Versions are immutable once released.
+ *
+ * Two kinds: installed versions, loaded from scale files at start (the app's own scales/data and any folder the
+ * operator names), and received versions, which review bundles brought (add()). A received version scores the
+ * reviews it came with, but never becomes the default for new reviews by itself (issue 11): the default is the
+ * newest installed version, or one the user adopted explicitly (defaultVersion).
+ */
 export class ScaleRegistry {
   private readonly byRef = new Map<string, ScaleVersion>();
+  private readonly received = new Set<ScaleVersion>();
 
   constructor(versions: Iterable<ScaleVersion>) {
     for (const version of versions) {
@@ -33,6 +42,7 @@ export class ScaleRegistry {
     if (existing?.contentHash === version.contentHash) return;
     if (existing) throw duplicateVersionError(version.origin, ref, existing.origin);
     this.byRef.set(ref, version);
+    this.received.add(version);
   }
 
   /** All versions, by id and then oldest version first. */
@@ -49,8 +59,33 @@ export class ScaleRegistry {
     return this.list().filter((v) => v.data.id === id).map((v) => v.data.version);
   }
 
-  latest(id: string): ScaleVersion | undefined {
-    return this.list().filter((v) => v.data.id === id).at(-1);
+  /** Whether the version came with the app (a scale file loaded at start), not in a review bundle. */
+  isShipped(version: ScaleVersion): boolean {
+    return this.byRef.get(scaleRef(version.data.id, version.data.version)) === version && !this.received.has(version);
+  }
+
+  /** The newest version of `id` shipped with the app (installed scale files), whatever bundles brought. */
+  newestShipped(id: string): ScaleVersion | undefined {
+    return this.list().filter((v) => v.data.id === id && !this.received.has(v)).at(-1);
+  }
+
+  /**
+   * The version new reviews of scale `id` are scored with: the one the user adopted (settings, scales.adopt) if
+   * it is loaded, else the newest shipped version. The one home of this rule; a received version is never chosen
+   * by being newer.
+   */
+  defaultVersion(id: string, adopted?: string | undefined): ScaleVersion | undefined {
+    return (adopted !== undefined ? this.get(id, adopted) : undefined) ?? this.newestShipped(id);
+  }
+
+  /**
+   * A received version whose id is a shipped scale's but whose band limits or items differ from the newest shipped
+   * version of that scale: shown with a "differs from the shipped scale" marker wherever it appears.
+   */
+  differsFromShipped(version: ScaleVersion): boolean {
+    if (this.isShipped(version)) return false;
+    const shipped = this.newestShipped(version.data.id);
+    return shipped !== undefined && differsInBandsOrItems(scaleDifferences(shipped.data, version.data));
   }
 }
 

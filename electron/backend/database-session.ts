@@ -4,9 +4,9 @@ import type { Database } from 'better-sqlite3';
 import { ApiFailure } from '../contract/api-error.ts';
 import type { BackupInfo, BackupReason } from '../contract/backup-contract.ts';
 import type { CallName } from '../contract/contract.ts';
-import type { Settings, SettingsChanges } from '../contract/settings-contract.ts';
+import type { Settings } from '../contract/settings-contract.ts';
 import type { Dispatch } from './dispatcher.ts';
-import { applySettingsChanges, defaultSettings, loadSettings, saveSettings, SETTINGS_FILE_NAME } from './settings/settings.ts';
+import { applySettingsChanges, defaultSettings, loadSettings, saveSettings, SETTINGS_FILE_NAME, type StoredSettingsChanges } from './settings/settings.ts';
 import { checkBackup } from './store/backup-check.ts';
 import { localDay } from '../../scales/display-format.ts';
 import { backupDatabase, defaultBackupFolder, listBackups, rotateBackups, type BackupEntry } from './store/backups.ts';
@@ -242,7 +242,7 @@ export class DatabaseSession implements StorageService {
     return this.currentSettings;
   }
 
-  updateSettings(changes: SettingsChanges): Settings {
+  updateSettings(changes: StoredSettingsChanges): Settings {
     const next = applySettingsChanges(this.currentSettings, changes);
     if (changes.backupFolder) assertWritableFolder(changes.backupFolder);
     if (JSON.stringify(next) === JSON.stringify(this.currentSettings)) return this.currentSettings;

@@ -1,5 +1,6 @@
 import type { BackupCheck, BackupInfo, BackupReason } from '../contract/backup-contract.ts';
-import type { Settings, SettingsChanges } from '../contract/settings-contract.ts';
+import type { Settings } from '../contract/settings-contract.ts';
+import type { StoredSettingsChanges } from './settings/settings.ts';
 
 /**
  * What the backups.* and settings.* handlers need from the running backend (database-session.ts): the backup
@@ -13,5 +14,5 @@ export interface StorageService {
   checkBackup(name: string): BackupCheck;
   restoreBackup(name: string): Promise<{ restored: BackupInfo; beforeRestore: BackupInfo; schemaVersion: number }>;
   settings(): Settings;
-  updateSettings(changes: SettingsChanges): Settings;
+  updateSettings(changes: StoredSettingsChanges): Settings;
 }

@@ -93,7 +93,8 @@ export const ReviewSummary = z.object({
   siteId: Id,
   kind: ReviewKind,
   status: ReviewStatus,
-  scale: z.object({ id: z.string(), version: z.string(), contentHash: z.string() }),
+  /** differsFromShipped: a version a bundle brought whose band limits or items differ from the shipped scale. */
+  scale: z.object({ id: z.string(), version: z.string(), contentHash: z.string(), differsFromShipped: z.boolean() }),
   visitDates: z.array(IsoDate).min(1),
   revision: z.number().int().positive(),
   createdAt: Timestamp,

@@ -38,6 +38,11 @@ export const Settings = z.object({
   /** Where backups go; next to the database (<userData>/backups) when not set. */
   backupFolder: AbsoluteFolder.optional(),
   backups: BackupRotation.default(DEFAULT_BACKUP_ROTATION),
+  /**
+   * Scale versions the user adopted as the default for new reviews, by scale id, after seeing how each differs from
+   * the shipped one (scales.adopt; not changed through settings.update). Absent: the newest shipped version.
+   */
+  adoptedScales: z.record(z.string().min(1).max(100), z.string().min(1).max(50)).default({}),
 });
 export type Settings = z.infer<typeof Settings>;
 

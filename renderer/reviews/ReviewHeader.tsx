@@ -9,6 +9,7 @@ import type { EditorMode } from './editor-mode.ts';
 import type { SaveSnapshot } from './save-queue.ts';
 import { SaveStatus } from './SaveStatus.tsx';
 import type { SaveTarget } from './use-review-session.ts';
+import { ScaleDiffersMarker } from '../components/ScaleDiffersMarker.tsx';
 
 interface ReviewHeaderProps {
   detail: ReviewDetail;
@@ -46,7 +47,10 @@ export function ReviewHeader({ detail, scale, mode, saveState, onRetrySave, onRe
           </div>
           <div>
             <dt>{t('review.editor.scale')}</dt>
-            <dd>{t('review.editor.scaleValue', { title: localized(scale.title, format.language), version: scale.version })}</dd>
+            <dd>
+              {t('review.editor.scaleValue', { title: localized(scale.title, format.language), version: scale.version })}
+              {detail.scale.differsFromShipped && <> <ScaleDiffersMarker /></>}
+            </dd>
           </div>
           <div>
             <dt>{t('review.editor.reviewers')}</dt>

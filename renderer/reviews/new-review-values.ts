@@ -31,10 +31,13 @@ export interface NewReviewValues {
 export type ScaleChoice = CallOutput<'scales.list'>[number];
 export const scaleValue = (scale: { id: string; version: string }) => `${scale.id}@${scale.version}`;
 
-/** The latest version of the default scale (ips-25) if there is one, else the first latest version. */
+/**
+ * The version the backend says new reviews default to (scales.list isDefault: the newest shipped version or the
+ * one adopted in settings; never merely the newest a bundle brought), ips-25 first.
+ */
 export function defaultScale(scales: readonly ScaleChoice[]): string {
-  const latest = scales.find((s) => s.latest && s.id === 'ips-25') ?? scales.find((s) => s.latest) ?? scales[0];
-  return latest ? scaleValue(latest) : '';
+  const chosen = scales.find((s) => s.isDefault && s.id === 'ips-25') ?? scales.find((s) => s.isDefault) ?? scales[0];
+  return chosen ? scaleValue(chosen) : '';
 }
 
 /** Newest version first within each scale, so older versions follow the one they were superseded by. */

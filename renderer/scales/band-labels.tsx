@@ -10,7 +10,7 @@ interface ScaleRef {
   id: string;
   version: string;
 }
-/** Each scale version's bands, the latest versions first (used when a result does not say its scale). */
+/** Each scale version's bands, the default versions first (used when a result does not say its scale). */
 type BandIndex = { key: string; bands: BandDefinitions }[];
 
 const BandIndexContext = createContext<BandIndex | null>(null);
@@ -27,7 +27,7 @@ export function BandLabelsProvider({ children }: { children: ReactNode }) {
     let current = true;
     (async () => {
       const scales = await api.call('scales.list', {});
-      const ordered = [...scales].sort((a, b) => Number(b.latest) - Number(a.latest));
+      const ordered = [...scales].sort((a, b) => Number(b.isDefault) - Number(a.isDefault));
       const loaded = await Promise.all(ordered.map(async (ref) => ({ key: refKey(ref), bands: (await api.call('scales.get', { id: ref.id, version: ref.version })).scale.scoring.bands })));
       if (current) setIndex(loaded);
     })().catch((error: unknown) => {

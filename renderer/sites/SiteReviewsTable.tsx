@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ReviewSummary } from '../../electron/contract/entities.ts';
 import { hrefFor } from '../app/routes.ts';
+import { ScaleDiffersMarker } from '../components/ScaleDiffersMarker.tsx';
 import { ScoreValue } from '../components/ScoreValue.tsx';
 import { useFormat } from '../i18n/use-format.ts';
 import { useBandLabel } from '../scales/band-labels.tsx';
@@ -36,7 +37,10 @@ export function SiteReviewsTable({ reviews }: { reviews: readonly ReviewSummary[
                 <ScoreValue score={review.score} />
               </td>
               <td className="nowrap">{bandLabel(review.score.band, review.scale)}</td>
-              <td>{`${review.scale.id} ${review.scale.version}`}</td>
+              <td>
+                {`${review.scale.id} ${review.scale.version}`}
+                {review.scale.differsFromShipped && <> <ScaleDiffersMarker /></>}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultScale, fieldProblemsFrom, orderScales, toCreateInput, type NewReviewValues, type ScaleChoice } from '../../renderer/reviews/new-review-values.ts';
 
-const scale = (version: string, latest: boolean, id = 'ips-25'): ScaleChoice => ({ id, version, latest, contentHash: 'x', languages: ['fi'], title: { fi: 'IPS' } });
+const scale = (version: string, isDefault: boolean, id = 'ips-25'): ScaleChoice => ({ id, version, isDefault, shipped: true, differsFromShipped: false, contentHash: 'x', languages: ['fi'], title: { fi: 'IPS' } });
 const values: NewReviewValues = {
   kind: 'self',
   scale: 'ips-25@1.0.0',
@@ -11,7 +11,7 @@ const values: NewReviewValues = {
 };
 
 describe('the new-review form values', () => {
-  it('preselects the latest version of ips-25 and lists newer versions first', () => {
+  it('preselects the default version of ips-25 and lists newer versions first', () => {
     const scales = [scale('1.0.0', false), scale('1.10.0', true), scale('1.2.0', false), scale('2.0.0', true, 'other')];
     expect(defaultScale(scales)).toBe('ips-25@1.10.0');
     expect(orderScales(scales).map((s) => `${s.id} ${s.version}`)).toEqual(['ips-25 1.10.0', 'ips-25 1.2.0', 'ips-25 1.0.0', 'other 2.0.0']);

@@ -20,7 +20,7 @@ describe('bundled scales', () => {
   test('IPS-25 1.0.0 loads in Finnish and English with 25 items in three sections', () => {
     const { registry, refused } = loadScaleRegistry();
     expect(refused).toEqual([]);
-    const scale = registry.latest('ips-25');
+    const scale = registry.defaultVersion('ips-25');
     expect(scale?.data.version).toBe('1.0.0');
     expect(scale?.data.languages).toEqual(['fi', 'en']);
     expect(scale?.data.items.map((i) => i.number)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));

@@ -3,6 +3,7 @@ import type { ComparisonFilters, ComparisonReviewResult } from '../../contract/c
 import type { ComparisonParams } from '../store/comparison-sql.ts';
 import { comparisonRows, parseScores, regionsAndSites, type ReviewResultRow, type SiteColumns } from '../store/comparison-store.ts';
 import { comparedScales, defaultScale, itemsMapOneToOne } from './comparison-scales.ts';
+import { adoptedVersion, DEFAULT_SCALE_ID } from './default-scale.ts';
 import type { HandlerContext, HandlerGroup } from './handler-context.ts';
 import { outcomeHandlers } from './outcome-handlers.ts';
 
@@ -10,7 +11,7 @@ type Filters = z.output<typeof ComparisonFilters>;
 
 /** The statements' bound values for the filters; open period ends become dates every ISO date sorts between. */
 function bind(ctx: HandlerContext, filters: Filters) {
-  const scales = comparedScales(ctx.registry, filters.scale);
+  const scales = comparedScales(ctx.registry, filters.scale, adoptedVersion(ctx, DEFAULT_SCALE_ID));
   const params: ComparisonParams = {
     scales: scales.rulesJson,
     region: filters.regionId,
@@ -61,12 +62,13 @@ type OutcomeCall = 'outcomes.list' | 'outcomes.save' | 'outcomes.delete';
 export const comparisonHandlers: HandlerGroup<ComparisonCall | OutcomeCall> = {
   'comparison.options': (_input, ctx) => {
     const versions = ctx.registry.list();
-    const fallback = defaultScale(ctx.registry);
+    const fallback = defaultScale(ctx.registry, adoptedVersion(ctx, DEFAULT_SCALE_ID));
     return {
       scales: versions.map((v) => ({
         id: v.data.id,
         version: v.data.version,
-        latest: ctx.registry.latest(v.data.id) === v,
+        // The version new reviews of this scale default to (ScaleRegistry.defaultVersion), not merely the newest.
+        latest: ctx.registry.defaultVersion(v.data.id, adoptedVersion(ctx, v.data.id)) === v,
         comparableWith: versions.filter((o) => o !== v && itemsMapOneToOne(v, o)).map((o) => ({ id: o.data.id, version: o.data.version })),
       })),
       defaultScale: fallback ? { id: fallback.data.id, version: fallback.data.version } : null,

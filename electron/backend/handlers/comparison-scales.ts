@@ -1,6 +1,7 @@
 import { ApiFailure } from '../../contract/api-error.ts';
 import type { ScaleRegistry } from '../../../scales/scale-registry.ts';
 import type { ScaleVersion } from '../../../scales/scale-version.ts';
+import { DEFAULT_SCALE_ID } from './default-scale.ts';
 
 /**
  * Two versions of a scale are compared only when their items map one to one: the same item numbers with the
@@ -13,8 +14,9 @@ export function itemsMapOneToOne(a: ScaleVersion, b: ScaleVersion): boolean {
     a.data.scoring.totalRange.min === b.data.scoring.totalRange.min && a.data.scoring.totalRange.max === b.data.scoring.totalRange.max;
 }
 
-export function defaultScale(registry: ScaleRegistry): ScaleVersion | undefined {
-  return registry.latest('ips-25') ?? registry.list().at(-1);
+/** The comparison's base when the filters name none: the default scale of new reviews (default-scale.ts), else any. */
+export function defaultScale(registry: ScaleRegistry, adopted?: string): ScaleVersion | undefined {
+  return registry.defaultVersion(DEFAULT_SCALE_ID, adopted) ?? registry.list().at(-1);
 }
 
 export interface ComparedScales {
@@ -26,8 +28,8 @@ export interface ComparedScales {
   rulesJson: string;
 }
 
-export function comparedScales(registry: ScaleRegistry, chosen: { id: string; version: string } | null): ComparedScales {
-  const base = chosen ? registry.get(chosen.id, chosen.version) : defaultScale(registry);
+export function comparedScales(registry: ScaleRegistry, chosen: { id: string; version: string } | null, adopted?: string): ComparedScales {
+  const base = chosen ? registry.get(chosen.id, chosen.version) : defaultScale(registry, adopted);
   if (!base) throw new ApiFailure('not-found', { entity: 'scale', id: chosen ? `${chosen.id}@${chosen.version}` : 'ips-25' });
   const versions = registry.list().filter((v) => v === base || itemsMapOneToOne(base, v));
   const rules = versions.map((v) => ({

@@ -2,6 +2,7 @@ import { ApiFailure } from '../../contract/api-error.ts';
 import type { ReviewStatus } from '../../contract/entities.ts';
 import { appendAudit } from '../store/audit-log.ts';
 import { insertReview, insertReviewer, listReviewerRatings, listReviewers, listReviewRowsForSite, setReviewStatusRow } from '../store/reviews-store.ts';
+import { DEFAULT_SCALE_ID, defaultScaleVersion } from './default-scale.ts';
 import type { HandlerGroup } from './handler-context.ts';
 import { requireReviewRow, resultRatings, reviewDetail, reviewSummary, scaleOfReview, scoreStored, toSummary } from './review-views.ts';
 import { requireSite } from './site-handlers.ts';
@@ -23,8 +24,8 @@ export const reviewHandlers: HandlerGroup<'reviews.listForSite' | 'reviews.get' 
 
   'reviews.create': (input, ctx) => {
     requireSite(ctx, input.siteId);
-    const scale = input.scale ? ctx.registry.get(input.scale.id, input.scale.version) : ctx.registry.latest('ips-25');
-    if (!scale) throw new ApiFailure('not-found', { entity: 'scale', id: input.scale ? `${input.scale.id}@${input.scale.version}` : 'ips-25' });
+    const scale = input.scale ? ctx.registry.get(input.scale.id, input.scale.version) : defaultScaleVersion(ctx);
+    if (!scale) throw new ApiFailure('not-found', { entity: 'scale', id: input.scale ? `${input.scale.id}@${input.scale.version}` : DEFAULT_SCALE_ID });
     const at = ctx.now();
     const id = insertReview(ctx.db, {
       uid: ctx.newUid(),

@@ -52,7 +52,7 @@ export function reviewSummary(ctx: HandlerContext, row: ReviewRow): ReviewSummar
     siteId: row.site_id,
     kind: row.kind,
     status: row.status,
-    scale: { id: row.scale_id, version: row.scale_version, contentHash: row.scale_hash },
+    scale: { id: row.scale_id, version: row.scale_version, contentHash: row.scale_hash, differsFromShipped: ctx.registry.differsFromShipped(scale) },
     visitDates: JSON.parse(row.visit_dates) as string[],
     revision: row.revision,
     createdAt: row.created_at,

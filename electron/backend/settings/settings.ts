@@ -60,9 +60,20 @@ function setAside(file: string, why: string, log: (message: string) => void, now
   }
 }
 
+/**
+ * Changes the backend itself makes beside the user's settings.update: a scale version adopted (or, with null,
+ * given up) through scales.adopt, which checks the version first.
+ */
+export type StoredSettingsChanges = SettingsChanges & { adoptedScales?: Record<string, string | null> };
+
 /** The settings with the changes applied; null clears an optional setting. Validated again as a whole. */
-export function applySettingsChanges(settings: Settings, changes: SettingsChanges): Settings {
-  const next: Record<string, unknown> = { ...settings, backups: { ...settings.backups, ...stripUndefined(changes.backups ?? {}) } };
+export function applySettingsChanges(settings: Settings, changes: StoredSettingsChanges): Settings {
+  const adopted = { ...settings.adoptedScales };
+  for (const [id, version] of Object.entries(changes.adoptedScales ?? {})) {
+    if (version === null) delete adopted[id];
+    else adopted[id] = version;
+  }
+  const next: Record<string, unknown> = { ...settings, backups: { ...settings.backups, ...stripUndefined(changes.backups ?? {}) }, adoptedScales: adopted };
   for (const key of ['language', 'reviewerIdentityId', 'backupFolder'] as const) {
     const value = changes[key];
     if (value === null) delete next[key];
