@@ -29,7 +29,8 @@ const CliArgs = z.discriminatedUnion('command', [
     signing: z.array(z.strictObject({ p12File: z.string().min(1), passphraseEnv: EnvName })).max(20),
     scaleDirs: z.array(z.string()),
   }),
-  z.object({ command: z.literal('verify'), file: z.string(), json: z.boolean() }),
+  /** --trust FILE: a confirmed signer's certificate, or a root when it is a CA certificate; --trust-store DIR: every .pem/.crt/.cer in DIR. */
+  z.object({ command: z.literal('verify'), file: z.string(), json: z.boolean(), trustFiles: z.array(z.string().min(1)), trustStores: z.array(z.string().min(1)) }),
   /** Without --site (or with --all), every site's reviews; without --db, the desktop app's database. */
   z.object({ command: z.literal('csv'), db: z.string().min(1).optional(), site: z.string().trim().min(1).optional(), out: z.string().min(1), scaleDirs: z.array(z.string()) }),
   /** A review bundle signed with a PKCS#12 identity (the command line has no unlocked identity of the app's). */
@@ -49,7 +50,7 @@ export type CliArgs = z.infer<typeof CliArgs> & { language: CliLanguage };
 /** Options that belong to some commands only; given to another, they are a usage error rather than silently ignored. */
 const ONLY_FOR: Record<string, readonly string[]> = {
   out: ['report', 'csv', 'export', 'backup'], sign: ['report', 'export'], 'passphrase-env': ['report', 'export'], db: ['csv', 'export', 'import', 'backup', 'backups', 'restore'], folder: ['backups', 'restore'],
-  site: ['csv', 'export'], all: ['csv', 'export'], 'replace-newer': ['import'],
+  site: ['csv', 'export'], all: ['csv', 'export'], 'replace-newer': ['import'], trust: ['verify'], 'trust-store': ['verify'],
 };
 
 /** The language is read first and on its own, so that even a usage error is told in the user's language. */
@@ -80,6 +81,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         site: { type: 'string' },
         all: { type: 'boolean' },
         'replace-newer': { type: 'boolean' },
+        trust: { type: 'string', multiple: true },
+        'trust-store': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -109,6 +112,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     json: values.json,
     scaleDirs: values['scale-dir'],
     ...(command === 'report' ? reportOptions(values) : {}),
+    ...(command === 'verify' ? { trustFiles: values.trust ?? [], trustStores: values['trust-store'] ?? [] } : {}),
     ...(command === 'csv' ? csvOptions(values) : {}),
     ...(command === 'export' ? exportOptions(values) : {}),
     ...(command === 'import' ? importOptions(values, rest) : {}),

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { SigningIdentity } from '../../reports/signing/identity.ts';
+import { signerMaterialOf, type SigningIdentity } from '../../reports/signing/identity.ts';
 import { signPdf } from '../../reports/signing/sign-pdf.ts';
 import { ROOT } from '../fixtures/ratings.ts';
 import { PASSPHRASE, pdfsig, qpdfCheck, smallPdf, tempDir, testIdentity, withByteChanged, withInfoRewritten } from '../fixtures/identities/identities.ts';
@@ -26,6 +26,7 @@ let second: { p12: Buffer; identity: SigningIdentity };
 let firstP12: string;
 let secondP12: string;
 let signed: string;
+let trusted: string;
 
 beforeAll(async () => {
   dir = tempDir('ips-cli-sign-');
@@ -37,6 +38,9 @@ beforeAll(async () => {
   secondP12 = join(dir, 'asa.p12');
   writeFileSync(firstP12, first.p12);
   writeFileSync(secondP12, second.p12);
+  // The first reviewer's certificate, confirmed: without it the signer is unknown and verify exits 4.
+  trusted = join(dir, 'maija.pem');
+  writeFileSync(trusted, `-----BEGIN CERTIFICATE-----\n${signerMaterialOf(first.identity).certificate.toString('base64')}\n-----END CERTIFICATE-----\n`);
   signed = join(dir, 'signed.pdf');
   writeFileSync(signed, await signPdf(await smallPdf(), first.identity, { reason: 'Hyväksyntä', name: first.identity.commonName }));
 }, 60_000);
@@ -49,7 +53,7 @@ function pdfFile(name: string, content: Buffer): string {
 
 describe('ips-fidelity verify (as a subprocess)', () => {
   test('a signed PDF: each signature listed in Finnish, exit 0', () => {
-    const { code, stdout, stderr } = run(['verify', signed]);
+    const { code, stdout, stderr } = run(['verify', signed, '--trust', trusted]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toContain('Allekirjoitus 1/1');
@@ -62,19 +66,19 @@ describe('ips-fidelity verify (as a subprocess)', () => {
   });
 
   test('English and Swedish: labels and the time in that language\'s form', () => {
-    const en = run(['verify', signed, '--lang', 'en']);
+    const en = run(['verify', signed, '--trust', trusted, '--lang', 'en']);
     expect(en.code).toBe(0);
     expect(en.stdout).toContain('Signature 1/1');
     expect(en.stdout).toMatch(/Time: \d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}:\d{2} (EET|EEST)/);
     expect(en.stdout).toContain('Intact: yes');
-    const sv = run(['verify', signed, '--lang', 'sv']);
+    const sv = run(['verify', signed, '--trust', trusted, '--lang', 'sv']);
     expect(sv.code).toBe(0);
     expect(sv.stdout).toContain('Underskrift 1/1');
     expect(sv.stdout).toContain('Oförändrad: ja');
   });
 
   test('--json gives the report for machines', () => {
-    const { code, stdout } = run(['verify', signed, '--json']);
+    const { code, stdout } = run(['verify', signed, '--trust', trusted, '--json']);
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
     expect(json).toMatchObject({ valid: true, problems: [], signatures: [{ number: 1, signerName: 'Maija Meikäläinen', intact: true }] });
