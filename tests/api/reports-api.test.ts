@@ -32,7 +32,11 @@ describe('signed reports through the API', { timeout: 120_000 }, () => {
     const independent = pdfsig(pdf).output;
     expect(independent.match(/Signature is Valid/g)).toHaveLength(2);
     expect(independent).toContain('Total document signed');
-    expect(execFileSync('pdftotext', ['-', '-'], { input: pdf }).toString()).toContain('Järvenrannan');
+    const text = execFileSync('pdftotext', ['-', '-'], { input: pdf }).toString();
+    expect(text).toContain('Järvenrannan');
+    // Rendered once; each signature added its own visible block, in the field reserved for its signer.
+    expect(text.match(/Allekirjoitettu sähköisesti/g)).toHaveLength(2);
+    expect(pdfsig(pdf).output.match(/Signature Field Name: .*/g)).toEqual(['Signature Field Name: reviewer-1', 'Signature Field Name: reviewer-2']);
 
     const verified = await call('reports.verify', { pdfBase64: stored!.pdfBase64 });
     expect(verified).toMatchObject({ valid: true, signatures: [{ signerName: 'Aino Laaksonen', intact: true }, { signerName: 'Mikael Sundström', intact: true }] });
