@@ -53,7 +53,11 @@ function drawSlot(flow: PageFlow, slot: SignatureSlotModel, last: boolean): void
 /** A dashed frame with "awaiting signature" in it, and the empty signature field over exactly that frame. */
 function drawReservedPlace(flow: PageFlow, slot: SignatureSlotModel, x: number, y: number, width: number): void {
   const { doc } = flow;
-  doc.save().lineWidth(0.6).dash(3, { space: 2 }).strokeColor(COLOR.rule).rect(x, y, width, SIGNATURE_SLOT_HEIGHT).stroke().undash().restore();
+  // Stroked 2 pt inside the field's rectangle, so that a signature's opaque appearance covers all of it, even where
+  // a low-resolution rendering blends the appearance's edge pixels.
+  const inset = 2;
+  doc.save().lineWidth(0.6).dash(3, { space: 2 }).strokeColor(COLOR.rule)
+    .rect(x + inset, y + inset, width - 2 * inset, SIGNATURE_SLOT_HEIGHT - 2 * inset).stroke().undash().restore();
   const text = flow.wrap(slot.awaiting, STYLE.bodyMuted, width - 2 * PAD, 'center');
   drawLines(flow, text, x + PAD, y + (SIGNATURE_SLOT_HEIGHT - linesHeight(text)) / 2, width - 2 * PAD);
   addSignatureField(doc, { name: slot.fieldName, description: slot.description, x, y, width, height: SIGNATURE_SLOT_HEIGHT });
