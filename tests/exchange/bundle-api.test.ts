@@ -1,10 +1,9 @@
-import BetterSqlite3 from 'better-sqlite3';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { SigningIdentity } from '../../reports/signing/identity.ts';
 import { dumpDatabase, testBackend } from '../fixtures/backend.ts';
 import { readExample } from '../fixtures/ratings.ts';
 import {
-  backendWithIdentity, backendWithScales, bundleOf, EXAMPLE_UID, exampleFile, exporterIdentity, ips25, scaleVariant, STORAGE_PASSPHRASE,
+  backendWithIdentity, backendWithScales, bundleOf, EXAMPLE_UID, exampleFile, exporterIdentity, ips25, rows, scaleVariant, STORAGE_PASSPHRASE,
 } from './bundle-fixtures.ts';
 
 let exporter: { p12: Buffer; identity: SigningIdentity };
@@ -12,14 +11,6 @@ beforeAll(async () => {
   exporter = await exporterIdentity();
 });
 
-const rows = (dbFile: string, sql: string) => {
-  const db = new BetterSqlite3(dbFile, { readonly: true });
-  try {
-    return db.prepare(sql).all();
-  } finally {
-    db.close();
-  }
-};
 
 describe('bundles between two databases', () => {
   test('export, import, the same totals; the same bundle twice changes nothing', async () => {

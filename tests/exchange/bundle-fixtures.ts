@@ -1,3 +1,4 @@
+import BetterSqlite3 from 'better-sqlite3';
 import { openBackend } from '../../electron/backend/backend.ts';
 import type { SigningIdentity } from '../../reports/signing/identity.ts';
 import { contentHash } from '../../scales/canonical-json.ts';
@@ -70,4 +71,14 @@ export async function backendWithScales(scaleDirs: string[], dbFile = tempDbFile
     return response.output;
   }
   return { backend, call, dbFile };
+}
+
+/** The rows an SQL query reads from a closed test database (read-only). */
+export function rows(dbFile: string, sql: string): unknown[] {
+  const db = new BetterSqlite3(dbFile, { readonly: true });
+  try {
+    return db.prepare(sql).all();
+  } finally {
+    db.close();
+  }
 }

@@ -1,5 +1,5 @@
 import type { BundleExporter } from '../../../exchange/bundle-format.ts';
-import { getReviewOrigin, ownIdentityFingerprints } from '../store/review-origins-store.ts';
+import { getReviewOrigin } from '../store/review-origins-store.ts';
 import type { ReviewRow } from '../store/reviews-store.ts';
 import type { HandlerContext } from './handler-context.ts';
 import { isTrustedExporter } from './trusted-exporter.ts';
@@ -25,9 +25,9 @@ const named = (sender: BundleSender) => `${sender.name ?? 'an exporter whose nam
 /**
  * Whether this bundle's exporter may change a review that is here already: replace it by a newer revision, or add
  * a signed report to it. Exporter continuity: a review is continued only by the exporter certificate that sent it
- * (table review_origins), by a trusted signer (isTrustedExporter), or by the certificate the user named for this
- * import (`acceptExporter`, the CLI's --accept-exporter). A review written here (no origin) is never replaced by
- * an import, whatever the flags; a report for it is taken from one of this database's own signing identities, a
+ * (table review_origins), by a trusted signer (isTrustedExporter: the trust store and this app's own identities),
+ * or by the certificate the user named for this import (`acceptExporter`, the CLI's --accept-exporter). A review
+ * written here (no origin) is never replaced by an import, whatever the flags; a report for it is taken from a
  * trusted signer or the named certificate.
  */
 export function senderRefusal(ctx: HandlerContext, existing: ReviewRow, change: 'replace' | 'add-report', exporter: BundleExporter, acceptExporter: string | undefined): SenderRefusal | null {
@@ -39,8 +39,8 @@ export function senderRefusal(ctx: HandlerContext, existing: ReviewRow, change: 
     if (change === 'replace') {
       return { code: 'own-review', before: null, now, message: `review ${existing.uid} was written in this database; an import never replaces it (the bundle from ${named(now)} brings a newer revision of it)` };
     }
-    if (accepted || ownIdentityFingerprints(ctx.db).has(fingerprint)) return null;
-    return { code: 'own-review', before: null, now, message: `review ${existing.uid} was written in this database; a signed report for it is not taken from ${named(now)}, who is none of this database's signing identities` };
+    if (accepted) return null;
+    return { code: 'own-review', before: null, now, message: `review ${existing.uid} was written in this database; a signed report for it is taken only from a trusted signer (or this app's own identities), not from ${named(now)}` };
   }
   if (origin.exporter_fingerprint === fingerprint || accepted) return null;
   const before: BundleSender = { name: origin.exporter_name, organisation: origin.exporter_organisation, certificateFingerprint: origin.exporter_fingerprint };

@@ -16,9 +16,3 @@ export function setReviewOrigin(db: Database, row: ReviewOriginRow): void {
       ON CONFLICT (review_id) DO UPDATE SET exporter_fingerprint = excluded.exporter_fingerprint, exporter_name = excluded.exporter_name,
         exporter_organisation = excluded.exporter_organisation, received_at = excluded.received_at`).run(row);
 }
-
-/** The certificate fingerprints of this database's own signing identities. */
-export function ownIdentityFingerprints(db: Database): Set<string> {
-  const rows = db.prepare('SELECT certificate_fingerprint FROM signing_identities').all() as { certificate_fingerprint: string }[];
-  return new Set(rows.map((r) => r.certificate_fingerprint));
-}
