@@ -16,6 +16,7 @@ import { ActionPlanPage } from '../action-plan/ActionPlanPage.tsx';
 import { ComparisonPage } from '../comparison/ComparisonPage.tsx';
 import { ExchangePage } from '../exchange/ExchangePage.tsx';
 import { SettingsPage } from '../settings/SettingsPage.tsx';
+import { TrustedSignersPage } from '../trust/TrustedSignersPage.tsx';
 
 export function App() {
   const { t } = useTranslation();
@@ -59,6 +60,7 @@ export function App() {
         {route.name === 'compare' && <ComparisonPage />}
         {route.name === 'exchange' && <ExchangePage />}
         {route.name === 'settings' && <SettingsPage />}
+        {route.name === 'trusted-signers' && <TrustedSignersPage />}
         {route.name === 'not-found' && <NotFoundPage />}
       </main>
     </>

@@ -14,6 +14,7 @@ export type Route =
   | { name: 'compare' }
   | { name: 'exchange' }
   | { name: 'settings' }
+  | { name: 'trusted-signers' }
   | { name: 'not-found' };
 
 export function parseRoute(hash: string): Route {
@@ -23,6 +24,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/compare') return { name: 'compare' };
   if (path === '/exchange') return { name: 'exchange' };
   if (path === '/settings') return { name: 'settings' };
+  if (path === '/settings/trusted-signers') return { name: 'trusted-signers' };
   const site = /^\/sites\/([1-9]\d{0,15})$/.exec(path);
   if (site?.[1]) return { name: 'site', siteId: Number(site[1]) };
   const newReview = /^\/sites\/([1-9]\d{0,15})\/new-review$/.exec(path);
@@ -65,6 +67,8 @@ export function hrefFor(route: Route): string {
       return '#/exchange';
     case 'settings':
       return '#/settings';
+    case 'trusted-signers':
+      return '#/settings/trusted-signers';
     case 'not-found':
       return '#/';
   }

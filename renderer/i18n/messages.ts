@@ -22,13 +22,16 @@ import sv from './locales/sv.json';
 import settingsFi from './locales/settings/fi.json';
 import settingsSv from './locales/settings/sv.json';
 import settingsEn from './locales/settings/en.json';
+import trustFi from './locales/trust/fi.json';
+import trustSv from './locales/trust/sv.json';
+import trustEn from './locales/trust/en.json';
 
 /**
  * One translation tree per language, assembled from per-feature files (locales/<feature>/<lang>.json appear
  * under the key <feature>), so that features can grow their messages side by side without editing one file.
  */
 export const MESSAGES = {
-  fi: { ...fi, review: reviewFi, consensus: consensusFi, reports: reportsFi, exchange: exchangeFi, comparison: comparisonFi, actionPlan: actionPlanFi, settings: settingsFi },
-  sv: { ...sv, review: reviewSv, consensus: consensusSv, reports: reportsSv, exchange: exchangeSv, comparison: comparisonSv, actionPlan: actionPlanSv, settings: settingsSv },
-  en: { ...en, review: reviewEn, consensus: consensusEn, reports: reportsEn, exchange: exchangeEn, comparison: comparisonEn, actionPlan: actionPlanEn, settings: settingsEn },
+  fi: { ...fi, review: reviewFi, consensus: consensusFi, reports: reportsFi, exchange: exchangeFi, comparison: comparisonFi, actionPlan: actionPlanFi, settings: settingsFi, trust: trustFi },
+  sv: { ...sv, review: reviewSv, consensus: consensusSv, reports: reportsSv, exchange: exchangeSv, comparison: comparisonSv, actionPlan: actionPlanSv, settings: settingsSv, trust: trustSv },
+  en: { ...en, review: reviewEn, consensus: consensusEn, reports: reportsEn, exchange: exchangeEn, comparison: comparisonEn, actionPlan: actionPlanEn, settings: settingsEn, trust: trustEn },
 };

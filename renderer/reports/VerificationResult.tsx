@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../electron/contract/contract.ts';
 import { formatDecimal } from '../../scales/display-format.ts';
 import { useUiLanguage } from '../i18n/use-format.ts';
+import { ConfirmTrustedSigner } from '../trust/ConfirmTrustedSigner.tsx';
+import { SignersSummary } from '../trust/SignersSummary.tsx';
+import { SignerTrustVerdict } from '../trust/SignerTrustVerdict.tsx';
 import { Fingerprint } from './Fingerprint.tsx';
 import { formatDateTime } from './format-time.ts';
 import { useMessage } from './use-message.ts';
@@ -13,13 +16,16 @@ interface VerificationResultProps {
   fileName: string;
   result: PdfVerification;
   headingRef?: Ref<HTMLHeadingElement>;
+  /** Adds an unknown signer's certificate to the trusted signers (after the user confirmed its fingerprint). */
+  onTrustSigner?: (signature: PdfVerification['signatures'][number]) => Promise<void>;
 }
 
 /**
  * The verdict first, in words and with a mark (not by colour alone), then what is wrong in plain language, then
- * each signature: who, when, with which certificate, what it covers and whether it is intact.
+ * each signature: who (judged against the trusted signers), when, with which certificate, what it covers and
+ * whether it is intact. A known reviewer's name with another key is a red warning at the top as well.
  */
-export function VerificationResult({ fileName, result, headingRef }: VerificationResultProps) {
+export function VerificationResult({ fileName, result, headingRef, onTrustSigner }: VerificationResultProps) {
   const { t, i18n } = useTranslation();
   const message = useMessage();
   const language = useUiLanguage();
@@ -44,6 +50,7 @@ export function VerificationResult({ fileName, result, headingRef }: Verificatio
           <strong className="verdict__word">{t(result.valid ? 'reports.verify.valid' : 'reports.verify.invalid')}</strong>{' '}
           {result.valid ? t('reports.verify.validExplain', { count }) : t('reports.verify.invalidExplain')}
         </p>
+        {result.valid && <SignersSummary result={result} />}
         {!result.valid && (
           <ul className="verdict__problems">
             {result.problems.map((problem, index) => (
@@ -52,6 +59,11 @@ export function VerificationResult({ fileName, result, headingRef }: Verificatio
           </ul>
         )}
       </div>
+      {result.trust?.kind === 'impostor' && (
+        <p className="trust-warning">
+          <SignerTrustVerdict trust={result.trust} />
+        </p>
+      )}
       {count > 0 && (
         <>
           <h3>{t('reports.verify.signaturesHeading')}</h3>
@@ -63,6 +75,12 @@ export function VerificationResult({ fileName, result, headingRef }: Verificatio
                   <div>
                     <dt>{t('reports.verify.signer')}</dt>
                     <dd>{signature.signerName ?? unknown}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('trust.verdictLabel')}</dt>
+                    <dd>
+                      <SignerTrustVerdict trust={signature.trust} />
+                    </dd>
                   </div>
                   <div>
                     <dt>{t('reports.verify.organisation')}</dt>
@@ -92,6 +110,13 @@ export function VerificationResult({ fileName, result, headingRef }: Verificatio
                     </dd>
                   </div>
                 </dl>
+                {onTrustSigner && signature.intact && signature.trust.kind === 'unknown' && signature.certificateFingerprint && (
+                  <ConfirmTrustedSigner
+                    signerName={signature.signerName ?? signature.certificateFingerprint}
+                    fingerprint={signature.certificateFingerprint}
+                    onConfirm={() => onTrustSigner(signature)}
+                  />
+                )}
               </li>
             ))}
           </ol>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo } from '../../electron/contract/backup-contract.ts';
+import { hrefFor } from '../app/routes.ts';
 import { useDocumentTitle } from '../app/use-document-title.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { StatusMessage } from '../components/StatusMessage.tsx';
@@ -97,6 +98,12 @@ export function SettingsPage() {
         )}
       </section>
       <DefaultIdentityField settings={settings.data} />
+      <section aria-labelledby="trust-settings-heading">
+        <h2 id="trust-settings-heading">{t('trust.page.title')}</h2>
+        <p>
+          <a href={hrefFor({ name: 'trusted-signers' })}>{t('trust.page.link')}</a>
+        </p>
+      </section>
       {toRestore && <RestoreBackupDialog backup={toRestore} onBusy={setRestoring} onClose={() => setToRestore(null)} />}
     </div>
   );

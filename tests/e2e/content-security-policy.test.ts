@@ -82,7 +82,7 @@ describe('no screen trips the policy in Chromium', { timeout: 180_000 }, () => {
       }),
     });
     const routes = ['#/sites', `#/sites/${siteId}`, `#/reviews/${reviewId}`, `#/reviews/${reviewId}/consensus`, `#/reviews/${reviewId}/plan`,
-      `#/reviews/${reviewId}/report`, `#/reviews/${reviewId}/actions`, '#/verify', '#/compare', '#/exchange'];
+      `#/reviews/${reviewId}/report`, `#/reviews/${reviewId}/actions`, '#/verify', '#/compare', '#/exchange', '#/settings/trusted-signers'];
     for (const route of routes) {
       await page.evaluate((hash) => { window.location.hash = hash; }, route);
       await page.waitForFunction(() => document.querySelector('main h1') !== null);

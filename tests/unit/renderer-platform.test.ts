@@ -103,6 +103,7 @@ describe('hash routes', () => {
     const routes = [
       { name: 'sites' }, { name: 'site', siteId: 3 }, { name: 'new-review', siteId: 3 }, { name: 'review', reviewId: 7 },
       { name: 'consensus', reviewId: 7 }, { name: 'visit-plan', reviewId: 7 }, { name: 'report', reviewId: 7 }, { name: 'verify' },
+      { name: 'settings' }, { name: 'trusted-signers' },
     ] as const;
     for (const route of routes) expect(parseRoute(hrefFor(route))).toEqual(route);
     expect(parseRoute('#/reviews/7/unknown')).toEqual({ name: 'not-found' });
