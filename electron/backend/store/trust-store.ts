@@ -43,11 +43,3 @@ export function readTrustAnchors(db: Database): TrustAnchors {
     roots: rows.filter((r) => r.kind === 'root').map((r) => ({ fingerprint: r.fingerprint, name: r.name, der: r.der })),
   };
 }
-
-/**
- * Whether a certificate (by fingerprint) is a trusted signer: confirmed, or one of the app's own identities. For
- * callers that know only a fingerprint, such as bundle import's exporter continuity (handlers/trusted-exporter.ts).
- */
-export function isTrustedSignerFingerprint(db: Database, fingerprint: string): boolean {
-  return readTrustAnchors(db).signers.some((s) => s.fingerprint === fingerprint);
-}
