@@ -31,10 +31,8 @@ type VerifyArgs = { file: string; json: boolean; language: CliLanguage; trustFil
 export async function runVerify(args: VerifyArgs, io: CliIo, t: TFunction): Promise<number> {
   const anchors = trustAnchorsFromFiles(args.trustFiles, args.trustStores);
   const pdf = readBinaryFile(args.file, MAX_PDF_BYTES);
-  const [{ verifyPdf }, { asVerificationReport }, { judgeReport }] = await Promise.all([
-    import('../reports/signing/verify-pdf.ts'), import('../reports/signing/verification-compat.ts'), import('../reports/signing/report-trust.ts'),
-  ]);
-  const report = asVerificationReport(verifyPdf(pdf));
+  const [{ verifyPdf }, { judgeReport }] = await Promise.all([import('../reports/signing/verify-pdf.ts'), import('../reports/signing/report-trust.ts')]);
+  const report = verifyPdf(pdf);
   const trust = judgeReport(report, anchors);
   const code = verifyExitCode(report, trust);
   if (args.json) {
@@ -91,7 +89,7 @@ function describeSignature(signature: SignatureReport, trust: SignerTrust, repor
     `  ${t('verify.revision')}: ${t('verify.revisionValue', {
       revision: signature.revision,
       bytes: new Intl.NumberFormat(LOCALE_OF[language]).format(signature.coveredBytes),
-      whole: signature.coveredBytes >= report.fileLength - 2 ? t('verify.wholeFile') : t('verify.earlierRevision'),
+      whole: !signature.countersignedLater ? t('verify.wholeFile') : report.valid ? t('verify.earlierRevision') : t('verify.earlierRevisionChanged'),
     })}`,
     `  ${t('verify.intact')}: ${signature.intact ? t('verify.yes') : t('verify.no')}`,
   ];

@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { signerMaterialOf, type SigningIdentity } from '../../reports/signing/identity.ts';
 import { signPdf } from '../../reports/signing/sign-pdf.ts';
-import { verifyPdf } from '../../reports/signing/verify-pdf.ts';
 import { dumpDatabase, testBackend } from '../fixtures/backend.ts';
 import { testCertificate } from '../fixtures/identities/certificate-authority.ts';
 import { PASSPHRASE, smallPdf, testIdentity } from '../fixtures/identities/identities.ts';
@@ -12,12 +11,6 @@ let colleague: Person;
 let impostor: Person;
 const der = (person: Person) => signerMaterialOf(person.identity).certificate;
 const signed = async (person: Person) => (await signPdf(await smallPdf(), person.identity, { reason: 'Hyväksyntä', name: person.identity.commonName })).toString('base64');
-
-/**
- * TRANSITIONAL (with reports/signing/verification-compat.ts): taking a certificate from a signed PDF needs the
- * rewritten verifier, which reports each signature's certificate DER; these tests run once it does.
- */
-const verifierGivesCertificates = async () => 'certificateDer' in (verifyPdf(Buffer.from(await signed(own), 'base64')).signatures[0] ?? {});
 
 beforeAll(async () => {
   [own, colleague, impostor] = await Promise.all([
@@ -80,7 +73,6 @@ describe('trust store through the API', { timeout: 60_000 }, () => {
   });
 
   test('a signer confirmed from a verified PDF signature (its fingerprint as shown); a signature that does not verify is refused', async () => {
-    if (!(await verifierGivesCertificates())) return expect.soft('needs the rewritten verifier').toBeTruthy();
     const { call, backend } = await testBackend();
     const pdfBase64 = await signed(colleague);
     expect(await backend.dispatch('trust.addSigner', { pdfBase64, signature: 2, fingerprint: colleague.identity.certificateFingerprint }))

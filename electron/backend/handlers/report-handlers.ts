@@ -4,7 +4,6 @@ import { createSelfSignedIdentity, readIdentity } from '../../../reports/signing
 import { openSealedIdentity, sealIdentity } from '../../../reports/signing/sealed-identity.ts';
 import { signPdf } from '../../../reports/signing/sign-pdf.ts';
 import { SigningError } from '../../../reports/signing/signing-error.ts';
-import { asVerificationReport } from '../../../reports/signing/verification-compat.ts';
 import { verifyPdf } from '../../../reports/signing/verify-pdf.ts';
 import { ApiFailure } from '../../contract/api-error.ts';
 import type { CallName, CallOutput } from '../../contract/contract.ts';
@@ -216,7 +215,7 @@ export const reportHandlers: HandlerGroup<ReportCalls> = {
 
   /** Intact and complete (the verifier), and who signed, judged against the trust store (trust-store.ts). */
   'reports.verify': ({ pdfBase64 }, ctx) =>
-    verificationView(asVerificationReport(verifyPdf(Buffer.from(pdfBase64, 'base64'))), readTrustAnchors(ctx.db)),
+    verificationView(verifyPdf(Buffer.from(pdfBase64, 'base64')), readTrustAnchors(ctx.db)),
 };
 
 /** Signing is the reviewers' final word: the review becomes read-only (corrections go through an amendment). */

@@ -1,5 +1,4 @@
 import { CertificateError, certificateFacts, readCertificates, type CertificateFacts } from '../../../reports/signing/certificate-facts.ts';
-import { asVerificationReport } from '../../../reports/signing/verification-compat.ts';
 import { verifyPdf } from '../../../reports/signing/verify-pdf.ts';
 import { ApiFailure } from '../../contract/api-error.ts';
 import type { CallOutput, ParsedInput } from '../../contract/contract.ts';
@@ -41,7 +40,7 @@ function oneCertificate(base64: string): CertificateFacts {
 
 /** The signer certificate of an intact signature of the PDF: only a signature that verifies tells who made it. */
 function signatureCertificate(pdfBase64: string, number: number): CertificateFacts {
-  const report = asVerificationReport(verifyPdf(Buffer.from(pdfBase64, 'base64')));
+  const report = verifyPdf(Buffer.from(pdfBase64, 'base64'));
   const signature = report.signatures.find((s) => s.number === number);
   if (!signature) refuse('signature', 'no-such-signature', `the PDF has no signature ${number} (it has ${report.signatures.length})`);
   if (!signature.intact) refuse('signature', 'signature-not-intact', `signature ${number} does not verify, so its certificate proves nothing`);
