@@ -1,3 +1,4 @@
+import { CertificateFingerprint } from '../exchange/certificate-fingerprint.ts';
 import { UsageError } from './cli-args.ts';
 
 /**
@@ -21,8 +22,17 @@ export function exportOptions(values: { out?: string | undefined; db?: string | 
   };
 }
 
-/** `import BUNDLE... [--db FILE] [--replace-newer]` */
-export function importOptions(values: { db?: string | undefined; json?: boolean | undefined; 'replace-newer'?: boolean | undefined }, files: readonly string[]) {
+/**
+ * `import BUNDLE... [--db FILE] [--replace-newer] [--accept-exporter FINGERPRINT]`: the fingerprint in the form
+ * certificate viewers show (AB:CD:…, 32 pairs; letter case aside), checked by the CLI's schema.
+ */
+export function importOptions(values: { db?: string | undefined; json?: boolean | undefined; 'replace-newer'?: boolean | undefined; 'accept-exporter'?: string | undefined }, files: readonly string[]) {
   if (values.json) throw new UsageError('error.optionNotForCommand', { option: '--json', command: 'import' });
-  return { files: [...files], replaceNewer: values['replace-newer'] ?? false, ...(values.db !== undefined ? { db: values.db } : {}) };
+  const accept = values['accept-exporter'];
+  if (accept !== undefined && !CertificateFingerprint.safeParse(accept.trim().toUpperCase()).success) throw new UsageError('error.badFingerprint', { value: accept });
+  return {
+    files: [...files], replaceNewer: values['replace-newer'] ?? false,
+    ...(accept !== undefined ? { acceptExporter: accept.trim().toUpperCase() } : {}),
+    ...(values.db !== undefined ? { db: values.db } : {}),
+  };
 }

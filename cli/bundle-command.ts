@@ -25,6 +25,8 @@ export interface BundleImportArgs {
   db?: string | undefined;
   files: string[];
   replaceNewer: boolean;
+  /** The fingerprint of an exporter the user accepts to continue reviews another exporter sent (--accept-exporter). */
+  acceptExporter?: string | undefined;
   scaleDirs: string[];
   language: CliLanguage;
 }
@@ -83,10 +85,13 @@ type Imported = CallOutput<'bundles.import'>;
 const OUTCOMES = ['new', 'replaced', 'report-added', 'unchanged', 'older', 'skipped', 'conflict'] as const;
 
 /**
- * `ips-fidelity import BUNDLE... [--db FILE] [--replace-newer]`: each bundle through the app's own import call
- * (all of a bundle or nothing), with a progress line per file. A refused bundle is told with its problems and the
- * others are still imported; then the exit code is 1. A newer revision of a review replaces the one in the
- * database only with --replace-newer (the command line's way of confirming); the replaced one stays in history.
+ * `ips-fidelity import BUNDLE... [--db FILE] [--replace-newer] [--accept-exporter FINGERPRINT]`: each bundle
+ * through the app's own import call (all of a bundle or nothing), with a progress line per file. A refused bundle
+ * is told with its problems and the others are still imported; then the exit code is 1. A newer revision of a
+ * review replaces the one in the database only with --replace-newer (the command line's way of confirming); the
+ * replaced one stays in history. A later revision or report of a review another exporter sent is refused, naming
+ * both exporters, unless --accept-exporter names this bundle's exporter's certificate exactly; a review written
+ * in this database is never replaced, whatever the options.
  */
 export async function runBundleImport(args: BundleImportArgs, io: CliIo, t: TFunction): Promise<number> {
   const dbFile = await databaseFile(args.db);
@@ -101,7 +106,7 @@ export async function runBundleImport(args: BundleImportArgs, io: CliIo, t: TFun
     let refused = 0;
     for (const [index, file] of args.files.entries()) {
       const prefix = `${index + 1}/${args.files.length} ${basename(file)}`;
-      const problems = await importOne(backend.dispatch, file, BUNDLE_LIMITS.maxBundleBytes, args.replaceNewer, t);
+      const problems = await importOne(backend.dispatch, file, BUNDLE_LIMITS.maxBundleBytes, args, t);
       if ('refused' in problems) {
         refused++;
         io.stderr([`${prefix}: ${t('bundle.refused')}`, ...problems.refused.map((line) => `  ${line}`)].join('\n'));
@@ -121,7 +126,24 @@ export async function runBundleImport(args: BundleImportArgs, io: CliIo, t: TFun
 
 type Dispatch = (name: unknown, input: unknown) => Promise<{ ok: true; output: unknown } | { ok: false; error: { code: string; details?: { issues?: ApiIssue[] | undefined } | undefined } }>;
 
-async function importOne(dispatch: Dispatch, file: string, maxBytes: number, replaceNewer: boolean, t: TFunction): Promise<{ imported: Imported } | { refused: string[] }> {
+type Inspected = Extract<CallOutput<'bundles.inspect'>, { ok: true }>;
+type Refusal = NonNullable<Inspected['reviews'][number]['refusal']>;
+
+/** A refused review in words: which review, and why; for a change of sender, both senders and how to accept the new one. */
+function refusalLines(review: Inspected['reviews'][number], refusal: Refusal, t: TFunction): string[] {
+  const who = (sender: Refusal['now']) => t('bundle.refusal.sender', { name: sender.name ?? t('bundle.refusal.unnamed'), fingerprint: sender.certificateFingerprint });
+  const where = `${review.siteName} (${review.reviewUid})`;
+  if (refusal.code === 'exporter-changed' && refusal.before) {
+    return [
+      t('bundle.refusal.exporter-changed', { review: where, before: who(refusal.before), now: who(refusal.now) }),
+      `  ${t('bundle.refusal.acceptHint', { fingerprint: refusal.now.certificateFingerprint })}`,
+    ];
+  }
+  if (refusal.code === 'own-review') return [t('bundle.refusal.own-review', { review: where, now: who(refusal.now) })];
+  return [t(`bundle.refusal.${refusal.code}`, { review: where, defaultValue: refusal.message })];
+}
+
+async function importOne(dispatch: Dispatch, file: string, maxBytes: number, args: BundleImportArgs, t: TFunction): Promise<{ imported: Imported } | { refused: string[] }> {
   let bundleBase64: string;
   try {
     bundleBase64 = readBinaryFile(file, maxBytes).toString('base64');
@@ -131,15 +153,16 @@ async function importOne(dispatch: Dispatch, file: string, maxBytes: number, rep
   }
   const issues = (error: { code: string; details?: { issues?: ApiIssue[] | undefined } | undefined }) =>
     error.details?.issues?.map((i) => describeProblem(i, t)) ?? [t('bundle.failed', { code: error.code })];
-  let replace: string[] = [];
-  if (replaceNewer) {
-    const inspected = await dispatch('bundles.inspect', { bundleBase64 });
-    if (!inspected.ok) return { refused: issues(inspected.error) };
-    const plan = inspected.output as CallOutput<'bundles.inspect'>;
-    if (!plan.ok) return { refused: plan.problems.map((p) => describeProblem(p, t)) };
-    replace = plan.reviews.filter((r) => r.outcome === 'newer').map((r) => r.reviewUid);
-  }
-  const response = await dispatch('bundles.import', { bundleBase64, replace });
+  const accept = args.acceptExporter !== undefined ? { acceptExporter: args.acceptExporter } : {};
+  // The plan first: a refused review is told with both senders' names, which the import's error does not carry.
+  const inspected = await dispatch('bundles.inspect', { bundleBase64, ...accept });
+  if (!inspected.ok) return { refused: issues(inspected.error) };
+  const plan = inspected.output as CallOutput<'bundles.inspect'>;
+  if (!plan.ok) return { refused: plan.problems.map((p) => describeProblem(p, t)) };
+  const refusals = plan.reviews.flatMap((review) => (review.refusal ? refusalLines(review, review.refusal, t) : []));
+  if (refusals.length) return { refused: refusals };
+  const replace = args.replaceNewer ? plan.reviews.filter((r) => r.outcome === 'newer').map((r) => r.reviewUid) : [];
+  const response = await dispatch('bundles.import', { bundleBase64, replace, ...accept });
   if (!response.ok) return { refused: issues(response.error) };
   return { imported: response.output as Imported };
 }

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { BACKUP_COMMANDS, backupOptions } from './backup-args.ts';
+import { CertificateFingerprint } from '../exchange/certificate-fingerprint.ts';
 import { exportOptions, importOptions } from './bundle-args.ts';
 
 export class UsageError extends Error {
@@ -38,7 +39,11 @@ const CliArgs = z.discriminatedUnion('command', [
     command: z.literal('export'), db: z.string().min(1).optional(), site: z.string().trim().min(1).optional(), out: z.string().min(1),
     signing: z.strictObject({ p12File: z.string().min(1), passphraseEnv: EnvName }), scaleDirs: z.array(z.string()),
   }),
-  z.object({ command: z.literal('import'), db: z.string().min(1).optional(), files: z.array(z.string().min(1)).min(1), replaceNewer: z.boolean(), scaleDirs: z.array(z.string()) }),
+  /** --accept-exporter FINGERPRINT: take later revisions and reports of reviews another exporter sent, from this certificate only. */
+  z.object({
+    command: z.literal('import'), db: z.string().min(1).optional(), files: z.array(z.string().min(1)).min(1), replaceNewer: z.boolean(),
+    acceptExporter: CertificateFingerprint.optional(), scaleDirs: z.array(z.string()),
+  }),
   /** Database backups (issue 7); without --db, the desktop app's database; see backup-command.ts. */
   z.object({ command: z.literal('backup'), db: z.string().min(1).optional(), out: z.string().min(1).optional() }),
   z.object({ command: z.literal('backups'), db: z.string().min(1).optional(), folder: z.string().min(1).optional(), json: z.boolean() }),
@@ -50,7 +55,7 @@ export type CliArgs = z.infer<typeof CliArgs> & { language: CliLanguage };
 /** Options that belong to some commands only; given to another, they are a usage error rather than silently ignored. */
 const ONLY_FOR: Record<string, readonly string[]> = {
   out: ['report', 'csv', 'export', 'backup'], sign: ['report', 'export'], 'passphrase-env': ['report', 'export'], db: ['csv', 'export', 'import', 'backup', 'backups', 'restore'], folder: ['backups', 'restore'],
-  site: ['csv', 'export'], all: ['csv', 'export'], 'replace-newer': ['import'], trust: ['verify'], 'trust-store': ['verify'],
+  site: ['csv', 'export'], all: ['csv', 'export'], 'replace-newer': ['import'], 'accept-exporter': ['import'], trust: ['verify'], 'trust-store': ['verify'],
 };
 
 /** The language is read first and on its own, so that even a usage error is told in the user's language. */
@@ -81,6 +86,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         site: { type: 'string' },
         all: { type: 'boolean' },
         'replace-newer': { type: 'boolean' },
+        'accept-exporter': { type: 'string' },
         trust: { type: 'string', multiple: true },
         'trust-store': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h', default: false },

@@ -1,4 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { BundledReviewFile, CheckedSignedReport } from '../../exchange/bundle-review-check.ts';
 import { checkReportExtension } from '../../exchange/report-extension.ts';
@@ -6,8 +9,8 @@ import type { SigningIdentity } from '../../reports/signing/identity.ts';
 import { signPdf } from '../../reports/signing/sign-pdf.ts';
 import { contentHash } from '../../scales/canonical-json.ts';
 import { dumpDatabase, testBackend } from '../fixtures/backend.ts';
-import { smallPdf, withInfoRewritten } from '../fixtures/identities/identities.ts';
-import { ratingsSumming, readExample } from '../fixtures/ratings.ts';
+import { PASSPHRASE, smallPdf, tempDir, withInfoRewritten } from '../fixtures/identities/identities.ts';
+import { ratingsSumming, readExample, ROOT } from '../fixtures/ratings.ts';
 import { bundledScaleJson } from '../fixtures/scale-files.ts';
 import { bundleOf, EXAMPLE_UID, exampleFile, exporterIdentity, ips25, rows } from './bundle-fixtures.ts';
 
@@ -183,6 +186,49 @@ describe('bundle attacks', () => {
       differences: { bands: [{ key: 'poor', shipped: { min: 25, max: 73 }, other: { min: 25, max: 49 } }, { key: 'fair' }, { key: 'good' }, { key: 'exemplary' }], itemsAdded: [], itemsRemoved: [], itemsChanged: [] },
     });
     reopened.backend.close();
+  });
+});
+
+describe('the command line', () => {
+  const cli = (args: string[]) => {
+    const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'ips-fidelity.mjs'), ...args, '--lang', 'en'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: { ...process.env, IPS_PASS: PASSPHRASE } });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  };
+
+  test('other exporter: refused naming both; taken only with --accept-exporter naming that certificate exactly', async () => {
+    const b = await receivedFromAino();
+    b.backend.close();
+    const malloryPdf = await signPdf(await smallPdf('Versio 2'), mallory.identity, { reason: 'Hyväksytty', name: mallory.identity.commonName });
+    const file = join(tempDir('ips-attack-'), 'mallory.ipsreview');
+    writeFileSync(file, bundleOf(mallory.identity, [{ file: { ...exampleFile({ revision: 2 }), ratings: scoredTo(90) }, signedReport: report(malloryPdf, [signer(mallory.identity)]) }]));
+    const before = dumpDatabase(b.dbFile);
+
+    const refused = cli(['import', '--db', b.dbFile, file, '--replace-newer']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`this review was sent here by Aino Laaksonen (fingerprint ${aino.identity.certificateFingerprint}); this bundle is from Mallory Mäkinen (fingerprint ${mallory.identity.certificateFingerprint}), another certificate`);
+    expect(refused.stderr).toContain(`import again with --accept-exporter ${mallory.identity.certificateFingerprint}`);
+    expect(cli(['import', '--db', b.dbFile, file, '--replace-newer', '--accept-exporter', aino.identity.certificateFingerprint])).toMatchObject({ code: 1, stderr: expect.stringContaining('named to accept') });
+    expect(cli(['import', '--db', b.dbFile, file, '--accept-exporter', 'AB:CD'])).toMatchObject({ code: 2, stderr: expect.stringContaining('is not a certificate fingerprint') });
+    expect(dumpDatabase(b.dbFile).reviews).toEqual(before.reviews);
+    expect(dumpDatabase(b.dbFile).signed_reports).toEqual(before.signed_reports);
+
+    const accepted = cli(['import', '--db', b.dbFile, file, '--replace-newer', '--accept-exporter', mallory.identity.certificateFingerprint.toLowerCase()]);
+    expect(accepted).toMatchObject({ code: 0, stdout: expect.stringContaining('1 replaced by a newer revision') });
+  });
+
+  test('own review: refused even with --replace-newer and --accept-exporter', async () => {
+    const b = await testBackend();
+    await b.call('reviews.importFile', { file: readExample('full-review.json') });
+    b.backend.close();
+    const file = join(tempDir('ips-attack-'), 'newer.ipsreview');
+    writeFileSync(file, bundleOf(aino.identity, [{ file: { ...exampleFile({ revision: 2 }), ratings: scoredTo(90) } }]));
+    const before = dumpDatabase(b.dbFile);
+    const refused = cli(['import', '--db', b.dbFile, file, '--replace-newer', '--accept-exporter', aino.identity.certificateFingerprint]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('this review was written in this database; an import never replaces it');
+    const after = dumpDatabase(b.dbFile);
+    expect(after.reviews).toEqual(before.reviews);
+    expect(after.consensus_ratings).toEqual(before.consensus_ratings);
   });
 });
 
