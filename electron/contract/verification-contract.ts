@@ -16,10 +16,16 @@ export const PdfVerification = z.object({
     signingTime: z.string().nullable(), intact: z.boolean(),
     /** The reserved slot (expected signer) this signature fills, if any. */
     slot: z.string().nullable(),
+    /** Later revisions were added after it, each only a further valid signature. */
+    countersignedLater: z.boolean(),
     trust: SignerTrustShape,
   })),
   expectedSigners: z.array(z.object({ slot: z.string(), name: z.string().nullable(), role: z.string().nullable(), signature: z.number().int().nullable() })),
   signedBy: z.array(z.string()),
   trust: SignerTrustShape.nullable(),
-  problems: z.array(z.object({ code: z.string(), message: z.string(), signature: z.number().int().optional() })),
+  problems: z.array(z.object({
+    code: z.string(), message: z.string(), signature: z.number().int().optional(),
+    /** What the message's words are filled with: revision, object, detail (English), bytes added. */
+    params: z.record(z.string(), z.union([z.string(), z.number()])),
+  })),
 });

@@ -33,7 +33,7 @@ export function VerificationResult({ fileName, result, headingRef, onTrustSigner
   // A code this version does not know is shown in the backend's own (English) words.
   const problemText = (problem: PdfVerification['problems'][number]) => {
     const key = `reports.verify.problem.${problem.code}`;
-    const text = i18n.exists(key) ? message({ key }) : problem.message;
+    const text = i18n.exists(key) ? message({ key, values: problem.params }) : problem.message;
     return problem.signature ? t('reports.verify.problemForSignature', { number: problem.signature, message: text }) : text;
   };
   const unknown = t('reports.verify.unknown');
@@ -97,7 +97,7 @@ export function VerificationResult({ fileName, result, headingRef, onTrustSigner
                   <div>
                     <dt>{t('reports.verify.revision')}</dt>
                     <dd>
-                      {t(signature.coveredBytes === result.fileLength ? 'reports.verify.revisionWhole' : 'reports.verify.revisionEarlier', {
+                      {t(!signature.countersignedLater ? 'reports.verify.revisionWhole' : 'reports.verify.revisionEarlier', {
                         revision: signature.revision,
                         bytes: formatDecimal(signature.coveredBytes, language, 0),
                       })}

@@ -128,7 +128,8 @@ export function checkUpdate(file: PdfFile, k: number, signature: number | null):
       if (!grows(file, k, previous.value, current.value, before, newWidgets)) return { kind: 'changed', detail: `${label} (a list of annotations or fields) changes more than gaining the new signature`, object: num };
       continue;
     }
-    return { kind: 'changed', detail: `${label} was changed after signing`, object: num };
+    const role = num === refNum(update.trailer.get('Info')) ? ' (the document information dictionary /Info)' : '';
+    return { kind: 'changed', detail: `${label}${role} was changed after signing`, object: num };
   }
 
   // Every added object must be what signing adds: reachable only from the new widget, the form's resources or the DSS.

@@ -60,7 +60,7 @@ describe('ips-fidelity verify (as a subprocess)', () => {
     expect(stdout).toContain('Allekirjoittaja: Maija Meikäläinen (Työ ja terveys ry)');
     expect(stdout).toMatch(/Aika: \d{1,2}\.\d{1,2}\.\d{4} klo \d{2}\.\d{2}\.\d{2} UTC\+[23]/);
     expect(stdout).toContain(`Varmenteen sormenjälki (SHA-256): ${first.identity.certificateFingerprint}`);
-    expect(stdout).toMatch(/Kattaa: version 1, .+ tavua \(koko tiedosto\)/);
+    expect(stdout).toMatch(/Kattaa: version 2, .+ tavua \(koko tiedosto\)/);
     expect(stdout).toContain('Ehjä: kyllä');
     expect(stdout).toContain('tiedosto on ehjä');
   });
@@ -86,7 +86,8 @@ describe('ips-fidelity verify (as a subprocess)', () => {
 
   test.each([
     ['one changed byte', () => withByteChanged(readFileSync(signed), 12), /allekirjoitettuja tavuja on muutettu allekirjoittamisen jälkeen/],
-    ['bytes appended', () => withInfoRewritten(readFileSync(signed), 'Muokattu'), /viimeisen allekirjoituksen jälkeen tiedostoon on lisätty \d+ tavua/],
+    ['changed after signing', () => withInfoRewritten(readFileSync(signed), 'Muokattu'), /allekirjoituksen jälkeen tiedostoa on muutettu muutenkin kuin lisäämällä allekirjoitus \(tiedoston versio 3: object \d+ \(the document information dictionary \/Info\) was changed after signing\)/],
+    ['bytes appended', () => Buffer.concat([readFileSync(signed), Buffer.from('\n% lisätty\n%%EOF\n')]), /viimeisen kokonaisen version jälkeen tiedostoon on lisätty \d+ tavua/],
     ['a truncated file', () => readFileSync(signed).subarray(0, 1200), /tiedosto on katkennut/],
     ['an unsigned PDF', () => null, /PDF-tiedostossa ei ole allekirjoituksia/],
     ['not a PDF', () => Buffer.from('{"format": "ips-fidelity-review/1"}'), /tiedosto ei ole PDF/],
@@ -148,7 +149,7 @@ describe('ips-fidelity report (as a subprocess)', () => {
     const verified = run(['verify', out, '--lang', 'en', '--trust', trusted, '--trust', secondTrusted]);
     expect(verified.code, verified.stdout + verified.stderr).toBe(0);
     expect(verified.stdout).toContain('all 2 signatures are valid');
-    expect(verified.stdout).toContain('an earlier revision; only the next signature was added after it');
+    expect(verified.stdout).toContain('an earlier revision; only signatures were added after it (countersigned later)');
   });
 
   test('report without --sign writes an unsigned report (verify then says it is unsigned)', () => {

@@ -13,11 +13,11 @@ export function verificationView(report: VerificationReport, anchors: TrustAncho
     signatures: report.signatures.map((s, i) => ({
       number: s.number, revision: s.revision, coveredBytes: s.coveredBytes, signerName: s.signerName, organisation: s.organisation,
       certificateFingerprint: s.certificateFingerprint, signingTime: s.signingTime?.toISOString() ?? null, intact: s.intact,
-      slot: s.slot, trust: trust.signatures[i]!,
+      slot: s.slot, countersignedLater: s.countersignedLater, trust: trust.signatures[i]!,
     })),
     expectedSigners: report.expectedSigners.map(({ slot, name, role, signature }) => ({ slot, name, role, signature })),
     signedBy: trust.signedBy,
     trust: trust.overall,
-    problems: report.problems.map((p) => ({ code: p.code, message: p.message, ...(p.signature ? { signature: p.signature } : {}) })),
+    problems: report.problems.map((p) => ({ code: p.code, message: p.message, params: p.params, ...(p.signature ? { signature: p.signature } : {}) })),
   };
 }
