@@ -12,13 +12,14 @@ import { asApiClientError, useApiQuery } from '../platform/use-api-query.ts';
 import { BackupTable } from './BackupTable.tsx';
 import { DefaultIdentityField } from './DefaultIdentityField.tsx';
 import { RestoreBackupDialog } from './RestoreBackupDialog.tsx';
+import { ScaleVersionsSection } from './ScaleVersionsSection.tsx';
 import { takeRestoredNotice } from './restored-notice.ts';
 import { useBackupFormat } from './use-backup-format.ts';
 import './settings.css';
 
 /**
  * Settings (#/settings): the database backups, made automatically or now, and restoring one (issue 7); the default
- * signing identity.
+ * signing identity; the scale versions and which one new reviews default to (issue 11).
  */
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -98,6 +99,7 @@ export function SettingsPage() {
         )}
       </section>
       <DefaultIdentityField settings={settings.data} />
+      <ScaleVersionsSection adopted={settings.data?.adoptedScales} onAdopted={settings.reload} />
       <section aria-labelledby="trust-settings-heading">
         <h2 id="trust-settings-heading">{t('trust.page.title')}</h2>
         <p>
