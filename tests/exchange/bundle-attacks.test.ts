@@ -7,12 +7,10 @@ import type { BundledReviewFile, CheckedSignedReport } from '../../exchange/bund
 import { checkReportExtension } from '../../exchange/report-extension.ts';
 import type { SigningIdentity } from '../../reports/signing/identity.ts';
 import { signPdf } from '../../reports/signing/sign-pdf.ts';
-import { contentHash } from '../../scales/canonical-json.ts';
 import { dumpDatabase, testBackend } from '../fixtures/backend.ts';
 import { PASSPHRASE, smallPdf, tempDir, withInfoRewritten } from '../fixtures/identities/identities.ts';
 import { ratingsSumming, readExample, ROOT } from '../fixtures/ratings.ts';
-import { bundledScaleJson } from '../fixtures/scale-files.ts';
-import { bundleOf, EXAMPLE_UID, exampleFile, exporterIdentity, ips25, rows } from './bundle-fixtures.ts';
+import { bundleOf, bundleWithMovedBands, EXAMPLE_UID, exampleFile, exporterIdentity, ips25, rows } from './bundle-fixtures.ts';
 
 /**
  * Bundles built as an attacker would (issue 11): each must be refused with a reason and change nothing. Real
@@ -148,15 +146,8 @@ describe('bundle attacks', () => {
   });
 
   test('scale 9.9.9 with moved bands: kept for its review and marked, never the default; a new review scores 73 as poor', async () => {
-    const moved = bundledScaleJson();
-    moved.version = '9.9.9';
-    moved.scoring.bands = [
-      { ...moved.scoring.bands[0], min: 25, max: 49 }, { ...moved.scoring.bands[1], min: 50, max: 69 },
-      { ...moved.scoring.bands[2], min: 70, max: 99 }, { ...moved.scoring.bands[3], min: 100, max: 125 },
-    ];
-    const file = { ...exampleFile(), scale: { id: 'ips-25', version: '9.9.9', contentHash: contentHash(moved) }, ratings: scoredTo(73) };
     const b = await testBackend();
-    const imported = await b.call('bundles.import', { bundleBase64: b64(bundleOf(mallory.identity, [{ file }], [moved])) });
+    const imported = await b.call('bundles.import', { bundleBase64: b64(bundleWithMovedBands(mallory.identity, scoredTo(73))) });
     expect(imported.scalesAdded.map((s) => s.version)).toEqual(['9.9.9']);
     const received = imported.reviews[0]!.reviewId!;
 
