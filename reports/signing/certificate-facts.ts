@@ -1,5 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import forge from 'node-forge';
+import { children, oidOf, tbsFields } from './asn1-nodes.ts';
 import { decodeDirectoryString, fingerprintOf } from './certificate-summary.ts';
 
 const { asn1 } = forge;
@@ -92,24 +93,8 @@ export function validAt(certificate: CertificateFacts, at: Date): boolean {
   return certificate.notBefore.getTime() <= at.getTime() && at.getTime() <= certificate.notAfter.getTime();
 }
 
-function children(node: Node | undefined): Node[] {
-  return node && Array.isArray(node.value) ? (node.value as Node[]) : [];
-}
 
-function oidOf(node: Node | undefined): string {
-  if (!node || node.type !== asn1.Type.OID || typeof node.value !== 'string') return '';
-  try {
-    return asn1.derToOid(node.value);
-  } catch {
-    return '';
-  }
-}
 
-/** TBSCertificate fields without the [0] version: serial, signature, issuer, validity, subject, spki, …extensions. */
-function tbsFields(certificate: Node): Node[] {
-  const fields = children(children(certificate)[0]);
-  return fields[0]?.tagClass === asn1.Class.CONTEXT_SPECIFIC && fields[0].type === 0 ? fields.slice(1) : fields;
-}
 
 /** The first value of each attribute type in the subject. */
 function subjectNames(subject: Node | undefined): Map<string, string> {

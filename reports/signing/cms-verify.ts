@@ -1,5 +1,6 @@
 import { createHash, verify, X509Certificate } from 'node:crypto';
 import forge from 'node-forge';
+import { children, oidOf, tbsFields } from './asn1-nodes.ts';
 import { decodeDirectoryString, fingerprintOf } from './certificate-summary.ts';
 import { OID } from './cms-signed-data.ts';
 
@@ -147,10 +148,6 @@ function signerInfoOf(info: Node): SignerInfoParts | null {
   };
 }
 
-function tbsFields(certificate: Node): Node[] {
-  const fields = children(children(certificate)[0]);
-  return fields[0]?.tagClass === asn1.Class.CONTEXT_SPECIFIC ? fields.slice(1) : fields; // skip [0] version
-}
 
 function issuerSerialOf(certificate: Node): string | null {
   const fields = tbsFields(certificate);
@@ -214,15 +211,4 @@ function timeOf(node: Node): Date | null {
   return null;
 }
 
-function children(node: Node | undefined): Node[] {
-  return node && Array.isArray(node.value) ? (node.value as Node[]) : [];
-}
 
-function oidOf(node: Node | undefined): string {
-  if (!node || node.type !== asn1.Type.OID || typeof node.value !== 'string') return '';
-  try {
-    return asn1.derToOid(node.value);
-  } catch {
-    return '';
-  }
-}
