@@ -264,7 +264,7 @@ describe('the verify page', { timeout: 120_000 }, () => {
     expect(signatures.map((s) => s[m.verify.intact])).toEqual([m.verify.intactYes, m.verify.intactYes]);
     expect(signatures[0]![m.verify.organisation]).toBe(FIRST.organisation);
     expect(signatures[0]![m.verify.revision]).toMatch(/^version 2, [\d\s ]+ tavua: tiedoston aiemman version$/);
-    expect(signatures[1]![m.verify.revision]).toBe(interpolate(m.verify.revisionWhole, { revision: 2, bytes: stored.pdf.length.toLocaleString('fi-FI') }));
+    expect(signatures[1]![m.verify.revision]).toBe(interpolate(m.verify.revisionWhole, { revision: 3, bytes: stored.pdf.length.toLocaleString('fi-FI') }));
     expect(signatures[1]![m.verify.time]).toMatch(/^\d{1,2}\.\d{1,2}\.\d{4}/);
     await page.getByText(m.verify.trustNote, { exact: true }).waitFor();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('verification-heading');
