@@ -54,8 +54,8 @@ describe('review editor', () => {
     const newReview = new NewReviewPage(page);
     await newReview.waitUntilLoaded();
     expect(await newReview.kindRadio('external').isChecked()).toBe(true);
-    const [latest] = await newReview.scaleOptions();
-    expect(latest).toMatch(/1\.0\.0 \(uusin\)$/);
+    const [chosen] = await newReview.scaleOptions();
+    expect(chosen).toMatch(/1\.0\.0 \(oletus\)$/);
     await newReview.fill({ visitDates: ['23.11.2026'], reviewers: [{ name: 'Aino Laaksonen', role: 'pääarvioija' }] });
     await newReview.create();
     const reviewId = await newReview.waitForEditor();

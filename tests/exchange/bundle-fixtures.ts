@@ -87,13 +87,13 @@ export function rows(dbFile: string, sql: string): unknown[] {
  * IPS-25 as version 9.9.9 with the band limits moved down (a total of 73 is "good" under it, "poor" under the
  * shipped 1.0.0), in a bundle with the example review scored under it: the scale attack of issue 11.
  */
-export function bundleWithMovedBands(identity: SigningIdentity, ratings: BundledReviewFile['ratings']): Buffer {
+export function bundleWithMovedBands(identity: SigningIdentity, ratings: BundledReviewFile['ratings'], reviewId?: string): Buffer {
   const moved = bundledScaleJson();
   moved.version = '9.9.9';
   moved.scoring.bands = [
     { ...moved.scoring.bands[0], min: 25, max: 49 }, { ...moved.scoring.bands[1], min: 50, max: 69 },
     { ...moved.scoring.bands[2], min: 70, max: 99 }, { ...moved.scoring.bands[3], min: 100, max: 125 },
   ];
-  const file = { ...exampleFile(), scale: { id: 'ips-25', version: '9.9.9', contentHash: contentHash(moved) }, ratings };
+  const file = { ...exampleFile(reviewId ? { reviewId, siteName: 'Toinen yksikkö' } : {}), scale: { id: 'ips-25', version: '9.9.9', contentHash: contentHash(moved) }, ratings };
   return bundleOf(identity, [{ file }], [moved]);
 }

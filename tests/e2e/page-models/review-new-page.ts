@@ -4,7 +4,7 @@ import { REVIEW_MESSAGES, type ReviewMessages } from './review-messages.ts';
 
 export interface NewReviewFields {
   kind?: 'external' | 'self';
-  /** The option's text, e.g. "… 1.0.0 (uusin)". */
+  /** The option's text, e.g. "… 1.0.0 (oletus)". */
   scaleLabel?: string;
   visitDates?: string[];
   reviewers?: { name: string; role?: string }[];

@@ -71,4 +71,15 @@ export class SettingsPage {
   statusIs(text: string) {
     return this.backups.getByRole('status').filter({ hasText: exactly(text) });
   }
+
+  /** The scale versions section: which version new reviews use, and adopting another after seeing its differences. */
+  get scaleVersions() {
+    return this.page.getByRole('region', { name: this.messages.scales.heading, exact: true });
+  }
+
+  /** Each scale version's row as [version, origin, for new reviews]. */
+  async scaleRows(): Promise<string[][]> {
+    const rows = await this.scaleVersions.getByRole('table', { name: this.messages.scales.caption, exact: true }).locator('tbody tr').all();
+    return Promise.all(rows.map((row) => row.locator('th, td').allInnerTexts()));
+  }
 }
