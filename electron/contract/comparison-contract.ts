@@ -77,7 +77,8 @@ const OutcomeInput = z.strictObject({
 export const comparisonContract = {
   /** What the filters offer: the scale versions (with those each can be compared with), regions and sites. */
   'comparison.options': call(z.strictObject({}), z.object({
-    scales: z.array(ScaleRef.extend({ latest: z.boolean(), comparableWith: z.array(ScaleRef) })),
+    /** differsFromShipped: received in a bundle with band limits or items other than the shipped scale's. */
+    scales: z.array(ScaleRef.extend({ latest: z.boolean(), differsFromShipped: z.boolean(), comparableWith: z.array(ScaleRef) })),
     defaultScale: ScaleRef.nullable(),
     regions: z.array(z.object({ id: Id, name: z.string() })),
     sites: z.array(SiteRef),

@@ -76,7 +76,7 @@ export function ComparisonFilterBar({ filters, options, onChange }: { filters: F
             const isDefault = options.defaultScale?.id === scale.id && options.defaultScale.version === scale.version;
             return (
               <option key={`${scale.id}@${scale.version}`} value={isDefault ? '' : `${scale.id}@${scale.version}`}>
-                {scaleLabel(scale)}
+                {scale.differsFromShipped ? `${scaleLabel(scale)} (${t('scaleVersion.differsFromShipped')})` : scaleLabel(scale)}
               </option>
             );
           })}

@@ -79,7 +79,7 @@ describe('comparison totals and bands', () => {
 
   test('options: the scale versions and what each compares with, regions and sites for the filters', async () => {
     const options = await t.call('comparison.options', {});
-    expect(options.scales).toEqual([{ id: 'ips-25', version: '1.0.0', latest: true, comparableWith: [] }]);
+    expect(options.scales).toEqual([{ id: 'ips-25', version: '1.0.0', latest: true, differsFromShipped: false, comparableWith: [] }]);
     expect(options.defaultScale).toEqual({ id: 'ips-25', version: '1.0.0' });
     expect(options.regions.map((r) => r.name)).toEqual([REGION]);
     expect(options.sites.map((s) => s.siteName)).toEqual(['Hervanta', 'Kaleva', 'Lielahti']);

@@ -69,6 +69,7 @@ export const comparisonHandlers: HandlerGroup<ComparisonCall | OutcomeCall> = {
         version: v.data.version,
         // The version new reviews of this scale default to (ScaleRegistry.defaultVersion), not merely the newest.
         latest: ctx.registry.defaultVersion(v.data.id, adoptedVersion(ctx, v.data.id)) === v,
+        differsFromShipped: ctx.registry.differsFromShipped(v),
         comparableWith: versions.filter((o) => o !== v && itemsMapOneToOne(v, o)).map((o) => ({ id: o.data.id, version: o.data.version })),
       })),
       defaultScale: fallback ? { id: fallback.data.id, version: fallback.data.version } : null,
