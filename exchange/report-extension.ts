@@ -36,8 +36,8 @@ export function checkReportExtension(stored: Buffer, incoming: Buffer): ReportEx
     const reasons = verification.problems.map((p) => p.message).join('; ') || 'it does not verify';
     return refused('report-invalid', `the stored report extended by the bundle does not verify: ${reasons}`);
   }
-  // The stored file, or it with its end-of-line rewritten: the same report, nothing added.
-  if (incoming.length <= stored.length && /^(\r\n|\r|\n)?$/.test(incoming.subarray(prefix.length).toString('latin1'))) {
+  // The stored file, or it with its one end-of-line after %%EOF added, dropped or rewritten: the same report.
+  if (incoming.length - prefix.length <= 2 && /^(\r\n|\r|\n)?$/.test(incoming.subarray(prefix.length).toString('latin1'))) {
     return { ok: true, addedSignatures: 0 };
   }
   const added = verification.signatures.filter((s) => s.coveredBytes > stored.length);
