@@ -157,10 +157,10 @@ describe('backups through the API', () => {
 describe('settings through the API', () => {
   test('defaults; a change is validated, saved atomically and loaded at the next start', async () => {
     const { call, backend, dbFile } = await testBackend();
-    expect(await call('settings.get', {})).toEqual({ language: 'fi', backups: { keepDaily: 7, keepWeekly: 4, keepMonthly: 12, keepPerEvent: 10 } });
+    expect(await call('settings.get', {})).toEqual({ language: 'fi', backups: { keepDaily: 7, keepWeekly: 4, keepMonthly: 12, keepPerEvent: 10 }, adoptedScales: {} });
     const folder = join(dirname(dbFile), 'elsewhere');
     const updated = await call('settings.update', { language: 'sv', reviewerIdentityId: 3, backupFolder: folder, backups: { keepDaily: 14 } });
-    expect(updated).toEqual({ language: 'sv', reviewerIdentityId: 3, backupFolder: folder, backups: { keepDaily: 14, keepWeekly: 4, keepMonthly: 12, keepPerEvent: 10 } });
+    expect(updated).toEqual({ language: 'sv', reviewerIdentityId: 3, backupFolder: folder, backups: { keepDaily: 14, keepWeekly: 4, keepMonthly: 12, keepPerEvent: 10 }, adoptedScales: {} });
     expect(JSON.parse(readFileSync(join(dirname(dbFile), 'settings.json'), 'utf8'))).toEqual(updated);
     // The backup folder setting takes effect at once.
     const backup = await call('backups.create', {});
@@ -170,7 +170,7 @@ describe('settings through the API', () => {
 
     const reopened = await testBackend(dbFile);
     expect(await reopened.call('settings.get', {})).toEqual(updated);
-    expect(await reopened.call('settings.update', { reviewerIdentityId: null, backupFolder: null })).toEqual({ language: 'sv', backups: updated.backups });
+    expect(await reopened.call('settings.update', { reviewerIdentityId: null, backupFolder: null })).toEqual({ language: 'sv', backups: updated.backups, adoptedScales: {} });
   });
 
   test('invalid changes are refused and change nothing', async () => {

@@ -12,14 +12,14 @@ describe('settings file', () => {
   test('no file: the defaults, and nothing is written', () => {
     const file = settingsFile();
     expect(loadSettings(file, () => {}, NOW)).toEqual({ settings: defaultSettings(), setAside: null });
-    expect(defaultSettings()).toEqual({ language: 'fi', backups: { keepDaily: 7, keepWeekly: 4, keepMonthly: 12, keepPerEvent: 10 } });
+    expect(defaultSettings()).toEqual({ language: 'fi', backups: { keepDaily: 7, keepWeekly: 4, keepMonthly: 12, keepPerEvent: 10 }, adoptedScales: {} });
     expect(existsSync(file)).toBe(false);
   });
 
   test('a valid file loads; missing parts take their defaults and unknown keys (a newer app) are dropped', () => {
     const file = settingsFile();
     writeFileSync(file, JSON.stringify({ language: 'en', backupFolder: '/var/backups/ips', backups: { keepDaily: 3 }, futureOption: true }));
-    expect(loadSettings(file, () => {}, NOW).settings).toEqual({ language: 'en', backupFolder: '/var/backups/ips', backups: { keepDaily: 3, keepWeekly: 4, keepMonthly: 12, keepPerEvent: 10 } });
+    expect(loadSettings(file, () => {}, NOW).settings).toEqual({ language: 'en', backupFolder: '/var/backups/ips', backups: { keepDaily: 3, keepWeekly: 4, keepMonthly: 12, keepPerEvent: 10 }, adoptedScales: {} });
   });
 
   test.each([
