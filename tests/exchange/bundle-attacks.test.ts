@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { BundledReviewFile, CheckedSignedReport } from '../../exchange/bundle-review-check.ts';
 import { checkReportExtension } from '../../exchange/report-extension.ts';
-import type { SigningIdentity } from '../../reports/signing/identity.ts';
+import { signerMaterialOf, type SigningIdentity } from '../../reports/signing/identity.ts';
 import { signPdf } from '../../reports/signing/sign-pdf.ts';
 import { dumpDatabase, testBackend } from '../fixtures/backend.ts';
 import { PASSPHRASE, smallPdf, tempDir, withInfoRewritten } from '../fixtures/identities/identities.ts';
@@ -254,6 +254,16 @@ describe('honest bundles beside them', () => {
     const before = dumpDatabase(b.dbFile);
     expect((await b.call('bundles.import', { bundleBase64: b64(bundle) })).reviews[0]!.outcome).toBe('unchanged');
     expect(dumpDatabase(b.dbFile)).toEqual(before);
+  });
+
+  test('a trusted signer may continue a review another exporter sent', async () => {
+    const b = await receivedFromAino();
+    const pdf2 = await signPdf(await smallPdf('Versio 2'), pekka.identity, { reason: 'Hyväksytty', name: pekka.identity.commonName });
+    const fromPekka = bundleOf(pekka.identity, [{ file: { ...exampleFile({ revision: 2 }), ratings: scoredTo(90) }, signedReport: report(pdf2, [signer(pekka.identity)]) }]);
+    await expectRefusedUnchanged(b, fromPekka, ['exporter-changed']);
+    await b.call('trust.addSigner', { certificateBase64: signerMaterialOf(pekka.identity).certificate.toString('base64'), fingerprint: pekka.identity.certificateFingerprint });
+    expect(await b.call('bundles.inspect', { bundleBase64: b64(fromPekka) })).toMatchObject({ ok: true, reviews: [{ outcome: 'newer', refusal: null }] });
+    expect((await b.call('bundles.import', { bundleBase64: b64(fromPekka), replace: [EXAMPLE_UID] })).reviews[0]!.outcome).toBe('replaced');
   });
 
   test('a countersigned report sent by another exporter is refused until that exporter is accepted', async () => {
