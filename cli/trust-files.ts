@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CertificateError, readCertificates, type CertificateFacts } from '../reports/signing/certificate-facts.ts';
-import type { TrustAnchors, TrustedRoot, TrustedSigner } from '../reports/signing/signer-trust.ts';
+import { anchorsOfCertificates, type TrustAnchors } from '../reports/signing/signer-trust.ts';
 import { InputFileError } from './input-file-error.ts';
 import { readBinaryFile } from './read-binary-file.ts';
 
@@ -10,20 +10,16 @@ const MAX_CERTIFICATE_FILE_BYTES = 4 * 1024 * 1024;
 const CERTIFICATE_FILE = /\.(pem|crt|cer)$/i;
 
 /**
- * The trust anchors of `verify --trust FILE… --trust-store DIR…`: every certificate in the files, and in the
- * .pem/.crt/.cer files of the folders. A CA certificate (basicConstraints cA, allowed to sign certificates) is a
- * root; any other is a confirmed signer. A file that holds no readable certificate is an error, not skipped.
+ * The certificates of `verify` and `import --trust FILE… --trust-store DIR…`: every certificate in the files, and in
+ * the .pem/.crt/.cer files of the folders. A file that holds no readable certificate is an error, not skipped.
  */
+export function trustCertificatesFromFiles(files: readonly string[], folders: readonly string[]): CertificateFacts[] {
+  return [...files, ...folders.flatMap(certificateFilesIn)].flatMap(readCertificateFile);
+}
+
+/** The trust anchors those certificates make: a CA certificate (basicConstraints cA, allowed to sign certificates) is a root; any other is a confirmed signer. */
 export function trustAnchorsFromFiles(files: readonly string[], folders: readonly string[]): TrustAnchors {
-  const all = [...files, ...folders.flatMap(certificateFilesIn)].flatMap(readCertificateFile);
-  const roots: TrustedRoot[] = [];
-  const signers: TrustedSigner[] = [];
-  for (const c of all) {
-    const name = c.commonName ?? c.organisation ?? c.fingerprint;
-    if (c.ca && c.keyCertSign !== false) roots.push({ fingerprint: c.fingerprint, name, der: c.der });
-    else signers.push({ fingerprint: c.fingerprint, name, organisation: c.organisation, der: c.der });
-  }
-  return { signers, roots };
+  return anchorsOfCertificates(trustCertificatesFromFiles(files, folders));
 }
 
 function certificateFilesIn(folder: string): string[] {

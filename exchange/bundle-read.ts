@@ -18,6 +18,8 @@ export type { BundleActionPlanRow, BundleSignedReport };
 export interface CheckedBundle {
   createdAt: string;
   exporter: BundleExporter;
+  /** The exporter's certificate (DER) that signed the bundle: who sent it is judged from this, as a report's signers are. */
+  exporterCertificate: Buffer;
   /** Every scale version the bundle carries, validated, with its recomputed content hash. */
   scales: ScaleVersion[];
   /** Those of them this registry lacks: an import adds them. */
@@ -96,7 +98,14 @@ export function readBundle(bytes: Uint8Array, registry: ScaleRegistry, options: 
 
   return {
     ok: true,
-    bundle: { createdAt: content.createdAt, exporter: content.exporter, scales: scales.scales, newScales: scales.newScales, reviews: reviews.reviews },
+    bundle: {
+      createdAt: content.createdAt,
+      exporter: content.exporter,
+      exporterCertificate: Buffer.from(envelope.data.signature.certificate, 'base64'),
+      scales: scales.scales,
+      newScales: scales.newScales,
+      reviews: reviews.reviews,
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { SignatureReport } from '../reports/signing/verification-report.ts';
 import { verifyPdf } from '../reports/signing/verify-pdf.ts';
 import type { Problem } from '../scales/problem.ts';
 import { checkReview } from '../scales/review-check.ts';
@@ -19,12 +20,19 @@ export interface CheckedSignedReport {
   createdAt: string;
 }
 
+/** A bundle's signed report as the reader verified it: what judging its signers needs is kept, not worked out again. */
+export interface VerifiedSignedReport extends CheckedSignedReport {
+  /** A report that did not verify is refused, so it is complete or incomplete (not every expected signer signed). */
+  status: 'complete' | 'incomplete';
+  signatures: SignatureReport[];
+}
+
 export interface CheckedBundleReview {
   /** Position in the bundle, for messages. */
   index: number;
   file: BundledReviewFile;
   scale: ScaleVersion;
-  signedReport?: CheckedSignedReport;
+  signedReport?: VerifiedSignedReport;
   actionPlan?: BundleActionPlanRow[];
   /** Fields of a later /1 review file this app does not know: ignored, as a review file import does. */
   warnings: Problem[];
@@ -93,20 +101,23 @@ export function checkBundleReviews(reviews: readonly IncomingReview[], scales: r
   return { reviews: checkedReviews, problems };
 }
 
-function checkSignedReport(report: BundleSignedReport, path: string): { ok: true; value: CheckedSignedReport } | { ok: false; problems: Problem[] } {
+function checkSignedReport(report: BundleSignedReport, path: string): { ok: true; value: VerifiedSignedReport } | { ok: false; problems: Problem[] } {
   const pdf = Buffer.from(report.pdfBase64, 'base64');
   const sha256 = createHash('sha256').update(pdf).digest('hex');
   if (sha256 !== report.sha256) {
     return { ok: false, problems: [problem('pdf-hash-mismatch', `${path}.sha256`, `the PDF's SHA-256 is ${sha256}, not ${report.sha256}: the report is not the one the bundle names`)] };
   }
   const verification = verifyPdf(pdf);
-  if (!verification.valid) {
+  if (!verification.valid || verification.status === 'invalid') {
     const reasons = verification.problems.map((p) => p.message).join('; ');
     return { ok: false, problems: [problem('pdf-signature-invalid', `${path}.pdfBase64`, `the signed report does not verify: ${reasons}`, { reasons })] };
   }
   const signers = signersFromCertificates(report.signers, verification.signatures, path);
   if (!signers.ok) return signers;
-  return { ok: true, value: { language: report.language, pdf, sha256, signers: signers.value, createdAt: report.createdAt } };
+  return {
+    ok: true,
+    value: { language: report.language, pdf, sha256, signers: signers.value, createdAt: report.createdAt, status: verification.status, signatures: verification.signatures },
+  };
 }
 
 type PdfSignature = Pick<ReturnType<typeof verifyPdf>['signatures'][number], 'signerName' | 'certificateFingerprint'>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CertificateFingerprint } from '../../exchange/certificate-fingerprint.ts';
 import { ApiIssue } from './api-error.ts';
 import { FidelitySummary, Id, ReviewKind, ReviewStatus } from './entities.ts';
+import { CertificateBase64, JudgedCertificate } from './trust-contract.ts';
 
 const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
@@ -17,6 +18,21 @@ function oneSelection(input: { reviewIds?: unknown; siteId?: unknown; all?: unkn
 const Exporter = z.object({ name: z.string(), organisation: z.string().nullable(), certificateFingerprint: z.string() });
 /** An exporter as recorded for a review here: the name is null for reviews imported before names were kept. */
 const Sender = Exporter.extend({ name: z.string().nullable() });
+/** The bundle's exporter, its certificate judged against the trust store as a report's signer is (exchange/bundle-trust.ts). */
+const JudgedExporter = Exporter.extend({ trust: JudgedCertificate.shape.trust, certificateBase64: z.string() });
+
+/**
+ * A review's signed report as verified in the bundle: complete (every expected signer signed) or incomplete, and
+ * who signed, in signing order, each judged against the trust store.
+ */
+const ReportVerdict = z.object({ status: z.enum(['complete', 'incomplete']), signers: z.array(JudgedCertificate) });
+
+/**
+ * Each certificate in the bundle that carries a trusted signer's name with another key (verdict 'impostor'), once,
+ * with where it signed: the bundle itself (`exporter`) and the reports of `reviewUids`. It does not by itself refuse
+ * the bundle (the reports are intact); the CLI takes it only with --accept-impostor naming the certificate.
+ */
+const BundleImpostor = JudgedCertificate.extend({ exporter: z.boolean(), reviewUids: z.array(z.string()) });
 
 /**
  * Why importing the bundle would change a review it must not change (electron/backend/handlers/bundle-import.ts):
@@ -51,6 +67,8 @@ const BundleReviewInfo = z.object({
   scale: z.object({ id: z.string(), version: z.string() }),
   score: FidelitySummary,
   signedReport: z.boolean(),
+  /** The signed report's status and signers; null without a signed report. */
+  reportVerdict: ReportVerdict.nullable(),
   actionPlanRows: z.number().int(),
   /** See electron/backend/handlers/bundle-import.ts. */
   reason: z.enum(['same-revision', 'signed-here']).nullable(),
@@ -76,14 +94,24 @@ export const exchangeContract = {
     revisionsRaised: z.number().int(),
   })),
   /** What importing the bundle would do, review by review; or every problem that makes it refused. Changes nothing. */
-  'bundles.inspect': call(z.strictObject({ bundleBase64: BundleBase64, acceptExporter: AcceptExporter }), z.discriminatedUnion('ok', [
+  'bundles.inspect': call(z.strictObject({
+    bundleBase64: BundleBase64,
+    acceptExporter: AcceptExporter,
+    /**
+     * Certificates trusted for this inspection only, besides the trust store (the CLI's --trust and --trust-store):
+     * a CA certificate is a root, any other a confirmed signer. Nothing is stored, and exporter continuity (which
+     * reads the trust store) does not change. An unreadable one is refused (issue code not-a-certificate).
+     */
+    trustCertificates: z.array(CertificateBase64).max(1000).optional(),
+  }), z.discriminatedUnion('ok', [
     z.object({
       ok: z.literal(true),
-      exporter: Exporter,
+      exporter: JudgedExporter,
       createdAt: z.string(),
       /** A bundle with a refused review (outcome 'refused', see `refusal`) is not imported at all. */
       reviews: z.array(BundleReviewInfo.extend({ outcome: z.enum(['new', 'unchanged', 'report-added', 'newer', 'older', 'conflict', 'refused']) })),
       scalesToAdd: z.array(ScaleInfo),
+      impostors: z.array(BundleImpostor),
       warnings: z.array(ApiIssue),
     }),
     z.object({ ok: z.literal(false), problems: z.array(ApiIssue) }),
@@ -94,11 +122,12 @@ export const exchangeContract = {
    * 'invalid-bundle': the file; 'bundle-refused': a change it must not make, one issue per refused review).
    */
   'bundles.import': call(z.strictObject({ bundleBase64: BundleBase64, replace: z.array(z.uuid()).max(1000).default([]), acceptExporter: AcceptExporter }), z.object({
-    exporter: Exporter,
+    exporter: JudgedExporter,
     reviews: z.array(BundleReviewInfo.extend({
       outcome: z.enum(['new', 'unchanged', 'report-added', 'replaced', 'skipped', 'older', 'conflict']),
       reviewId: Id.nullable(),
     })),
     scalesAdded: z.array(ScaleInfo),
+    impostors: z.array(BundleImpostor),
   })),
 } as const;

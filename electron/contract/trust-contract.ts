@@ -4,7 +4,7 @@ import { Id } from './entities.ts';
 const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
 /** A certificate file's bytes in base64: DER, or PEM text (a CA certificate is a few kilobytes). */
-const CertificateBase64 = z.base64().min(1).max(200_000);
+export const CertificateBase64 = z.base64().min(1).max(200_000);
 /** SHA-256 of a certificate's DER as certificate viewers show it: upper-case hex pairs joined by colons. */
 export const Fingerprint = z.string().regex(/^[0-9A-F]{2}(:[0-9A-F]{2}){31}$/, 'a SHA-256 fingerprint "AB:CD:…"');
 const TrustNote = z.string().trim().max(1000).optional();
@@ -31,6 +31,19 @@ export const SignerTrustShape = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('unknown') }),
 ]);
 export type SignerTrustShape = z.infer<typeof SignerTrustShape>;
+
+/**
+ * A certificate that signed something (a bundle's report or the bundle itself), judged: its holder's name as the
+ * certificate states it, its fingerprint, the verdict, and the certificate itself (DER, base64) for confirming an
+ * unknown signer with `trust.addSigner` { certificateBase64, fingerprint }.
+ */
+export const JudgedCertificate = z.object({
+  name: z.string(),
+  fingerprint: z.string(),
+  trust: SignerTrustShape,
+  certificateBase64: z.string(),
+});
+export type JudgedCertificate = z.infer<typeof JudgedCertificate>;
 
 /**
  * Issue 11, who signed: the certificates the user trusts. Failures are `invalid-input` with an issue whose code

@@ -2,7 +2,7 @@ import { certificateFacts } from './certificate-facts.ts';
 import { judgeSigner, overallTrust, type SignerTrust, type TrustAnchors } from './signer-trust.ts';
 import type { SignatureReport, VerificationReport } from './verification-report.ts';
 
-/** Who signed a verified report, judged: the one rule the app and the CLI share (bundle import should call it too). */
+/** Who signed a verified report, judged: the one rule the app, the CLI and bundle import (exchange/bundle-trust.ts) share. */
 export interface ReportTrust {
   /** One per signature, in the report's order. A signature that is not intact proves nothing about its signer: unknown. */
   signatures: SignerTrust[];

@@ -22,6 +22,24 @@ export interface TrustAnchors {
   roots: readonly TrustedRoot[];
 }
 
+/**
+ * Certificates given as trusted (the CLI's --trust files and --trust-store folders): a CA certificate allowed to
+ * sign certificates is a root, any other a confirmed signer.
+ */
+export function anchorsOfCertificates(certificates: readonly CertificateFacts[]): TrustAnchors {
+  const roots: TrustedRoot[] = [];
+  const signers: TrustedSigner[] = [];
+  for (const c of certificates) {
+    const name = c.commonName ?? c.organisation ?? c.fingerprint;
+    if (c.ca && c.keyCertSign !== false) roots.push({ fingerprint: c.fingerprint, name, der: c.der });
+    else signers.push({ fingerprint: c.fingerprint, name, organisation: c.organisation, der: c.der });
+  }
+  return { signers, roots };
+}
+
+/** Both sets of anchors (the trust store and certificates given for one run). */
+export const joinedAnchors = (a: TrustAnchors, b: TrustAnchors): TrustAnchors => ({ signers: [...a.signers, ...b.signers], roots: [...a.roots, ...b.roots] });
+
 /** What judgement reads of a verified signature (a SignatureReport of verification-report.ts has it all). */
 export interface SignatureForTrust {
   certificateDer: Buffer | null;

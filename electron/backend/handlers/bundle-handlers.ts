@@ -1,15 +1,19 @@
 import { readBundle, type CheckedBundle } from '../../../exchange/bundle-read.ts';
+import { judgeBundle, type BundleTrust } from '../../../exchange/bundle-trust.ts';
 import type { Problem } from '../../../scales/problem.ts';
 import { scoreRatings } from '../../../scales/scoring.ts';
 import type { ScaleVersion } from '../../../scales/scale-version.ts';
 import { openSealedIdentity } from '../../../reports/signing/sealed-identity.ts';
 import type { SigningIdentity } from '../../../reports/signing/identity.ts';
 import { SigningError } from '../../../reports/signing/signing-error.ts';
+import { joinedAnchors } from '../../../reports/signing/signer-trust.ts';
 import { ApiFailure } from '../../contract/api-error.ts';
 import type { CallName, CallOutput } from '../../contract/contract.ts';
 import { getIdentityRow } from '../store/reports-store.ts';
+import { readTrustAnchors } from '../store/trust-store.ts';
 import { bundleFileName, exportBundle, reviewsToExport, type BundleSelection } from './bundle-export.ts';
 import { applyBundleImport, planBundleImport, type ReviewPlan } from './bundle-import.ts';
+import { bundleTrustView, extraTrustAnchors, reportVerdictView } from './bundle-trust-view.ts';
 import type { HandlerContext, HandlerGroup } from './handler-context.ts';
 import { storedSecret } from './report-handlers.ts';
 import { toSummary } from './review-views.ts';
@@ -36,7 +40,7 @@ export function importCheckedBundle(ctx: HandlerContext, bundle: CheckedBundle, 
   return { applied, storedScales };
 }
 
-function reviewInfo(plan: ReviewPlan) {
+function reviewInfo(plan: ReviewPlan, trust: BundleTrust) {
   const { review, existing } = plan;
   const score = scoreRatings(review.scale.data, review.file.ratings);
   return {
@@ -52,6 +56,7 @@ function reviewInfo(plan: ReviewPlan) {
     // The bundle's ratings passed the scale's checks, so scoring them cannot fail.
     score: score.ok ? toSummary(score.score) : { total: null, estimate: false, band: 'insufficient', ratedItems: 0, totalItems: 0, meanScore: null },
     signedReport: review.signedReport !== undefined,
+    reportVerdict: reportVerdictView(trust.reports.get(review.index)),
     actionPlanRows: review.actionPlan?.length ?? 0,
     reason: plan.reason,
     refusal: plan.refusal,
@@ -93,7 +98,8 @@ export const bundleHandlers: HandlerGroup<BundleCalls> = {
     }).immediate();
   },
 
-  'bundles.inspect': ({ bundleBase64, acceptExporter }, ctx) => {
+  'bundles.inspect': ({ bundleBase64, acceptExporter, trustCertificates }, ctx) => {
+    const extra = extraTrustAnchors(trustCertificates ?? []);
     const read = readBundle(Buffer.from(bundleBase64, 'base64'), ctx.registry);
     if (!read.ok) return { ok: false, problems: issues(read.problems) };
     const { bundle } = read;
@@ -101,12 +107,15 @@ export const bundleHandlers: HandlerGroup<BundleCalls> = {
     if (mismatch) return { ok: false, problems: [mismatch] };
     const plans = planBundleImport(ctx, bundle, acceptExporter);
     const used = new Set(plans.filter((p) => p.outcome === 'new' || p.outcome === 'newer').map((p) => p.review.scale));
+    const trust = judgeBundle(bundle, joinedAnchors(readTrustAnchors(ctx.db), extra));
+    const { exporter, impostors } = bundleTrustView(trust);
     return {
       ok: true,
-      exporter: exporterInfo(bundle),
+      exporter: { ...exporterInfo(bundle), ...exporter },
       createdAt: bundle.createdAt,
-      reviews: plans.map((plan) => ({ ...reviewInfo(plan), outcome: plan.outcome })),
+      reviews: plans.map((plan) => ({ ...reviewInfo(plan, trust), outcome: plan.outcome })),
       scalesToAdd: bundle.newScales.filter((s) => used.has(s)).map(scaleInfo),
+      impostors,
       warnings: issues(bundle.reviews.flatMap((r) => r.warnings)),
     };
   },
@@ -121,10 +130,13 @@ export const bundleHandlers: HandlerGroup<BundleCalls> = {
       throw new ApiFailure('invalid-input', { issues: unknown.map((uid) => ({ path: 'replace', code: 'not-in-bundle', message: `review ${uid} is not in the bundle` })) });
     }
     const { applied, storedScales } = importCheckedBundle(ctx, bundle, new Set(replace), acceptExporter);
+    const trust = judgeBundle(bundle, readTrustAnchors(ctx.db));
+    const { exporter, impostors } = bundleTrustView(trust);
     return {
-      exporter: exporterInfo(bundle),
-      reviews: applied.map((plan) => ({ ...reviewInfo(plan), outcome: plan.result, reviewId: plan.reviewId })),
+      exporter: { ...exporterInfo(bundle), ...exporter },
+      reviews: applied.map((plan) => ({ ...reviewInfo(plan, trust), outcome: plan.result, reviewId: plan.reviewId })),
       scalesAdded: storedScales.map(scaleInfo),
+      impostors,
     };
   },
 };
