@@ -23,16 +23,24 @@ export function exportOptions(values: { out?: string | undefined; db?: string | 
 }
 
 /**
- * `import BUNDLE... [--db FILE] [--replace-newer] [--accept-exporter FINGERPRINT]`: the fingerprint in the form
- * certificate viewers show (AB:CD:…, 32 pairs; letter case aside), checked by the CLI's schema.
+ * `import BUNDLE... [--db FILE] [--replace-newer] [--accept-exporter FINGERPRINT] [--accept-impostor FINGERPRINT]…`:
+ * each fingerprint in the form certificate viewers show (AB:CD:…, 32 pairs; letter case aside), checked by the
+ * CLI's schema.
  */
-export function importOptions(values: { db?: string | undefined; json?: boolean | undefined; 'replace-newer'?: boolean | undefined; 'accept-exporter'?: string | undefined }, files: readonly string[]) {
+export function importOptions(values: { db?: string | undefined; json?: boolean | undefined; 'replace-newer'?: boolean | undefined; 'accept-exporter'?: string | undefined; 'accept-impostor'?: string[] | undefined }, files: readonly string[]) {
   if (values.json) throw new UsageError('error.optionNotForCommand', { option: '--json', command: 'import' });
   const accept = values['accept-exporter'];
-  if (accept !== undefined && !CertificateFingerprint.safeParse(accept.trim().toUpperCase()).success) throw new UsageError('error.badFingerprint', { value: accept });
   return {
     files: [...files], replaceNewer: values['replace-newer'] ?? false,
-    ...(accept !== undefined ? { acceptExporter: accept.trim().toUpperCase() } : {}),
+    acceptImpostors: (values['accept-impostor'] ?? []).map(fingerprintOption),
+    ...(accept !== undefined ? { acceptExporter: fingerprintOption(accept) } : {}),
     ...(values.db !== undefined ? { db: values.db } : {}),
   };
+}
+
+/** A fingerprint given on the command line, upper-cased; a usage error when it is not one. */
+function fingerprintOption(value: string): string {
+  const parsed = CertificateFingerprint.safeParse(value.trim().toUpperCase());
+  if (!parsed.success) throw new UsageError('error.badFingerprint', { value });
+  return parsed.data;
 }

@@ -11,6 +11,8 @@ import { InputFileError } from './read-json-file.ts';
 import { openIdentity } from './report-command.ts';
 import { writeFileAtomic } from './write-file-atomic.ts';
 import { siteIdByName } from './site-by-name.ts';
+import { impostorRefusals, reviewPlace, trustLines } from './bundle-trust-lines.ts';
+import { trustCertificatesFromFiles } from './trust-files.ts';
 
 export interface BundleExportArgs {
   db?: string | undefined;
@@ -27,6 +29,11 @@ export interface BundleImportArgs {
   replaceNewer: boolean;
   /** The fingerprint of an exporter the user accepts to continue reviews another exporter sent (--accept-exporter). */
   acceptExporter?: string | undefined;
+  /** Certificates that carry a known reviewer's name with a different key, which the user accepts (--accept-impostor). */
+  acceptImpostors: string[];
+  /** --trust files and --trust-store folders: trusted besides the database's trust store, for this run only. */
+  trustFiles: string[];
+  trustStores: string[];
   scaleDirs: string[];
   language: CliLanguage;
 }
@@ -85,15 +92,20 @@ type Imported = CallOutput<'bundles.import'>;
 const OUTCOMES = ['new', 'replaced', 'report-added', 'unchanged', 'older', 'skipped', 'conflict'] as const;
 
 /**
- * `ips-fidelity import BUNDLE... [--db FILE] [--replace-newer] [--accept-exporter FINGERPRINT]`: each bundle
- * through the app's own import call (all of a bundle or nothing), with a progress line per file. A refused bundle
- * is told with its problems and the others are still imported; then the exit code is 1. A newer revision of a
- * review replaces the one in the database only with --replace-newer (the command line's way of confirming); the
- * replaced one stays in history. A later revision or report of a review another exporter sent is refused, naming
- * both exporters, unless --accept-exporter names this bundle's exporter's certificate exactly; a review written
- * in this database is never replaced, whatever the options.
+ * `ips-fidelity import BUNDLE... [--db FILE] [--replace-newer] [--accept-exporter FINGERPRINT] [--trust FILE]…
+ * [--trust-store DIR]… [--accept-impostor FINGERPRINT]…`: each bundle through the app's own import call (all of a
+ * bundle or nothing), with a progress line per file, then who sent it and who signed its reports, judged as verify
+ * judges them. A refused bundle is told with its problems and the others are still imported; then the exit code is
+ * 1. A newer revision of a review replaces the one in the database only with --replace-newer (the command line's
+ * way of confirming); the replaced one stays in history. A later revision or report of a review another exporter
+ * sent is refused, naming both exporters, unless --accept-exporter names this bundle's exporter's certificate
+ * exactly; a review written in this database is never replaced, whatever the options. A bundle signed, or with a
+ * report signed, by a certificate that carries a known reviewer's name with a different key is refused unless
+ * --accept-impostor names that certificate.
  */
 export async function runBundleImport(args: BundleImportArgs, io: CliIo, t: TFunction): Promise<number> {
+  // Read first: a missing or unreadable certificate file stops the command before anything is imported.
+  const trustCertificates = trustCertificatesFromFiles(args.trustFiles, args.trustStores).map((c) => c.der.toString('base64'));
   const dbFile = await databaseFile(args.db);
   const existed = existsSync(dbFile);
   const { openBackend } = await import('../electron/backend/backend.ts');
@@ -106,7 +118,7 @@ export async function runBundleImport(args: BundleImportArgs, io: CliIo, t: TFun
     let refused = 0;
     for (const [index, file] of args.files.entries()) {
       const prefix = `${index + 1}/${args.files.length} ${basename(file)}`;
-      const problems = await importOne(backend.dispatch, file, BUNDLE_LIMITS.maxBundleBytes, args, t);
+      const problems = await importOne(backend.dispatch, file, BUNDLE_LIMITS.maxBundleBytes, { ...args, trustCertificates }, t);
       if ('refused' in problems) {
         refused++;
         io.stderr([`${prefix}: ${t('bundle.refused')}`, ...problems.refused.map((line) => `  ${line}`)].join('\n'));
@@ -116,6 +128,7 @@ export async function runBundleImport(args: BundleImportArgs, io: CliIo, t: TFun
       io.stdout(`${prefix}: ${counts.map(([outcome, count]) => t(`bundle.outcome.${outcome}`, { count })).join(', ')}`);
       for (const scale of problems.imported.scalesAdded) io.stdout(`  ${t('bundle.scaleAdded', { scale: `${scale.id} ${scale.version}`, hash: scale.contentHash })}`);
       if (!args.replaceNewer && problems.imported.reviews.some((r) => r.outcome === 'skipped')) io.stdout(`  ${t('bundle.replaceHint')}`);
+      io.stdout(problems.trust.join('\n'));
     }
     if (args.files.length > 1) io.stdout(t('bundle.summary', { count: args.files.length - refused, refused }));
     return refused ? 1 : 0;
@@ -132,7 +145,7 @@ type Refusal = NonNullable<Inspected['reviews'][number]['refusal']>;
 /** A refused review in words: which review, and why; for a change of sender, both senders and how to accept the new one. */
 function refusalLines(review: Inspected['reviews'][number], refusal: Refusal, t: TFunction): string[] {
   const who = (sender: Refusal['now']) => t('bundle.refusal.sender', { name: sender.name ?? t('bundle.refusal.unnamed'), fingerprint: sender.certificateFingerprint });
-  const where = `${review.siteName} (${review.reviewUid})`;
+  const where = reviewPlace(review);
   if (refusal.code === 'exporter-changed' && refusal.before) {
     return [
       t('bundle.refusal.exporter-changed', { review: where, before: who(refusal.before), now: who(refusal.now) }),
@@ -143,7 +156,8 @@ function refusalLines(review: Inspected['reviews'][number], refusal: Refusal, t:
   return [t(`bundle.refusal.${refusal.code}`, { review: where, defaultValue: refusal.message })];
 }
 
-async function importOne(dispatch: Dispatch, file: string, maxBytes: number, args: BundleImportArgs, t: TFunction): Promise<{ imported: Imported } | { refused: string[] }> {
+async function importOne(dispatch: Dispatch, file: string, maxBytes: number, args: BundleImportArgs & { trustCertificates: string[] }, t: TFunction):
+  Promise<{ imported: Imported; trust: string[] } | { refused: string[] }> {
   let bundleBase64: string;
   try {
     bundleBase64 = readBinaryFile(file, maxBytes).toString('base64');
@@ -155,14 +169,19 @@ async function importOne(dispatch: Dispatch, file: string, maxBytes: number, arg
     error.details?.issues?.map((i) => describeProblem(i, t)) ?? [t('bundle.failed', { code: error.code })];
   const accept = args.acceptExporter !== undefined ? { acceptExporter: args.acceptExporter } : {};
   // The plan first: a refused review is told with both senders' names, which the import's error does not carry.
-  const inspected = await dispatch('bundles.inspect', { bundleBase64, ...accept });
+  const trustCertificates = args.trustCertificates.length ? { trustCertificates: args.trustCertificates } : {};
+  const inspected = await dispatch('bundles.inspect', { bundleBase64, ...accept, ...trustCertificates });
   if (!inspected.ok) return { refused: issues(inspected.error) };
   const plan = inspected.output as CallOutput<'bundles.inspect'>;
   if (!plan.ok) return { refused: plan.problems.map((p) => describeProblem(p, t)) };
-  const refusals = plan.reviews.flatMap((review) => (review.refusal ? refusalLines(review, review.refusal, t) : []));
+  const refusals = [
+    ...plan.reviews.flatMap((review) => (review.refusal ? refusalLines(review, review.refusal, t) : [])),
+    ...impostorRefusals(plan, args.acceptImpostors, t),
+  ];
   if (refusals.length) return { refused: refusals };
   const replace = args.replaceNewer ? plan.reviews.filter((r) => r.outcome === 'newer').map((r) => r.reviewUid) : [];
   const response = await dispatch('bundles.import', { bundleBase64, replace, ...accept });
   if (!response.ok) return { refused: issues(response.error) };
-  return { imported: response.output as Imported };
+  // Judged as inspected, with the --trust certificates (the import's own answer knows only the database's).
+  return { imported: response.output as Imported, trust: trustLines(plan, t) };
 }

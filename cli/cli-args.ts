@@ -39,10 +39,16 @@ const CliArgs = z.discriminatedUnion('command', [
     command: z.literal('export'), db: z.string().min(1).optional(), site: z.string().trim().min(1).optional(), out: z.string().min(1),
     signing: z.strictObject({ p12File: z.string().min(1), passphraseEnv: EnvName }), scaleDirs: z.array(z.string()),
   }),
-  /** --accept-exporter FINGERPRINT: take later revisions and reports of reviews another exporter sent, from this certificate only. */
+  /**
+   * --accept-exporter FINGERPRINT: take later revisions and reports of reviews another exporter sent, from this
+   * certificate only. --trust/--trust-store: as for verify, besides the database's trusted signers and roots.
+   * --accept-impostor FINGERPRINT (repeatable): take a bundle that this certificate, carrying a known reviewer's
+   * name with a different key, signed or whose report it signed.
+   */
   z.object({
     command: z.literal('import'), db: z.string().min(1).optional(), files: z.array(z.string().min(1)).min(1), replaceNewer: z.boolean(),
-    acceptExporter: CertificateFingerprint.optional(), scaleDirs: z.array(z.string()),
+    acceptExporter: CertificateFingerprint.optional(), acceptImpostors: z.array(CertificateFingerprint).max(100),
+    trustFiles: z.array(z.string().min(1)), trustStores: z.array(z.string().min(1)), scaleDirs: z.array(z.string()),
   }),
   /** Database backups (issue 7); without --db, the desktop app's database; see backup-command.ts. */
   z.object({ command: z.literal('backup'), db: z.string().min(1).optional(), out: z.string().min(1).optional() }),
@@ -55,7 +61,7 @@ export type CliArgs = z.infer<typeof CliArgs> & { language: CliLanguage };
 /** Options that belong to some commands only; given to another, they are a usage error rather than silently ignored. */
 const ONLY_FOR: Record<string, readonly string[]> = {
   out: ['report', 'csv', 'export', 'backup'], sign: ['report', 'export'], 'passphrase-env': ['report', 'export'], db: ['csv', 'export', 'import', 'backup', 'backups', 'restore'], folder: ['backups', 'restore'],
-  site: ['csv', 'export'], all: ['csv', 'export'], 'replace-newer': ['import'], 'accept-exporter': ['import'], trust: ['verify'], 'trust-store': ['verify'],
+  site: ['csv', 'export'], all: ['csv', 'export'], 'replace-newer': ['import'], 'accept-exporter': ['import'], 'accept-impostor': ['import'], trust: ['verify', 'import'], 'trust-store': ['verify', 'import'],
 };
 
 /** The language is read first and on its own, so that even a usage error is told in the user's language. */
@@ -87,6 +93,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         all: { type: 'boolean' },
         'replace-newer': { type: 'boolean' },
         'accept-exporter': { type: 'string' },
+        'accept-impostor': { type: 'string', multiple: true },
         trust: { type: 'string', multiple: true },
         'trust-store': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h', default: false },
@@ -118,7 +125,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     json: values.json,
     scaleDirs: values['scale-dir'],
     ...(command === 'report' ? reportOptions(values) : {}),
-    ...(command === 'verify' ? { trustFiles: values.trust ?? [], trustStores: values['trust-store'] ?? [] } : {}),
+    ...(command === 'verify' || command === 'import' ? { trustFiles: values.trust ?? [], trustStores: values['trust-store'] ?? [] } : {}),
     ...(command === 'csv' ? csvOptions(values) : {}),
     ...(command === 'export' ? exportOptions(values) : {}),
     ...(command === 'import' ? importOptions(values, rest) : {}),

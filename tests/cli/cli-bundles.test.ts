@@ -10,6 +10,11 @@ import { exporterIdentity } from '../exchange/bundle-fixtures.ts';
 const BIN = join(ROOT, 'bin', 'ips-fidelity.mjs');
 let dir: string;
 let p12File: string;
+let exporterFingerprint: string;
+/** The line that follows a bundle's: who sent it, judged (nobody is trusted in these databases). */
+const exporterLine = (lang: 'fi' | 'en') => (lang === 'fi'
+  ? `  Viejä Aino Laaksonen (sormenjälki ${exporterFingerprint}): tuntematon allekirjoittaja`
+  : `  Exporter Aino Laaksonen (fingerprint ${exporterFingerprint}): unknown signer`);
 
 function run(args: string[], env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, [BIN, ...args], {
@@ -38,7 +43,9 @@ async function totals(dbFile: string) {
 beforeAll(async () => {
   dir = tempDir('ips-cli-bundles-');
   p12File = join(dir, 'aino.p12');
-  writeFileSync(p12File, (await exporterIdentity()).p12);
+  const exporter = await exporterIdentity();
+  writeFileSync(p12File, exporter.p12);
+  exporterFingerprint = exporter.identity.certificateFingerprint;
 }, 60_000);
 
 describe('ips-fidelity export and import (as subprocesses)', () => {
@@ -54,13 +61,13 @@ describe('ips-fidelity export and import (as subprocesses)', () => {
     const b = join(tempDir('ips-cli-b-'), 'b.sqlite');
     const imported = run(['import', '--db', b, bundle]);
     expect(imported.code).toBe(0);
-    expect(imported.stdout.trim()).toBe('1/1 kaikki.ipsreview: 2 uutta');
+    expect(imported.stdout.trim()).toBe(`1/1 kaikki.ipsreview: 2 uutta\n${exporterLine('fi')}`);
     expect(await totals(b)).toEqual(await totals(a));
 
     const before = dumpDatabase(b);
     const again = run(['import', '--db', b, bundle, '--lang', 'en']);
     expect(again.code).toBe(0);
-    expect(again.stdout.trim()).toBe('1/1 kaikki.ipsreview: 2 unchanged');
+    expect(again.stdout.trim()).toBe(`1/1 kaikki.ipsreview: 2 unchanged\n${exporterLine('en')}`);
     expect(dumpDatabase(b)).toEqual(before);
   });
 
@@ -80,7 +87,9 @@ describe('ips-fidelity export and import (as subprocesses)', () => {
     expect(result.code).toBe(1);
     expect(result.stdout.split('\n').filter(Boolean)).toEqual([
       '1/5 site.ipsreview: 1 new',
+      exporterLine('en'),
       '5/5 all.ipsreview: 1 new, 1 unchanged',
+      exporterLine('en'),
       '2 bundles imported, 3 refused.',
     ]);
     expect(result.stderr).toContain('2/5 tampered.ipsreview: refused:\n  signature.value: the signature does not match the content');
@@ -105,9 +114,9 @@ describe('ips-fidelity export and import (as subprocesses)', () => {
     expect(run(['import', '--db', b, first]).code).toBe(0);
     const skipped = run(['import', '--db', b, second, '--lang', 'en']);
     expect(skipped.code).toBe(0);
-    expect(skipped.stdout).toContain('1/1 r2.ipsreview: 1 newer revision not imported\n  A newer revision replaces the review here only with --replace-newer');
+    expect(skipped.stdout).toContain(`1/1 r2.ipsreview: 1 newer revision not imported\n  A newer revision replaces the review here only with --replace-newer`);
     const replaced = run(['import', '--db', b, second, '--replace-newer', '--lang', 'en']);
-    expect(replaced.stdout.trim()).toBe('1/1 r2.ipsreview: 1 replaced by a newer revision');
+    expect(replaced.stdout.trim()).toBe(`1/1 r2.ipsreview: 1 replaced by a newer revision\n${exporterLine('en')}`);
     expect(dumpDatabase(b).review_revisions).toHaveLength(1);
     expect(await totals(b)).toEqual(await totals(a));
   });
