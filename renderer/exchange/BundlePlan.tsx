@@ -1,12 +1,18 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../electron/contract/contract.ts';
+import type { JudgedCertificate } from '../../electron/contract/trust-contract.ts';
 import { ScoreValue } from '../components/ScoreValue.tsx';
+import { useFocusWhen } from '../components/use-focus-when.ts';
 import { useFormat } from '../i18n/use-format.ts';
 import { Fingerprint } from '../reports/Fingerprint.tsx';
 import { formatDateTime } from '../reports/format-time.ts';
 import { useBandLabel } from '../scales/band-labels.tsx';
+import { ConfirmTrustedSigner } from '../trust/ConfirmTrustedSigner.tsx';
+import { SignerTrustVerdict } from '../trust/SignerTrustVerdict.tsx';
+import { BundleSigners } from './BundleSigners.tsx';
 import { ImportRefusal } from './ImportRefusal.tsx';
+import { ImpostorWarnings } from './ImpostorWarnings.tsx';
 
 type Inspected = Extract<CallOutput<'bundles.inspect'>, { ok: true }>;
 type PlannedReview = Inspected['reviews'][number];
@@ -16,14 +22,28 @@ interface BundlePlanProps {
   exporter: Inspected['exporter'];
   createdAt?: string;
   reviews: readonly (PlannedReview | ImportedReview)[];
+  /** Certificates in a known reviewer's name with another key: a red warning at the top. */
+  impostors: Inspected['impostors'];
   /** Before the import: the newer revisions the user chose to replace; absent once imported. */
   replace?: ReadonlySet<string>;
   onReplace?: (replace: Set<string>) => void;
+  /** Before the import: trusts an unknown signer or exporter once the user confirmed its fingerprint (`place`: where). */
+  onTrustSigner?: (signer: JudgedCertificate, place: string) => Promise<void>;
+  /** The place whose signer was just confirmed, to bring focus back to. */
+  focusPlace?: string | null;
 }
 
-/** Who made the bundle, and each review with what the import does (or did) with it; newer revisions can be chosen. */
-export function BundlePlan({ exporter, createdAt, reviews, replace, onReplace }: BundlePlanProps) {
+/** Where the exporter's verdict is shown (see BundleSigners' places). */
+export const EXPORTER_PLACE = 'exporter';
+
+/**
+ * Who made the bundle (judged as a signer is), any impostor first, each review with what the import does (or did)
+ * with it, newer revisions to choose, and who signed each signed report.
+ */
+export function BundlePlan({ exporter, createdAt, reviews, impostors, replace, onReplace, onTrustSigner, focusPlace }: BundlePlanProps) {
   const { t } = useTranslation();
+  const exporterVerdict = useFocusWhen<HTMLElement>(focusPlace === EXPORTER_PLACE);
+  const exporterAsSigner: JudgedCertificate = { name: exporter.name, fingerprint: exporter.certificateFingerprint, trust: exporter.trust, certificateBase64: exporter.certificateBase64 };
   const format = useFormat();
   const bandLabel = useBandLabel();
   const id = useId();
@@ -36,6 +56,7 @@ export function BundlePlan({ exporter, createdAt, reviews, replace, onReplace }:
   };
   return (
     <>
+      <ImpostorWarnings impostors={impostors} reviews={reviews} />
       <dl className="report-facts">
         <div>
           <dt>{t('exchange.import.exporter')}</dt>
@@ -53,7 +74,16 @@ export function BundlePlan({ exporter, createdAt, reviews, replace, onReplace }:
             <dd>{formatDateTime(createdAt, format.language)}</dd>
           </div>
         )}
+        <div className="report-facts__wide">
+          <dt>{t('trust.verdictLabel')}</dt>
+          <dd ref={exporterVerdict} tabIndex={-1}>
+            <SignerTrustVerdict trust={exporter.trust} />
+          </dd>
+        </div>
       </dl>
+      {onTrustSigner && exporter.trust.kind === 'unknown' && (
+        <ConfirmTrustedSigner signerName={exporter.name} fingerprint={exporter.certificateFingerprint} onConfirm={() => onTrustSigner(exporterAsSigner, EXPORTER_PLACE)} />
+      )}
       <div className="table-scroll">
         <table className="data-table exchange-plan">
           <caption>{t('exchange.import.table.caption')}</caption>
@@ -110,6 +140,7 @@ export function BundlePlan({ exporter, createdAt, reviews, replace, onReplace }:
           {t('exchange.import.replaceHint')}
         </p>
       )}
+      <BundleSigners reviews={reviews} onTrustSigner={onTrustSigner} focusPlace={focusPlace} />
     </>
   );
 }

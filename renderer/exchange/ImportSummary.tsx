@@ -15,7 +15,7 @@ export function ImportSummary({ result }: { result: Imported }) {
       {result.scalesAdded.length > 0 && (
         <p>{t('exchange.import.scalesAdded', { scales: result.scalesAdded.map((s) => `${s.id} ${s.version}`).join(', ') })}</p>
       )}
-      <BundlePlan exporter={result.exporter} reviews={result.reviews} />
+      <BundlePlan exporter={result.exporter} reviews={result.reviews} impostors={result.impostors} />
     </>
   );
 }

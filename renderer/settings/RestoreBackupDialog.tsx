@@ -1,7 +1,8 @@
-import { useId, useLayoutEffect, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo } from '../../electron/contract/backup-contract.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { useModalDialog } from '../components/use-modal-dialog.ts';
 import { useErrorMessage } from '../components/use-error-message.ts';
 import type { ApiClientError } from '../platform/api-client.ts';
 import { useApi } from '../platform/api-context.tsx';
@@ -19,22 +20,10 @@ export function RestoreBackupDialog({ backup, onClose, onBusy }: { backup: Backu
   const errorMessage = useErrorMessage();
   const format = useBackupFormat();
   const id = useId();
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const cancelRef = useRef<HTMLButtonElement>(null);
+  // Focus goes back to the Restore button that opened the dialog, also when the dialog leaves with its component.
+  const { dialogRef, initialFocus: cancelRef } = useModalDialog<HTMLButtonElement>();
   const [restoring, setRestoring] = useState(false);
   const [error, setError] = useState<ApiClientError | null>(null);
-
-  // Focus goes back to the Restore button that opened the dialog, also when the dialog leaves with its component.
-  useLayoutEffect(() => {
-    const dialog = dialogRef.current;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (dialog && !dialog.open) dialog.showModal();
-    cancelRef.current?.focus();
-    return () => {
-      dialog?.close();
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
 
   async function restore() {
     if (restoring) return;

@@ -4,6 +4,7 @@ import en from '../../../renderer/i18n/locales/exchange/en.json' with { type: 'j
 import fi from '../../../renderer/i18n/locales/exchange/fi.json' with { type: 'json' };
 import sv from '../../../renderer/i18n/locales/exchange/sv.json' with { type: 'json' };
 import { interpolate } from './messages.ts';
+import { SignatureTrust, TRUST_MESSAGES } from './trusted-signers-page.ts';
 
 /** The exchange page's messages (the app shows them under `exchange.`). */
 export type ExchangeMessages = typeof fi;
@@ -88,6 +89,30 @@ export class ExchangePage {
 
   get importButton() {
     return this.importSection.getByRole('button', { name: this.messages.import.submit, exact: true });
+  }
+
+  /** The red warning at the top of the preview: a certificate in a known reviewer's name with another key. */
+  get impostorWarning() {
+    return this.importSection.locator('.bundle-impostors').first();
+  }
+
+  /** The exporter's verdict, beside the exporter's name and fingerprint. */
+  exporterVerdict(): Promise<string> {
+    return this.importSection.locator('.exchange-result dt', { hasText: TRUST_MESSAGES.fi.verdictLabel }).first().locator('xpath=following-sibling::dd[1]').innerText();
+  }
+
+  get signersRegion() {
+    return this.importSection.getByRole('region', { name: this.messages.import.trust.signersHeading, exact: true });
+  }
+
+  /** Each signer of the bundle's signed reports, in order, as a signature card with its verdict and confirmation. */
+  async signerCards(): Promise<SignatureTrust[]> {
+    return (await this.signersRegion.locator('.signature-card').all()).map((card) => new SignatureTrust(card));
+  }
+
+  /** The confirmation the import button asks for when the bundle has an impostor's certificate. */
+  get warningDialog() {
+    return this.page.getByRole('dialog', { name: this.messages.import.confirm.title, exact: true });
   }
 
   async problems(): Promise<string[]> {
