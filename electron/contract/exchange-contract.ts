@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CertificateFingerprint } from '../../exchange/certificate-fingerprint.ts';
 import { ApiIssue } from './api-error.ts';
 import { FidelitySummary, Id, ReviewKind, ReviewStatus } from './entities.ts';
-import { CertificateBase64, JudgedCertificate } from './trust-contract.ts';
+import { CertificateBase64, JudgedCertificate, SignerTrustShape } from './trust-contract.ts';
 
 const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
@@ -19,7 +19,7 @@ const Exporter = z.object({ name: z.string(), organisation: z.string().nullable(
 /** An exporter as recorded for a review here: the name is null for reviews imported before names were kept. */
 const Sender = Exporter.extend({ name: z.string().nullable() });
 /** The bundle's exporter, its certificate judged against the trust store as a report's signer is (exchange/bundle-trust.ts). */
-const JudgedExporter = Exporter.extend({ trust: JudgedCertificate.shape.trust, certificateBase64: z.string() });
+const JudgedExporter = Exporter.extend({ trust: SignerTrustShape, certificateBase64: z.string() });
 
 /**
  * A review's signed report as verified in the bundle: complete (every expected signer signed) or incomplete, and
