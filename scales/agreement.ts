@@ -41,3 +41,25 @@ function quadraticKappa(pairs: readonly [number, number][], { min, max }: { min:
   if (expected === 0) return null;
   return 1 - observed / expected;
 }
+
+/** Agreement of a review's reviewers, as the API reports it: with more than two reviewers, the mean over pairs. */
+export interface ReviewAgreement extends PairAgreement {
+  /** Items every reviewer scored (0 with fewer than two reviewers). */
+  comparedItems: number;
+}
+
+/** `byReviewer`: each reviewer's scores by item (null: not rated). */
+export function reviewAgreement(items: readonly number[], byReviewer: readonly ReadonlyMap<number, number | null>[], range: { min: number; max: number }): ReviewAgreement {
+  const pairs = byReviewer.flatMap((a, i) => byReviewer.slice(i + 1).map((b) => pairAgreement(a, b, range)));
+  const mean = (values: (number | null)[]) => {
+    const known = values.filter((v): v is number => v !== null);
+    return known.length ? known.reduce((x, y) => x + y, 0) / known.length : null;
+  };
+  const scoredByAll = items.filter((item) => byReviewer.length > 0 && byReviewer.every((m) => (m.get(item) ?? null) !== null));
+  return {
+    comparedItems: byReviewer.length < 2 ? 0 : scoredByAll.length,
+    exactAgreement: mean(pairs.map((p) => p.exactAgreement)),
+    withinOne: mean(pairs.map((p) => p.withinOne)),
+    weightedKappa: mean(pairs.map((p) => p.weightedKappa)),
+  };
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NotRatedReason } from './scoring.ts';
+import { NotRatedReasonInput } from './scoring.ts';
 
 /**
  * The review file: how a review travels between reviewers, sites, THL and other tools.
@@ -14,7 +14,8 @@ const Text = z.string().trim().min(1).max(20_000);
 export const ReviewRating = z.strictObject({
   item: z.number().int().positive().describe('Item number in the scale, 1..25 for IPS-25'),
   score: z.number().nullable().describe('The rating, within the scale\'s item range (1..5), or null when not rated'),
-  reason: NotRatedReason.optional().describe('Required when score is null: why the item is not rated'),
+  reason: NotRatedReasonInput.optional()
+    .describe('Required when score is null: why the item is not rated. "not-applicable" (files before scale text 1.1.0) is read as "model-differs"'),
   reasonNote: Text.optional().describe('Free-text explanation of why the item is not rated'),
   evidence: Text.optional().describe('What the rating rests on: interviews, records, observations'),
   recommendation: Text.optional().describe('What the site could do to improve on this item'),

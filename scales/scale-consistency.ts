@@ -48,6 +48,13 @@ export function scaleConsistencyIssues(scale: ScaleVersionData): ConsistencyIssu
   if (partial.minRatedItems > itemCount) {
     add(['scoring', 'partial', 'minRatedItems'], `the minimum of rated items (${partial.minRatedItems}) exceeds the number of items (${itemCount})`);
   }
+  const { actionPlanThreshold, followUp } = scale.scoring;
+  if (actionPlanThreshold !== undefined && (actionPlanThreshold < itemRange.min || actionPlanThreshold > itemRange.max)) {
+    add(['scoring', 'actionPlanThreshold'], `the action-plan threshold ${actionPlanThreshold} is outside the item range ${itemRange.min}–${itemRange.max}`);
+  }
+  if (followUp !== undefined && !bands.some((band) => band.key === followUp.goalBand)) {
+    add(['scoring', 'followUp', 'goalBand'], `the goal band "${followUp.goalBand}" is not one of the scale's bands`);
+  }
   return issues;
 }
 

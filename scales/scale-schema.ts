@@ -34,6 +34,11 @@ export const ScaleItem = z.strictObject({
   interviewPrompts: z.array(LocalizedText).optional(),
   /** Set where our own wording is least certain against the official text; shown to reviewers. */
   needsCheck: z.boolean().optional(),
+  /**
+   * The lowest anchor describes a service that lacks what the item asks (IPS-25 items 4 and 5: no integration with
+   * treatment teams), so "the service model differs" is no reason to leave it unrated: the scale scores it the lowest.
+   */
+  scoredLowestWhenModelDiffers: z.boolean().optional(),
 });
 
 export const FidelityBandDefinition = z.strictObject({
@@ -51,11 +56,29 @@ export const PartialScoringRule = z.strictObject({
   decimals: z.number().int().min(0).max(3),
 });
 
+/**
+ * When a site is reviewed again (issue 5, usual IPS practice): every `monthsBelowGoal` months until a review reaches
+ * the band `goalBand` (a full review, or an estimate whose lower bound reaches it), then every `monthsAtGoal`.
+ */
+export const FollowUpRule = z.strictObject({
+  goalBand: Slug,
+  monthsBelowGoal: z.number().int().positive(),
+  monthsAtGoal: z.number().int().positive(),
+});
+
+/**
+ * Optional fields (added after 1.0.0) take their defaults in scales/review-rules/, not here: a scale file's content
+ * hash is over its JSON as written, and a released file without them keeps its meaning.
+ */
 export const ScoringRules = z.strictObject({
   itemRange: z.strictObject({ min: z.number().int(), max: z.number().int() }),
   totalRange: z.strictObject({ min: z.number().int(), max: z.number().int() }),
   bands: z.array(FidelityBandDefinition).min(1),
   partial: PartialScoringRule,
+  /** Items scored at or below this become action-plan rows (issue 6). Default 3. */
+  actionPlanThreshold: z.number().int().optional(),
+  /** Default: goal band "good", 6 months below it, 12 at it. */
+  followUp: FollowUpRule.optional(),
 });
 
 export const ScaleSource = z.strictObject({
@@ -85,3 +108,4 @@ export type ScaleVersionData = z.infer<typeof ScaleVersionShape>;
 export type ScaleItem = z.infer<typeof ScaleItem>;
 export type ScaleSection = z.infer<typeof ScaleSection>;
 export type FidelityBandDefinition = z.infer<typeof FidelityBandDefinition>;
+export type FollowUpRule = z.infer<typeof FollowUpRule>;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CallInput, CallName, CallOutput } from '../electron/contract/contract.ts';
+import { NotRatedReasonInput } from '../scales/scoring.ts';
 
 type Call = <N extends CallName>(name: N, input: CallInput<N>) => Promise<CallOutput<N>>;
 type FileRating = { item: number; score: number | null; reason?: string; reasonNote?: string; evidence?: string };
@@ -52,7 +53,7 @@ const EVIDENCE: Record<number, [string, string]> = {
 };
 
 const REASON_NOTES: Record<string, string> = {
-  'not-applicable': 'Ei sovellu yksikön toimintamalliin.',
+  'model-differs': 'Yksikön toimintamalli poikkeaa: työhönvalmennus ei ole osa hoitotiimejä.',
   'no-data': 'Tietoa ei ollut saatavilla.',
   'not-assessed': 'Ei arvioitu tässä itsearvioinnissa.',
 };
@@ -72,7 +73,7 @@ export async function seedDemoData(call: Call): Promise<DemoData> {
   const imported = [
     variant(full, { date: '2024-03-12', kind: 'external', total: 79 }),
     variant(full, { date: '2024-09-17', kind: 'self', total: 90 }),
-    variant(full, { date: '2025-03-11', kind: 'external', total: 88, notRated: { 9: 'no-data', 11: 'not-assessed', 22: 'no-data', 23: 'no-data', 25: 'not-applicable' } }),
+    variant(full, { date: '2025-03-11', kind: 'external', total: 88, notRated: { 9: 'no-data', 11: 'not-assessed', 22: 'no-data', 23: 'no-data', 25: 'model-differs' } }),
     variant(full, { date: '2025-09-23', kind: 'self', total: 101 }),
     full,
     partial,
@@ -134,8 +135,8 @@ export async function seedDemoData(call: Call): Promise<DemoData> {
   for (const rating of partial.ratings) {
     await call('ratings.set', {
       reviewId: draft.id, reviewerId: draft.reviewers[0]!.id, item: rating.item, score: rating.score,
-      reason: (rating.reason ?? null) as 'no-data' | 'not-applicable' | 'not-assessed' | null,
-      reasonNote: rating.reason ? REASON_NOTES[rating.reason] ?? null : null,
+      reason: rating.reason ? NotRatedReasonInput.parse(rating.reason) : null,
+      reasonNote: rating.reason ? REASON_NOTES[NotRatedReasonInput.parse(rating.reason)] ?? null : null,
     });
   }
 

@@ -1,28 +1,28 @@
 import type { ConsensusRating, Reviewer, ReviewerRating } from '../../electron/contract/entities.ts';
+import { outcomeOf, type Outcome } from '../../scales/review-rules/consensus.ts';
+import { OFFERED_NOT_RATED_REASONS } from '../../scales/review-rules/not-rated.ts';
+import { NotRatedReason } from '../../scales/scoring.ts';
 
-/** The reasons an item may be left unrated (scales/scoring.ts NotRatedReason), in the order the UI offers them. */
-export const NOT_RATED_REASONS = ['no-data', 'not-applicable', 'not-assessed'] as const;
-export type NotRatedReasonCode = (typeof NOT_RATED_REASONS)[number];
+// The rules (outcomes, agreement, when a justification is needed) live in scales/review-rules/consensus.ts; the
+// consensus screen only shows them in time.
+export { isAgreement, isDisagreement, needsJustification } from '../../scales/review-rules/consensus.ts';
 
-/**
- * One item's outcome as a single comparable value: '' undecided, '1'…'5' a score, or a not-rated reason code.
- * It is also the value of the consensus select.
- */
-export type Choice = string;
+/** The reasons an item may be left unrated, in the order the UI offers them. */
+export const NOT_RATED_REASONS = OFFERED_NOT_RATED_REASONS;
+export type NotRatedReasonCode = NotRatedReason;
 
-export function choiceOf(rating: { score: number | null; reason?: string | null } | undefined): Choice {
-  if (!rating) return '';
-  if (rating.score !== null) return String(rating.score);
-  return rating.reason ?? '';
-}
+/** One item's outcome, also the value of the consensus select ('' undecided, '1'…'5', or a reason code). */
+export type Choice = Outcome;
+
+export const choiceOf = outcomeOf;
+
+export const isReason = (choice: Choice): choice is NotRatedReasonCode => NotRatedReason.safeParse(choice).success;
 
 export function ratingOfChoice(choice: Choice): { score: number | null; reason: NotRatedReasonCode | null } {
   if (choice === '') return { score: null, reason: null };
-  if ((NOT_RATED_REASONS as readonly string[]).includes(choice)) return { score: null, reason: choice as NotRatedReasonCode };
+  if (isReason(choice)) return { score: null, reason: choice };
   return { score: Number(choice), reason: null };
 }
-
-export const isReason = (choice: Choice): choice is NotRatedReasonCode => (NOT_RATED_REASONS as readonly string[]).includes(choice);
 
 /** item -> reviewer id -> that reviewer's rating. */
 export type RatingsByItem = Map<number, Map<number, ReviewerRating>>;
@@ -43,18 +43,3 @@ export const consensusByItem = (consensus: readonly ConsensusRating[]) => new Ma
 export function reviewerChoices(reviewers: readonly Reviewer[], row: Map<number, ReviewerRating> | undefined): Choice[] {
   return reviewers.map((reviewer) => choiceOf(row?.get(reviewer.id)));
 }
-
-/** The reviewers did not all reach the same outcome (a different score, or a score against a reason). */
-export const isDisagreement = (choices: readonly Choice[]) => new Set(choices).size > 1;
-
-/**
- * Consensus differs from every reviewer: the review process asks for a short justification then (the backend
- * enforces it with the issue code 'justification-required'; the UI only shows the field in time).
- */
-export function needsJustification(consensus: Choice, choices: readonly Choice[]): boolean {
-  const decided = choices.filter((c) => c !== '');
-  return consensus !== '' && decided.length > 0 && !decided.includes(consensus);
-}
-
-/** Every reviewer decided the item, and all the same way. */
-export const isAgreement = (choices: readonly Choice[]) => choices.length > 0 && choices[0] !== '' && !isDisagreement(choices);

@@ -9,7 +9,7 @@ describe('consensus choices', () => {
     expect(choiceOf({ score: null, reason: null })).toBe('');
     expect(choiceOf(undefined)).toBe('');
     expect(ratingOfChoice('4')).toEqual({ score: 4, reason: null });
-    expect(ratingOfChoice('not-applicable')).toEqual({ score: null, reason: 'not-applicable' });
+    expect(ratingOfChoice('model-differs')).toEqual({ score: null, reason: 'model-differs' });
     expect(ratingOfChoice('')).toEqual({ score: null, reason: null });
   });
 

@@ -41,7 +41,25 @@ describe('partial reviews', () => {
     expect(result).toMatchObject({ complete: false, estimate: true, ratedItems: 17, rawTotal: 73, total: 107.4, band: 'good' });
     expect(result.meanScore).toBeCloseTo(4.2941, 4);
     expect(result.notRated).toHaveLength(8);
-    expect(result.notRated[0]).toEqual({ item: 18, reason: 'not-applicable' });
+    // Files written before scale text 1.1.0 say "not-applicable": read as "the service model differs", scored the same.
+    expect(result.notRated[0]).toEqual({ item: 18, reason: 'model-differs' });
+    // Every unrated item scored 1 or 5: 73 + 8 = 81 (fair) to 73 + 40 = 113 (good), so "good" holds on the rated items only.
+    expect(result).toMatchObject({ lowerBound: 81, upperBound: 113, bandCertain: false, totalDecimals: 1 });
+  });
+
+  test('an estimate whose bounds share a band states the band as certain', () => {
+    // 23 items summing to 110 (mean 4.78): estimate 119.6, bounds 112 to 120; 112 is good, 120 exemplary: not certain.
+    expect(score(partialRatings(110, 23))).toMatchObject({ total: 119.6, lowerBound: 112, upperBound: 120, bandCertain: false });
+    // 24 items summing to 96: bounds 97 (fair) to 101 (good): not certain. 24 items summing to 100: 101–105, both good.
+    expect(score(partialRatings(100, 24))).toMatchObject({ total: 104.2, band: 'good', lowerBound: 101, upperBound: 105, bandCertain: true });
+  });
+
+  test('a complete review: both bounds are the total and the band is certain', () => {
+    expect(score(ratingsSumming(104))).toMatchObject({ total: 104, lowerBound: 104, upperBound: 104, bandCertain: true, totalDecimals: 0 });
+  });
+
+  test('below the minimum the bounds are still given, never a band', () => {
+    expect(score(partialRatings(60, 12))).toMatchObject({ lowerBound: 73, upperBound: 125, bandCertain: false, band: 'insufficient' });
   });
 
   test('exactly the minimum of 13 rated items still gets a band', () => {
