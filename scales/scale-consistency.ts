@@ -39,6 +39,7 @@ export function scaleConsistencyIssues(scale: ScaleVersionData): ConsistencyIssu
 
   checkSections(scale, itemNumbers, add);
   checkDataSources(scale, add);
+  checkComparableWith(scale, add);
 
   const itemCount = scale.items.length;
   if (totalRange.min !== itemCount * itemRange.min || totalRange.max !== itemCount * itemRange.max) {
@@ -78,6 +79,20 @@ function checkLanguages(scale: ScaleVersionData, add: Add) {
   });
   scale.scoring.bands.forEach((band, i) => requireAll(band.label, ['scoring', 'bands', i, 'label']));
   scale.notes.forEach((note, i) => requireAll(note, ['notes', i]));
+  scale.changelog?.forEach((entry, e) => entry.changes.forEach((change, c) => requireAll(change, ['changelog', e, 'changes', c])));
+  scale.scoring.bands.forEach((band, i) => band.ownWording?.forEach((language, l) => {
+    if (!scale.languages.includes(language)) add(['scoring', 'bands', i, 'ownWording', l], `"${language}" is not one of the scale's languages`);
+  }));
+}
+
+/** The declaration itself; whether the items really match a loaded version is the registry's check. */
+function checkComparableWith(scale: ScaleVersionData, add: Add) {
+  const seen = new Set<string>();
+  scale.comparableWith?.forEach((version, i) => {
+    if (version === scale.version) add(['comparableWith', i], `a version is always comparable with itself; name only other versions of "${scale.id}"`);
+    if (seen.has(version)) add(['comparableWith', i], `version ${version} is named twice`);
+    seen.add(version);
+  });
 }
 
 function checkSections(scale: ScaleVersionData, itemNumbers: Map<number, number>, add: Add) {

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { comparabilityProblems, itemsMapOneToOne } from './scale-comparability.ts';
 import { differsInBandsOrItems, scaleDifferences } from './scale-diff.ts';
 import { compareVersions, parseScaleVersion, ScaleFileError, scaleRef, type ScaleVersion } from './scale-version.ts';
 
@@ -41,6 +42,8 @@ export class ScaleRegistry {
     const existing = this.byRef.get(ref);
     if (existing?.contentHash === version.contentHash) return;
     if (existing) throw duplicateVersionError(version.origin, ref, existing.origin);
+    const problems = comparabilityProblems(version, this.byRef.values());
+    if (problems.length > 0) throw new ScaleFileError(version.origin, problems);
     this.byRef.set(ref, version);
     this.received.add(version);
   }
@@ -76,6 +79,15 @@ export class ScaleRegistry {
    */
   defaultVersion(id: string, adopted?: string | undefined): ScaleVersion | undefined {
     return (adopted !== undefined ? this.get(id, adopted) : undefined) ?? this.newestShipped(id);
+  }
+
+  /**
+   * Whether reviews under `a` and `b` can be compared and combined (item by item, totals, trends): the same scale
+   * with the same item numbers, keys and total range. A version's `comparableWith` declares it, and the registry
+   * refuses a file whose declaration is untrue, so a declared pair always passes.
+   */
+  comparable(a: ScaleVersion, b: ScaleVersion): boolean {
+    return a === b || itemsMapOneToOne(a, b);
   }
 
   /**
@@ -116,7 +128,15 @@ export function loadScaleRegistry(extraDirs: readonly string[] = [], { includeBu
       else throw error;
     }
   }
-  return { registry: new ScaleRegistry(accepted), refused };
+  // A file that declares itself comparable with a loaded version whose items differ is refused (the declarer, not
+  // the version it names).
+  const comparable = accepted.filter((version) => {
+    const ref = scaleRef(version.data.id, version.data.version);
+    const problems = comparabilityProblems(version, accepted).filter((p) => p.params?.declarer === ref);
+    if (problems.length > 0) refused.push(new ScaleFileError(version.origin, problems));
+    return problems.length === 0;
+  });
+  return { registry: new ScaleRegistry(comparable), refused };
 }
 
 function listScaleFiles(dir: string): string[] {

@@ -26,6 +26,10 @@ export const ScaleItem = z.strictObject({
   number: z.number().int().positive(),
   key: Slug,
   section: Slug,
+  /** Where the item sits in the manual, which numbers items within each section: "Staffing 1" … "Services 14". */
+  manualNumber: z.string().trim().min(1).optional(),
+  /** The item's official English title (a short quotation, for cross-reference); `title` is our paraphrase. */
+  officialTitle: z.string().trim().min(1).optional(),
   title: LocalizedText,
   criterion: LocalizedText,
   /** anchors[0] describes the lowest score, anchors[last] the highest. */
@@ -47,6 +51,10 @@ export const FidelityBandDefinition = z.strictObject({
   min: z.number().int(),
   max: z.number().int(),
   label: LocalizedText,
+  /** A shorter label where space is tight (e.g. en "poor" for "not supported employment"); else `label`. */
+  shortLabel: LocalizedText.optional(),
+  /** Languages whose label is our own wording, not a published one (IPS-25 1.1.0: sv). */
+  ownWording: z.array(LanguageCode).optional(),
 });
 
 export const PartialScoringRule = z.strictObject({
@@ -86,6 +94,12 @@ export const ScaleSource = z.strictObject({
   note: LocalizedText.optional(),
 });
 
+/** What changed in one version against the one before it, one entry per change. */
+export const ScaleChangelogEntry = z.strictObject({
+  version: SemVer,
+  changes: z.array(LocalizedText).min(1),
+});
+
 export const SCALE_FORMAT = 'ips-fidelity-scale/1';
 
 /** Shape only; cross-field consistency is checked by `scaleConsistencyIssues` (see scale-consistency.ts). */
@@ -96,6 +110,14 @@ export const ScaleVersionShape = z.strictObject({
   edition: z.string().trim().min(1).optional(),
   title: LocalizedText,
   languages: z.array(LanguageCode).min(1),
+  /**
+   * Earlier versions of the same scale this one can be compared with: the same item numbers with the same keys and
+   * the same total range, so a rating, a total and an item-by-item view mean the same under both. Checked by the
+   * registry (scale-comparability.ts); a file whose items do not match a version it names is refused.
+   */
+  comparableWith: z.array(SemVer).optional(),
+  /** What changed since earlier versions, newest first. */
+  changelog: z.array(ScaleChangelogEntry).optional(),
   dataSources: z.array(DataSource).min(1),
   sections: z.array(ScaleSection).min(1),
   items: z.array(ScaleItem).min(1),

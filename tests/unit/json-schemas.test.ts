@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
@@ -20,12 +20,25 @@ describe('published JSON Schemas', () => {
   const validateReview = ajv.compile(schemas['docs/review-format.schema.json'] as object);
   const validateScale = ajv.compile(schemas['docs/scale-format.schema.json'] as object);
 
-  test('the examples and the bundled scale pass', () => {
+  test('the examples and every bundled scale version pass', () => {
     for (const name of ['full-review.json', 'partial-review-17-items.json']) {
       expect(validateReview(readExample(name)), JSON.stringify(validateReview.errors)).toBe(true);
     }
-    const scale = JSON.parse(readFileSync(join(BUNDLED_SCALES_DIR, 'ips-25-1.0.0.json'), 'utf8'));
-    expect(validateScale(scale), JSON.stringify(validateScale.errors)).toBe(true);
+    const scaleFiles = readdirSync(BUNDLED_SCALES_DIR).filter((name) => name.endsWith('.json'));
+    expect(scaleFiles).toEqual(expect.arrayContaining(['ips-25-1.0.0.json', 'ips-25-1.1.0.json']));
+    for (const name of scaleFiles) {
+      const scale = JSON.parse(readFileSync(join(BUNDLED_SCALES_DIR, name), 'utf8'));
+      expect(validateScale(scale), `${name}: ${JSON.stringify(validateScale.errors)}`).toBe(true);
+    }
+  });
+
+  test('the scale schema knows the fields added in 1.1.0, and refuses an unknown band field', () => {
+    const scale = JSON.parse(readFileSync(join(BUNDLED_SCALES_DIR, 'ips-25-1.1.0.json'), 'utf8'));
+    expect(scale).toMatchObject({ comparableWith: ['1.0.0'], changelog: [{ version: '1.1.0' }] });
+    expect(scale.items[0]).toMatchObject({ manualNumber: 'Staffing 1', officialTitle: 'Caseload size' });
+    expect(scale.scoring.bands[0]).toMatchObject({ shortLabel: { en: 'poor' }, ownWording: ['sv'] });
+    scale.scoring.bands[0].colour = 'red';
+    expect(validateScale(scale)).toBe(false);
   });
 
   test('a review with a bad date, kind and reason fails; an unknown field does not', () => {

@@ -17,11 +17,10 @@ function refusal(json: unknown) {
 }
 
 describe('bundled scales', () => {
-  test('IPS-25 1.0.0 loads in Finnish and English with 25 items in three sections', () => {
+  test('IPS-25 1.0.0 still loads in Finnish and English with 25 items in three sections', () => {
     const { registry, refused } = loadScaleRegistry();
     expect(refused).toEqual([]);
-    const scale = registry.defaultVersion('ips-25');
-    expect(scale?.data.version).toBe('1.0.0');
+    const scale = registry.get('ips-25', '1.0.0');
     expect(scale?.data.languages).toEqual(['fi', 'en']);
     expect(scale?.data.items.map((i) => i.number)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
     expect(scale?.data.sections.map((s) => [s.key, s.items.length])).toEqual([['staffing', 3], ['organisation', 8], ['services', 14]]);
@@ -29,6 +28,19 @@ describe('bundled scales', () => {
       ['poor', 25, 73, 'huono'], ['fair', 74, 99, 'melko hyvä'], ['good', 100, 114, 'hyvä'], ['exemplary', 115, 125, 'esimerkillinen'],
     ]);
     expect(scale?.data.scoring.partial).toEqual({ method: 'prorated-mean', minRatedItems: 13, decimals: 1 });
+  });
+
+  test('new reviews default to IPS-25 1.1.0, in Finnish, Swedish and English, with the same bands', () => {
+    const { registry } = loadScaleRegistry();
+    expect(registry.versionsOf('ips-25')).toEqual(['1.0.0', '1.1.0']);
+    const scale = registry.defaultVersion('ips-25');
+    expect(scale?.data.version).toBe('1.1.0');
+    expect(scale?.data.languages).toEqual(['fi', 'sv', 'en']);
+    expect(scale?.data.scoring.bands.map((b) => [b.key, b.min, b.max, b.label.fi, b.label.sv, b.label.en])).toEqual([
+      ['poor', 25, 73, 'huono', 'svag', 'not supported employment'], ['fair', 74, 99, 'melko hyvä', 'ganska god', 'fair'],
+      ['good', 100, 114, 'hyvä', 'god', 'good'], ['exemplary', 115, 125, 'esimerkillinen', 'exemplarisk', 'exemplary'],
+    ]);
+    expect(scale?.data.scoring.partial).toEqual(registry.get('ips-25', '1.0.0')?.data.scoring.partial);
   });
 
   // A released version is never edited: its hash is recorded when it is released and must not move.

@@ -25,7 +25,7 @@ describe('scale versions are immutable', () => {
     const before = loadScaleRegistry();
     const after = loadScaleRegistry([scaleDir({ 'ips-25-2.0.0.json': laterVersion() })]);
     expect(after.refused).toEqual([]);
-    expect(after.registry.versionsOf('ips-25')).toEqual(['1.0.0', '2.0.0']);
+    expect(after.registry.versionsOf('ips-25')).toEqual(['1.0.0', '1.1.0', '2.0.0']);
     expect(after.registry.defaultVersion('ips-25')?.data.version).toBe('2.0.0');
     expect(after.registry.get('ips-25', '1.0.0')?.contentHash).toBe(before.registry.get('ips-25', '1.0.0')?.contentHash);
 

@@ -1,18 +1,8 @@
 import { ApiFailure } from '../../contract/api-error.ts';
 import type { ScaleRegistry } from '../../../scales/scale-registry.ts';
+import { itemsMapOneToOne } from '../../../scales/scale-comparability.ts';
 import type { ScaleVersion } from '../../../scales/scale-version.ts';
 import { DEFAULT_SCALE_ID } from './default-scale.ts';
-
-/**
- * Two versions of a scale are compared only when their items map one to one: the same item numbers with the
- * same item keys. Then an item-by-item view means the same thing for both, and totals are on the same range.
- */
-export function itemsMapOneToOne(a: ScaleVersion, b: ScaleVersion): boolean {
-  if (a.data.id !== b.data.id || a.data.items.length !== b.data.items.length) return false;
-  const keyOf = new Map(b.data.items.map((item) => [item.number, item.key]));
-  return a.data.items.every((item) => keyOf.get(item.number) === item.key) &&
-    a.data.scoring.totalRange.min === b.data.scoring.totalRange.min && a.data.scoring.totalRange.max === b.data.scoring.totalRange.max;
-}
 
 /** The comparison's base when the filters name none: the default scale of new reviews (default-scale.ts), else any. */
 export function defaultScale(registry: ScaleRegistry, adopted?: string): ScaleVersion | undefined {
