@@ -17,12 +17,12 @@ ${cover(model)}
 ${summary(model)}
 ${method(model)}
 ${items(model)}
-<section><h2>${esc(model.strengths.heading)}</h2>${model.strengths.blocks.map(block).join('')}</section>
-<section><h2>${esc(model.recommendations.heading)}</h2>${block(model.recommendations.overall)}
-<h3>${esc(model.recommendations.itemsHeading)}</h3>${model.recommendations.items.map(block).join('')}
-${model.recommendations.noItems ? `<p class="muted">${esc(model.recommendations.noItems)}</p>` : ''}</section>
+${model.strengths ? `<section><h2>${esc(model.strengths.heading)}</h2>${model.strengths.blocks.map(block).join('')}</section>` : ''}
+<section><h2>${esc(model.recommendations.heading)}</h2>${model.recommendations.overall ? block(model.recommendations.overall) : ''}
+${model.recommendations.itemsHeading ? `<h3>${esc(model.recommendations.itemsHeading)}</h3>` : ''}${model.recommendations.items.map(block).join('')}
+${model.recommendations.none ? `<p class="muted">${esc(model.recommendations.none)}</p>` : ''}</section>
 <section><h2>${esc(model.followUp.heading)}</h2>${fields(model.followUp.fields)}${paragraphs(model.followUp.paragraphs)}</section>
-<section class="page"><h2>${esc(model.signatures.heading)}</h2><p>${esc(model.signatures.intro)}</p>
+<section class="page"><h2>${esc(model.signatures.heading)}</h2>${paragraphs(model.signatures.intro)}
 ${model.signatures.slots.map((s) => `<div class="signature"><h3>${esc(s.heading)}</h3>${fields(s.fields)}<div class="sign-line">${esc(s.awaiting)}</div></div>`).join('')}
 </section>
 </body></html>`;
@@ -129,8 +129,9 @@ function trendChart(trend: TrendModel): string {
 
 function method(model: ReportModel): string {
   const m = model.method;
-  return `<section class="page"><h2>${esc(m.heading)}</h2>${paragraphs(m.paragraphs)}${fields(m.fields)}
-<h3>${esc(m.scaleNotesHeading)}</h3>${paragraphs(m.scaleNotes)}
+  return `<section class="page"><h2>${esc(m.heading)}</h2>${paragraphs(m.paragraphs)}
+${m.notRated.length ? `<h3>${esc(m.notRatedHeading)}</h3><ul>${m.notRated.map((r) => `<li><b>${esc(r.label)}</b> ${esc(r.reason)}</li>`).join('')}</ul>` : ''}
+${m.modelDiffersNote ? `<p>${esc(m.modelDiffersNote)}</p>` : ''}${fields(m.fields)}${m.noneRecorded ? `<p class="muted">${esc(m.noneRecorded)}</p>` : ''}
 <h3>${esc(m.sourcesHeading)}</h3><ul>${m.sources.map((s) => `<li>${esc(s)}</li>`).join('')}</ul></section>`;
 }
 

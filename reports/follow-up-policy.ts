@@ -1,15 +1,10 @@
 /**
- * When a site acts on a review and when it is reviewed again. The intervals are values here, not wording in the
- * message files or numbers in the layout: the site sends an action plan within about six weeks of receiving the
- * report; a site is reviewed again every 6 months until it reaches good fidelity, then yearly (the review cycle
- * agreed for this tool in issue 5, following the usual IPS fidelity review practice).
+ * When a site acts on a review. The interval is a value here, not wording in the message files or a number in the
+ * layout: the site sends an action plan within about six weeks of receiving the report. When it is reviewed again
+ * is a review rule (scales/review-rules/follow-up.ts: followUpMonths, goalReached), not restated here.
  */
 export const FOLLOW_UP_POLICY = {
   actionPlanWeeks: 6,
-  reReviewMonths: 6,
-  reReviewMonthsAtGoodFidelity: 12,
-  /** The scale band whose lower threshold counts as good fidelity (100 on IPS-25). */
-  goodFidelityBand: 'good',
 } as const;
 
 /** `YYYY-MM-DD` plus whole months, the day clamped to the month's length (31.8. + 6 months = 28.2. or 29.2.). */

@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { ReportModel } from './report-model-types.ts';
 import { drawActionPlanSection } from './pdf/action-plan-section.ts';
+import { ARCHIVAL_OPTIONS, PRODUCER, writeEscapedXmpInfo } from './pdf/archival.ts';
 import { drawCover } from './pdf/cover-page.ts';
 import { registerReportFonts } from './pdf/fonts.ts';
 import { drawItemTable } from './pdf/item-table.ts';
@@ -12,7 +13,8 @@ import { drawFollowUp, drawMethod, drawRecommendations, drawTextSection } from '
 import { BODY, PAGE } from './pdf/theme.ts';
 
 /**
- * The report model as PDF bytes: A4, DejaVu Sans embedded (subset), selectable text, vector charts.
+ * The report model as PDF bytes: A4, DejaVu Sans embedded (subset), selectable text, vector charts; a tagged PDF
+ * whose structure tree gives the reading order (reports/pdf/tagging.ts) and a PDF/A-2b file (reports/pdf/archival.ts).
  *
  * The output is a classic PDF as pdfkit writes it (a plain cross-reference table, no object streams) and is not
  * post-processed; the signature page holds an empty signature field per expected signer, which each signature fills
@@ -26,7 +28,7 @@ export async function renderReportPdf(model: ReportModel): Promise<Buffer> {
     margins: { top: BODY.top, bottom: PAGE.height - BODY.bottom, left: BODY.left, right: PAGE.width - BODY.right },
     autoFirstPage: false,
     bufferPages: true,
-    pdfVersion: '1.7',
+    ...ARCHIVAL_OPTIONS,
     lang: model.languageTag,
     displayTitle: true,
     info: {
@@ -34,10 +36,12 @@ export async function renderReportPdf(model: ReportModel): Promise<Buffer> {
       Author: model.metadata.author,
       Subject: model.metadata.subject,
       Keywords: model.metadata.keywords,
-      Creator: 'IPS Fidelity',
+      Creator: PRODUCER,
+      Producer: PRODUCER,
       CreationDate: creationDate,
     },
   });
+  writeEscapedXmpInfo(doc, model.languageTag);
   // pdfkit starts with Helvetica selected; every text is drawn after choosing one of ours, so Helvetica is never
   // written to the file (a test checks pdffonts lists only embedded fonts). Passing our font as pdfkit's default
   // instead would make pdfkit re-parse the TrueType file on every font switch (its alias cache is skipped then).
@@ -45,19 +49,21 @@ export async function renderReportPdf(model: ReportModel): Promise<Buffer> {
   const bytes = collect(doc);
   const flow = new PageFlow(doc);
 
+  // Each part of the report is a section (Sect) of the structure tree, in reading order.
+  const section = (draw: () => void) => flow.tags.within('Sect', draw);
   flow.newPage();
-  drawCover(flow, model.cover);
+  section(() => drawCover(flow, model.cover));
   flow.newPage();
-  drawSummary(flow, model.summary);
+  section(() => drawSummary(flow, model.summary));
   flow.newPage();
-  drawMethod(flow, model.method);
-  drawItemTable(flow, model.items);
-  drawTextSection(flow, model.strengths);
-  drawRecommendations(flow, model.recommendations);
-  drawFollowUp(flow, model.followUp);
-  if (model.previousActionPlan) drawActionPlanSection(flow, model.previousActionPlan);
+  section(() => drawMethod(flow, model.method));
+  section(() => drawItemTable(flow, model.items));
+  if (model.strengths) section(() => drawTextSection(flow, model.strengths!));
+  section(() => drawRecommendations(flow, model.recommendations));
+  section(() => drawFollowUp(flow, model.followUp));
+  if (model.previousActionPlan) section(() => drawActionPlanSection(flow, model.previousActionPlan!));
   flow.newPage();
-  drawSignatures(flow, model.signatures);
+  section(() => drawSignatures(flow, model.signatures));
 
   drawPageFrames(flow, model.frame);
   doc.end();

@@ -1,40 +1,70 @@
+import { followUpMonths, followUpRule, goalReached } from '../scales/review-rules/index.ts';
 import { addDays, addMonths, FOLLOW_UP_POLICY } from './follow-up-policy.ts';
 import type { ModelContext } from './report-model.ts';
 import { slotDescription, slotFieldName } from './signing/signature-slots.ts';
 import type {
-  Field, FollowUpModel, ItemRowModel, ItemTableModel, MethodModel, RecommendationsModel, SignaturesModel, TextBlock, TextSectionModel,
+  Field, FollowUpModel, ItemRowModel, ItemTableModel, MethodModel, NotRatedRowModel, RecommendationsModel, SignaturesModel, TextBlock,
+  TextSectionModel,
 } from './report-model-types.ts';
 
+/** The report's sources, worded in each language (the scale file's own notes and sources are for reviewers). */
+const SOURCE_KEYS = ['manual', 'validation', 'ministry'] as const;
+
 export function methodModel(context: ModelContext, dates: string): MethodModel {
-  const { t, data, input, language } = context;
+  const { t, data, input, language, result } = context;
   const { score, review } = input;
   const { itemRange, partial } = data.scoring;
   const paragraphs = [t(`method.intro.${review.kind}`, { dates, ...itemRange })];
   if (!score.complete) {
-    paragraphs.push(t('method.partial', { rated: score.ratedItems, total: score.totalItems }));
+    paragraphs.push(t('method.partial', { rated: score.ratedItems, total: score.totalItems, mean: result.mean }));
     paragraphs.push(score.total === null
-      ? t('method.insufficient', { min: partial.minRatedItems })
-      : t('method.estimateRule', { count: partial.decimals, items: score.totalItems }));
+      ? t('method.insufficient', { min: partial.minRatedItems, bounds: result.bounds })
+      : t('method.estimateRule', {
+        count: partial.decimals, items: score.totalItems, estimate: context.total(score.total, true),
+        itemMin: itemRange.min, itemMax: itemRange.max, lower: score.lowerBound, upper: score.upperBound,
+      }));
+    if (score.total !== null && score.bandCertain && result.bandLabel) {
+      paragraphs.push(t('method.boundsCertain', { bounds: result.bounds, band: result.bandLabel }));
+    }
   }
   if (review.language && review.language !== language) {
     paragraphs.push(t('method.textLanguage', { language: t(`languageIn.${review.language}`) }));
   }
   const method = input.extras?.method ?? {};
-  const recorded = (label: string, value: string | undefined): Field =>
-    value ? { label, value } : { label, value: t('document.notRecorded'), muted: true };
+  // Only what was recorded; when nothing was, one sentence says so instead of "not recorded" three times.
+  const fields: Field[] = [
+    ...(method.interviewed ? [{ label: t('method.interviewed'), value: method.interviewed }] : []),
+    ...(method.observed ? [{ label: t('method.observed'), value: method.observed }] : []),
+    ...(method.documents ? [{ label: t('method.documents'), value: method.documents }] : []),
+  ];
+  const notRated = notRatedRows(context);
   return {
     heading: t('method.heading'),
     paragraphs,
-    fields: [
-      recorded(t('method.interviewed'), method.interviewed),
-      recorded(t('method.observed'), method.observed),
-      recorded(t('method.documents'), method.documents),
-    ],
-    scaleNotesHeading: t('method.scaleNotes'),
-    scaleNotes: data.notes.map(context.scaleText),
+    notRatedHeading: t('method.notRatedHeading'),
+    notRated,
+    modelDiffersNote: notRated.some((row) => row.modelDiffers) ? t('method.modelDiffers') : null,
+    fields,
+    noneRecorded: fields.length ? null : t('method.noneRecorded'),
     sourcesHeading: t('method.sources'),
-    sources: data.sources.map((s) => s.citation),
+    sources: SOURCE_KEYS.map((key) => t(`method.sourceList.${key}`)),
   };
+}
+
+/** Every unrated item with its reason and the reviewers' explanation, beside the estimate (facts file). */
+function notRatedRows(context: ModelContext): NotRatedRowModel[] {
+  const { t, data, input } = context;
+  const byItem = new Map(input.review.ratings.map((r) => [r.item, r]));
+  return input.score.notRated.map(({ item, reason }) => {
+    const definition = data.items.find((i) => i.number === item);
+    const note = byItem.get(item)?.reasonNote;
+    const code = reason ?? 'pending';
+    return {
+      label: t('method.notRatedItem', { number: item, title: definition ? context.scaleText(definition.title) : String(item) }),
+      reason: [t(`items.reason.${code}`), note].filter(Boolean).join(' '),
+      modelDiffers: code === 'model-differs',
+    };
+  });
 }
 
 export function itemTableModel(context: ModelContext): ItemTableModel {
@@ -46,16 +76,18 @@ export function itemTableModel(context: ModelContext): ItemTableModel {
     const rating = byItem.get(number);
     const score = rating?.score ?? null;
     const notes: TextBlock[] = [];
-    if (rating?.reasonNote) notes.push({ heading: t('items.reasonNote'), text: rating.reasonNote });
+    if (score === null) {
+      const reason = input.score.notRated.find((n) => n.item === number)?.reason ?? 'pending';
+      notes.push({ heading: t('items.reasonNote'), text: [t(`items.reason.${reason}`), rating?.reasonNote].filter(Boolean).join(' ') });
+    }
     if (rating?.evidence) notes.push({ heading: t('items.evidence'), text: rating.evidence });
     if (rating?.recommendation) notes.push({ heading: t('items.recommendation'), text: rating.recommendation });
-    if (notes.length === 0) notes.push({ text: t('items.noNotes'), muted: true });
     const anchor = score === null || !item ? undefined : item.anchors[score - itemMin];
     return {
       number: String(number),
       title: item ? context.scaleText(item.title) : String(number),
       rated: score !== null,
-      scoreText: score === null ? t('items.notRated', { reason: t(`items.reason.${rating?.reason ?? 'pending'}`) }) : String(score),
+      scoreText: score === null ? t('items.notRated') : String(score),
       anchor: anchor ? context.scaleText(anchor) : null,
       notes,
     };
@@ -76,13 +108,11 @@ export function itemTableModel(context: ModelContext): ItemTableModel {
   };
 }
 
-export function strengthsModel(context: ModelContext): TextSectionModel {
+/** The site's strengths; left out of the report when none are recorded. */
+export function strengthsModel(context: ModelContext): TextSectionModel | null {
   const { t, input } = context;
   const strengths = input.extras?.strengths;
-  return {
-    heading: t('strengths.heading'),
-    blocks: [strengths ? { text: strengths } : { text: t('document.notRecorded'), muted: true }],
-  };
+  return strengths ? { heading: t('strengths.heading'), blocks: [{ text: strengths }] } : null;
 }
 
 export function recommendationsModel(context: ModelContext): RecommendationsModel {
@@ -94,35 +124,38 @@ export function recommendationsModel(context: ModelContext): RecommendationsMode
       ? [{ heading: t('recommendations.itemLabel', { number: item.number, title: context.scaleText(item.title) }), text: recommendation }]
       : [];
   });
+  // Only what is recorded; with nothing at all, the section says so once.
   return {
     heading: t('recommendations.heading'),
-    overall: overall
-      ? { heading: t('recommendations.overall'), text: overall }
-      : { heading: t('recommendations.overall'), text: t('document.notRecorded'), muted: true },
-    itemsHeading: t('recommendations.items'),
+    overall: overall ? { heading: t('recommendations.overall'), text: overall } : null,
+    itemsHeading: items.length ? t('recommendations.items') : null,
     items,
-    noItems: items.length ? null : t('recommendations.noItems'),
+    none: overall || items.length ? null : t('recommendations.none'),
   };
 }
 
 export function followUpModel(context: ModelContext): FollowUpModel {
-  const { t, data, input } = context;
+  const { t, data, input, result } = context;
   const { score, review } = input;
   const policy = FOLLOW_UP_POLICY;
-  const goodMin = data.scoring.bands.find((b) => b.key === policy.goodFidelityBand)?.min;
-  const reachedGood = score.total !== null && goodMin !== undefined && score.total >= goodMin;
-  const months = reachedGood ? policy.reReviewMonthsAtGoodFidelity : policy.reReviewMonths;
+  const rule = followUpRule(data);
+  // An estimate never reaches the goal on its own: only a full review, or one whose lower bound reaches the band.
+  const reachedGood = goalReached(score, data);
+  const months = followUpMonths(score, data);
+  const goal = data.scoring.bands.find((b) => b.key === rule.goalBand);
+  const estimateAtGoal = !reachedGood && score.total !== null && goal !== undefined && score.total >= goal.min;
   const lastVisit = [...review.visitDates].sort().at(-1) ?? input.reportDate;
   const agreed = input.extras?.nextReviewDate;
-  const status = score.total === null ? 'insufficient' : reachedGood ? 'reachedGood' : 'belowGood';
+  const status = score.total === null ? 'insufficient' : reachedGood ? 'reachedGood' : estimateAtGoal ? 'estimateOnly' : 'belowGood';
   return {
     heading: t('followUp.heading'),
     intervals: {
       actionPlanWeeks: policy.actionPlanWeeks,
-      reReviewMonths: policy.reReviewMonths,
-      reReviewMonthsAtGoodFidelity: policy.reReviewMonthsAtGoodFidelity,
+      reReviewMonths: rule.monthsBelowGoal,
+      reReviewMonthsAtGoodFidelity: rule.monthsAtGoal,
     },
     fields: [
+      { label: t('cover.result'), value: `${result.total}\n${result.band}` },
       {
         label: t('followUp.nextReview'),
         value: agreed ? context.date(agreed) : t('followUp.nextReviewSuggested', { date: context.date(addMonths(lastVisit, months)) }),
@@ -134,8 +167,8 @@ export function followUpModel(context: ModelContext): FollowUpModel {
     ],
     paragraphs: [
       t('followUp.actionPlanText', { weeks: policy.actionPlanWeeks }),
-      t('followUp.intervalText', { months: policy.reReviewMonths, monthsAtGood: policy.reReviewMonthsAtGoodFidelity }),
-      t(`followUp.${status}`, { months }),
+      t('followUp.intervalText', { months: rule.monthsBelowGoal, monthsAtGood: rule.monthsAtGoal }),
+      t(`followUp.${status}`, { months, band: result.bandLabel ?? '', rated: score.ratedItems, items: score.totalItems, bounds: result.bounds }),
     ],
   };
 }
@@ -149,7 +182,7 @@ export function signaturesModel(context: ModelContext): SignaturesModel {
   const none = t('document.none');
   return {
     heading: t('signatures.heading'),
-    intro: t('signatures.intro'),
+    intro: [t('signatures.intro'), t('signatures.verifyReader'), t('signatures.verifyApp')],
     slots: input.review.reviewers.map((reviewer, index) => ({
       heading: t('signatures.expectedSigner', { n: index + 1 }),
       fields: [

@@ -15,7 +15,8 @@ export interface ReportModel {
   summary: SummaryModel;
   method: MethodModel;
   items: ItemTableModel;
-  strengths: TextSectionModel;
+  /** Null when no strengths are recorded (the section is left out). */
+  strengths: TextSectionModel | null;
   recommendations: RecommendationsModel;
   followUp: FollowUpModel;
   /** The plan made after the site's previous review, as it stands now; null when there is none. */
@@ -70,9 +71,26 @@ export interface SummaryModel {
   figures: KeyFigure[];
   sectionTable: { heading: string; headers: string[]; rows: string[][] };
   chart: BarChartModel;
+  /** The four levels (bands) with this review's total on them: shown on every report. */
+  levels: BandLevelsModel;
   trend: TrendModel | null;
   /** Said instead of the trend when there is no earlier review. */
   noTrend: string | null;
+}
+
+export interface BandLevelsModel {
+  title: string;
+  /** The scale's total range (the chart's ends). */
+  min: number;
+  max: number;
+  /** From the lowest band up; `current` is this review's band (on the rated items, for an estimate). */
+  bands: { label: string; min: number; max: number; current: boolean }[];
+  total: number | null;
+  totalLabel: string;
+  /** For a partial review: the total if every unrated item scored the lowest / the highest. */
+  range: { lower: number; upper: number } | null;
+  legend: string[];
+  alt: string;
 }
 
 export interface BarChartModel {
@@ -83,6 +101,8 @@ export interface BarChartModel {
   groups: { title: string; items: { number: number; score: number | null; label: string }[] }[];
   /** Explains how not-rated items are drawn; null when every item is rated. */
   legend: string | null;
+  /** The chart said in words (the figure's alternative text in the tagged PDF): every item's score. */
+  alt: string;
 }
 
 export interface TrendPoint {
@@ -104,6 +124,8 @@ export interface TrendModel {
   legend: { external: string; self: string; current: string; estimate: string | null };
   /** Set when older reviews were left out to keep the chart readable. */
   truncatedNote: string | null;
+  /** The chart said in words (the figure's alternative text): each review's date, total and band, and the bands. */
+  alt: string;
 }
 
 export interface TextBlock {
@@ -115,18 +137,32 @@ export interface TextBlock {
 export interface MethodModel {
   heading: string;
   paragraphs: string[];
+  notRatedHeading: string;
+  /** Every unrated item with its reason (empty for a complete review). */
+  notRated: NotRatedRowModel[];
+  /** Said once when an item is unrated because the service model differs: the published scale scores such items 1. */
+  modelDiffersNote: string | null;
+  /** What was recorded of the review material (interviews, observation, documents); only the recorded ones. */
   fields: Field[];
-  scaleNotesHeading: string;
-  scaleNotes: string[];
+  /** One sentence when nothing of it was recorded. */
+  noneRecorded: string | null;
   sourcesHeading: string;
   sources: string[];
+}
+
+export interface NotRatedRowModel {
+  /** "4. Integraatio hoitotiimiin" */
+  label: string;
+  /** The reason and the reviewers' explanation. */
+  reason: string;
+  modelDiffers: boolean;
 }
 
 export interface ItemRowModel {
   number: string;
   title: string;
   rated: boolean;
-  /** "4", or "Ei arvioitu: ei sovellu". */
+  /** "4", or "Ei arvioitu" (the reason is the first note). */
   scoreText: string;
   /** The scale's description of the given score; null for a not-rated item. */
   anchor: string | null;
@@ -149,10 +185,11 @@ export interface TextSectionModel {
 
 export interface RecommendationsModel {
   heading: string;
-  overall: TextBlock;
-  itemsHeading: string;
+  overall: TextBlock | null;
+  itemsHeading: string | null;
   items: TextBlock[];
-  noItems: string | null;
+  /** One sentence when no recommendation at all is recorded. */
+  none: string | null;
 }
 
 export interface FollowUpModel {
@@ -179,7 +216,8 @@ export interface SignatureSlotModel {
 
 export interface SignaturesModel {
   heading: string;
-  intro: string;
+  /** Who signs, and how any reader checks the signatures (a PDF reader's signature panel, or the app). */
+  intro: string[];
   slots: SignatureSlotModel[];
 }
 

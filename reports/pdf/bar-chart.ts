@@ -14,6 +14,12 @@ export function drawBarChart(flow: PageFlow, chart: BarChartModel): void {
   const legend = chart.legend ? flow.wrap(chart.legend, STYLE.small) : [];
   const height = VALUE_ROOM + PLOT_HEIGHT + 34 + linesHeight(legend);
   flow.heading(chart.title, STYLE.h2, { keepWith: height });
+  // A figure: its drawing and labels are one piece of content, read out as the alternative text (every score).
+  flow.tags.within('Figure', (figure) => flow.tags.mark(() => drawBars(flow, chart), figure), { alt: chart.alt });
+  if (legend.length) flow.tags.within('P', () => flow.lines(legend));
+}
+
+function drawBars(flow: PageFlow, chart: BarChartModel): void {
   const { doc } = flow;
   const top = flow.y;
   const plotLeft = BODY.left + AXIS_WIDTH + 4;
@@ -56,5 +62,4 @@ export function drawBarChart(flow: PageFlow, chart: BarChartModel): void {
     position += GROUP_GAP;
   }
   flow.y = baseline + 34;
-  flow.lines(legend);
 }

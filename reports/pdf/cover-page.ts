@@ -5,13 +5,17 @@ import { BODY, COLOR, STYLE, withSize } from './theme.ts';
 
 export function drawCover(flow: PageFlow, cover: CoverModel): void {
   flow.gap(48);
-  flow.doc.save().rect(BODY.left, flow.y, 48, 4).fill(COLOR.accent).restore();
+  const top = flow.y;
+  flow.decor((doc) => doc.save().rect(BODY.left, top, 48, 4).fill(COLOR.accent).restore());
   flow.gap(18);
-  flow.lines(flow.wrap(cover.title, STYLE.coverTitle));
-  flow.gap(10);
-  flow.lines(siteNameLines(flow, cover.siteName));
+  // The report's title and the site's name make one heading: "IPS-menetelmäuskollisuusarvioinnin raportti Järvenranta…".
+  flow.tags.within('H1', () => {
+    flow.lines(flow.wrap(cover.title, STYLE.coverTitle));
+    flow.gap(10);
+    flow.lines(siteNameLines(flow, cover.siteName));
+  });
   flow.gap(4);
-  flow.lines(flow.wrap(cover.subtitle, STYLE.coverSubtitle));
+  flow.tags.within('P', () => flow.lines(flow.wrap(cover.subtitle, STYLE.coverSubtitle)));
   flow.gap(28);
   for (const notice of cover.notices) drawNotice(flow, notice);
   flow.gap(6);

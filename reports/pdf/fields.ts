@@ -8,6 +8,7 @@ export function drawFields(flow: PageFlow, fields: readonly Field[], labelWidth 
   drawTable(flow, {
     columns: [{ width: labelWidth }, { width: BODY_WIDTH - labelWidth }],
     borders: false,
+    rowHeaders: true,
     padding: { x: 0, y: 3.5 },
     rows: fields.map((field) => ({
       // The label gets the value's line height, so that the two first lines sit on one line.
@@ -27,6 +28,7 @@ export function drawNotice(flow: PageFlow, text: string): void {
   drawTable(flow, {
     columns: [{ width: BODY_WIDTH }],
     borders: false,
+    paragraph: true,
     padding: { x: 8, y: 6 },
     rows: [{ cells: [[block]], span: true, fill: COLOR.noticeFill }],
   });

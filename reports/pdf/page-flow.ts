@@ -1,4 +1,5 @@
-import { BODY, BODY_WIDTH, type TextStyle } from './theme.ts';
+import { Tagger, type StructType } from './tagging.ts';
+import { BODY, BODY_WIDTH, STYLE, type TextStyle } from './theme.ts';
 import { linesHeight, wrapText, type Align, type LaidLine, type Measure } from './text-wrap.ts';
 
 /**
@@ -10,8 +11,17 @@ export class PageFlow {
   /** Called after each new page, e.g. to repeat a table's header row. */
   onNewPage: (() => void) | undefined;
   private readonly widthCache = new Map<string, number>();
+  /** The structure tree: every line drawn is content of the current element, or an artifact. */
+  readonly tags: Tagger;
 
-  constructor(readonly doc: PDFKit.PDFDocument) {}
+  constructor(readonly doc: PDFKit.PDFDocument) {
+    this.tags = new Tagger(doc);
+  }
+
+  /** Rules, fills and frames: drawn as artifacts, outside the structure tree. */
+  decor(draw: (doc: PDFKit.PDFDocument) => void): void {
+    this.tags.artifact(() => draw(this.doc));
+  }
 
   readonly measure: Measure = (text, style) => {
     const key = `${style.font}\u0000${style.size}\u0000${text}`;
@@ -61,18 +71,19 @@ export class PageFlow {
     }
   }
 
-  paragraph(text: string, style: TextStyle, options: { x?: number; width?: number; after?: number } = {}): void {
+  /** A paragraph (a P element, or `type`). */
+  paragraph(text: string, style: TextStyle, options: { x?: number; width?: number; after?: number; type?: StructType } = {}): void {
     const width = options.width ?? BODY_WIDTH;
-    this.lines(this.wrap(text, style, width), options.x ?? BODY.left, width);
+    this.tags.within(options.type ?? 'P', () => this.lines(this.wrap(text, style, width), options.x ?? BODY.left, width));
     this.gap(options.after ?? style.lineHeight * 0.5);
   }
 
-  /** A heading kept together with at least `keepWith` points of what follows it. */
+  /** A heading (H1, H2 or H3 by its style) kept together with at least `keepWith` points of what follows it. */
   heading(text: string, style: TextStyle, options: { keepWith?: number; before?: number; after?: number } = {}): void {
     const lines = this.wrap(text, style);
     if (!this.atPageTop) this.gap(options.before ?? style.lineHeight * 0.6);
     this.ensure(linesHeight(lines) + (options.keepWith ?? 40));
-    this.lines(lines);
+    this.tags.within(headingLevel(style), () => this.lines(lines));
     this.gap(options.after ?? style.lineHeight * 0.3);
   }
 
@@ -85,7 +96,9 @@ export class PageFlow {
     const glyphBox = doc.currentLineHeight();
     const offset = line.align === 'right' ? width - this.measure(line.text, line.style)
       : line.align === 'center' ? (width - this.measure(line.text, line.style)) / 2 : 0;
-    doc.text(line.text, x + Math.max(0, offset), y + (line.height - glyphBox) / 2, { lineBreak: false });
+    const draw = () => doc.text(line.text, x + Math.max(0, offset), y + (line.height - glyphBox) / 2, { lineBreak: false });
+    if (line.artifact) this.tags.artifact(draw);
+    else this.tags.mark(draw);
   }
 
   /** Draws a single-line text at a position (charts, header, footer); the caller has made sure it fits. */
@@ -96,4 +109,10 @@ export class PageFlow {
   setStyle(style: TextStyle): PDFKit.PDFDocument {
     return this.doc.font(style.font).fontSize(style.size).fillColor(style.color);
   }
+}
+
+function headingLevel(style: TextStyle): StructType {
+  if (style === STYLE.h1) return 'H1';
+  if (style === STYLE.h3) return 'H3';
+  return 'H2';
 }

@@ -8,12 +8,19 @@ import { BODY, BODY_WIDTH, COLOR, FOOTER, HEADER, STYLE } from './theme.ts';
  * pages, because the page count is known only then.
  */
 export function drawPageFrames(flow: PageFlow, frame: PageFrameModel): void {
+  const { start, count } = flow.doc.bufferedPageRange();
+  for (let index = 0; index < count; index++) {
+    flow.doc.switchToPage(start + index);
+    // Page furniture: outside the structure tree, so a screen reader does not read it on every page.
+    flow.tags.artifact(() => drawFrame(flow, frame, index, count), 'Pagination');
+  }
+}
+
+function drawFrame(flow: PageFlow, frame: PageFrameModel, index: number, count: number): void {
   const { doc } = flow;
-  const { start, count } = doc.bufferedPageRange();
   const style = STYLE.frame;
   const half = BODY_WIDTH / 2 - 6;
-  for (let index = 0; index < count; index++) {
-    doc.switchToPage(start + index);
+  {
     doc.save().lineWidth(0.5).strokeColor(COLOR.rule)
       .moveTo(BODY.left, HEADER.rule).lineTo(BODY.right, HEADER.rule).stroke()
       .moveTo(BODY.left, FOOTER.rule).lineTo(BODY.right, FOOTER.rule).stroke()

@@ -6,8 +6,9 @@
  * tests/reports/signature-slots.test.ts.
  */
 
-interface PdfRef {
+export interface PdfRef {
   data: Record<string, unknown>;
+  write(chunk: string | Buffer): void;
   end(): void;
 }
 
@@ -35,9 +36,14 @@ export interface SignatureFieldSpec {
  * Adds an unsigned signature field on the current page: a merged field and widget annotation without /V, listed in
  * the page's /Annots and the catalog's /AcroForm /Fields. Print flag (/F 4) so that the signature that fills it
  * prints. /SigFlags 1: the document has signature fields (3 once signed, which the signer sets).
+ * PDF/A-2 (6.3.3) wants an appearance for every annotation with an area: an empty form (it draws nothing; the
+ * page shows the reserved place), which the signature replaces with its own (/AP is one of the keys a
+ * signature may set, reports/signing/update-rules.ts). Returns the widget, for the structure tree.
  */
-export function addSignatureField(document: PDFKit.PDFDocument, spec: SignatureFieldSpec): void {
+export function addSignatureField(document: PDFKit.PDFDocument, spec: SignatureFieldSpec): PdfRef {
   const doc = document as unknown as PdfkitInternals;
+  const empty = doc.ref({ Type: 'XObject', Subtype: 'Form', BBox: [0, 0, round(spec.width), round(spec.height)], Resources: {} });
+  empty.end();
   const widget = doc.ref({
     Type: 'Annot',
     Subtype: 'Widget',
@@ -48,10 +54,16 @@ export function addSignatureField(document: PDFKit.PDFDocument, spec: SignatureF
     Rect: doc._convertRect(spec.x, spec.y, spec.width, spec.height).map(round),
     F: 4,
     P: doc.page.dictionary,
+    AP: { N: empty },
   });
-  widget.end();
   doc.page.annotations.push(widget);
   acroFormOf(doc).data.Fields = [...(acroFormOf(doc).data.Fields as PdfRef[]), widget];
+  return widget;
+}
+
+/** Writes the widget once everything has been set on it (the structure tree adds /StructParent). */
+export function endSignatureField(widget: PdfRef): void {
+  widget.end();
 }
 
 function acroFormOf(doc: PdfkitInternals): PdfRef {

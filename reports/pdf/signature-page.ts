@@ -1,6 +1,6 @@
 import type { Field, SignatureSlotModel, SignaturesModel } from '../report-model-types.ts';
 import type { PageFlow } from './page-flow.ts';
-import { addSignatureField } from './signature-fields.ts';
+import { addSignatureField, endSignatureField } from './signature-fields.ts';
 import { linesHeight, type LaidLine } from './text-wrap.ts';
 import { BODY, BODY_WIDTH, COLOR, STYLE } from './theme.ts';
 
@@ -18,7 +18,8 @@ export const SIGNATURE_SLOT_HEIGHT = 118;
  */
 export function drawSignatures(flow: PageFlow, signatures: SignaturesModel): void {
   flow.heading(signatures.heading, STYLE.h1);
-  flow.paragraph(signatures.intro, STYLE.body, { after: 12 });
+  for (const paragraph of signatures.intro) flow.paragraph(paragraph, STYLE.body);
+  flow.gap(6);
   signatures.slots.forEach((slot, index) => drawSlot(flow, slot, index === signatures.slots.length - 1));
 }
 
@@ -31,21 +32,33 @@ function drawSlot(flow: PageFlow, slot: SignatureSlotModel, last: boolean): void
   const height = 2 * PAD + linesHeight(heading) + 4 + fields.reduce((sum, f) => sum + f.height, 0) + 6 + SIGNATURE_SLOT_HEIGHT;
   flow.ensure(height);
   const top = flow.y;
-  flow.doc.save().lineWidth(0.8).strokeColor(COLOR.rule).rect(BODY.left, top, BODY_WIDTH, height).stroke().restore();
-  flow.doc.save().rect(BODY.left, top, 3, height).fill(COLOR.accent).restore();
-  let y = top + PAD;
-  for (const line of heading) {
-    flow.drawLine(line, BODY.left + PAD, y, inner);
-    y += line.height;
-  }
-  y += 4;
-  for (const field of fields) {
-    drawLines(flow, field.label, BODY.left + PAD, y, LABEL_WIDTH);
-    drawLines(flow, field.value, BODY.left + PAD + LABEL_WIDTH, y, inner - LABEL_WIDTH);
-    y += field.height;
-  }
-  y += 6;
-  drawReservedPlace(flow, slot, BODY.left + PAD, y, inner);
+  flow.decor((doc) => {
+    doc.save().lineWidth(0.8).strokeColor(COLOR.rule).rect(BODY.left, top, BODY_WIDTH, height).stroke().restore();
+    doc.save().rect(BODY.left, top, 3, height).fill(COLOR.accent).restore();
+  });
+  const { tags } = flow;
+  // One division per expected signer: heading, name and role (a two-column table), and the signature field.
+  tags.within('Div', () => {
+    let y = top + PAD;
+    tags.within('H3', () => {
+      for (const line of heading) {
+        flow.drawLine(line, BODY.left + PAD, y, inner);
+        y += line.height;
+      }
+    });
+    y += 4;
+    tags.within('Table', () => {
+      for (const field of fields) {
+        tags.within('TR', () => {
+          tags.within('TH', () => drawLines(flow, field.label, BODY.left + PAD, y, LABEL_WIDTH), { scope: 'Row' });
+          tags.within('TD', () => drawLines(flow, field.value, BODY.left + PAD + LABEL_WIDTH, y, inner - LABEL_WIDTH));
+        });
+        y += field.height;
+      }
+    });
+    y += 6;
+    drawReservedPlace(flow, slot, BODY.left + PAD, y, inner);
+  });
   flow.y = top + height;
   if (!last) flow.gap(14);
 }
@@ -56,11 +69,14 @@ function drawReservedPlace(flow: PageFlow, slot: SignatureSlotModel, x: number, 
   // Stroked 2 pt inside the field's rectangle, so that a signature's opaque appearance covers all of it, even where
   // a low-resolution rendering blends the appearance's edge pixels.
   const inset = 2;
-  doc.save().lineWidth(0.6).dash(3, { space: 2 }).strokeColor(COLOR.rule)
-    .rect(x + inset, y + inset, width - 2 * inset, SIGNATURE_SLOT_HEIGHT - 2 * inset).stroke().undash().restore();
+  flow.decor(() => doc.save().lineWidth(0.6).dash(3, { space: 2 }).strokeColor(COLOR.rule)
+    .rect(x + inset, y + inset, width - 2 * inset, SIGNATURE_SLOT_HEIGHT - 2 * inset).stroke().undash().restore());
   const text = flow.wrap(slot.awaiting, STYLE.bodyMuted, width - 2 * PAD, 'center');
-  drawLines(flow, text, x + PAD, y + (SIGNATURE_SLOT_HEIGHT - linesHeight(text)) / 2, width - 2 * PAD);
-  addSignatureField(doc, { name: slot.fieldName, description: slot.description, x, y, width, height: SIGNATURE_SLOT_HEIGHT });
+  flow.tags.within('P', () => drawLines(flow, text, x + PAD, y + (SIGNATURE_SLOT_HEIGHT - linesHeight(text)) / 2, width - 2 * PAD));
+  const widget = addSignatureField(doc, { name: slot.fieldName, description: slot.description, x, y, width, height: SIGNATURE_SLOT_HEIGHT });
+  // The field in the structure tree (a Form element pointing at the widget), so the tagging covers the annotation.
+  flow.tags.formFor(widget, slot.description);
+  endSignatureField(widget);
 }
 
 function layoutField(flow: PageFlow, field: Field, inner: number): LaidField {

@@ -1,4 +1,5 @@
 import type { KeyFigure, SummaryModel } from '../report-model-types.ts';
+import { drawBandLevels } from './band-levels.ts';
 import { drawBarChart } from './bar-chart.ts';
 import type { PageFlow } from './page-flow.ts';
 import { drawTable } from './table.ts';
@@ -9,7 +10,9 @@ import { drawTrendChart } from './trend-chart.ts';
 export function drawSummary(flow: PageFlow, summary: SummaryModel): void {
   flow.heading(summary.heading, STYLE.h1, { keepWith: 120 });
   drawFigures(flow, summary.figures);
-  flow.gap(14);
+  flow.gap(10);
+  drawBandLevels(flow, summary.levels);
+  flow.gap(8);
 
   flow.heading(summary.sectionTable.heading, STYLE.h2, { keepWith: 60 });
   const numeric = BODY_WIDTH - 220;
@@ -49,16 +52,21 @@ function drawFigures(flow: PageFlow, figures: readonly KeyFigure[]): void {
   const height = Math.max(...boxes.map(linesHeight)) + 2 * FIGURE_PAD;
   flow.ensure(height);
   const top = flow.y;
-  boxes.forEach((lines, i) => {
+  // Tagged as a list of the key figures, each item its label, value and note in reading order.
+  flow.tags.within('L', () => boxes.forEach((lines, i) => {
     const x = BODY.left + i * (boxWidth + FIGURE_GAP);
-    flow.doc.save().rect(x, top, boxWidth, height).fill(COLOR.accentLight).restore();
-    flow.doc.save().rect(x, top, 3, height).fill(COLOR.accent).restore();
-    let y = top + FIGURE_PAD;
-    for (const line of lines) {
-      if (line.text) flow.drawLine(line, x + FIGURE_PAD, y, inner);
-      y += line.height;
-    }
-  });
+    flow.decor((doc) => {
+      doc.save().rect(x, top, boxWidth, height).fill(COLOR.accentLight).restore();
+      doc.save().rect(x, top, 3, height).fill(COLOR.accent).restore();
+    });
+    flow.tags.within('LI', () => flow.tags.within('LBody', () => {
+      let y = top + FIGURE_PAD;
+      for (const line of lines) {
+        if (line.text) flow.drawLine(line, x + FIGURE_PAD, y, inner);
+        y += line.height;
+      }
+    }));
+  }));
   flow.y = top + height;
 }
 

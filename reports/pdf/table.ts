@@ -1,4 +1,5 @@
 import type { PageFlow } from './page-flow.ts';
+import type { StructElement } from './tagging.ts';
 import { linesHeight, type Align, type LaidLine } from './text-wrap.ts';
 import { BODY, COLOR, type TextStyle } from './theme.ts';
 
@@ -27,6 +28,10 @@ export interface TableSpec {
   padding: { x: number; y: number };
   /** Drawn above the repeated header on each continuation page, e.g. "Results by item (continued)". */
   continuedTitle?: CellBlock;
+  /** The first column labels its row (label–value pairs): tagged TH with row scope instead of TD. */
+  rowHeaders?: boolean;
+  /** A box drawn with the table's layout that is not a table (a highlighted notice): tagged as one paragraph. */
+  paragraph?: boolean;
 }
 
 /** Fewer lines than this are not started at the bottom of a page; the row moves to the next page instead. */
@@ -50,13 +55,15 @@ export function drawTable(flow: PageFlow, spec: TableSpec): void {
   };
   const header: TableRow | undefined = spec.header ? { cells: spec.header, fill: COLOR.headerFill } : undefined;
   const previousHook = flow.onNewPage;
-  const drawHeader = () => {
+  // On a continuation page the title and the header row are repeated for the eye only: artifacts.
+  const drawHeader = () => flow.tags.artifact(() => {
     if (spec.continuedTitle) flow.lines(layoutBlocks(flow, [spec.continuedTitle], tableWidth(spec)));
-    if (header) drawRowWhole(flow, spec, header, laid(header));
-  };
+    if (header) drawRowWhole(flow, spec, header, laid(header), null);
+  }, 'Pagination');
+  const table = flow.tags.open(spec.paragraph ? 'P' : 'Table');
   if (header) {
     flow.ensure(heightOf(spec, laid(header)) + MIN_LINES_ON_PAGE * 12);
-    drawRowWhole(flow, spec, header, laid(header));
+    drawRowWhole(flow, spec, header, laid(header), rowElements(flow, spec, header, table, true));
   }
   flow.onNewPage = drawHeader;
   try {
@@ -66,12 +73,30 @@ export function drawTable(flow: PageFlow, spec: TableSpec): void {
         // Keep a section heading row with the start of the row after it.
         flow.ensure(heightOf(spec, laid(row)) + startHeight(spec, laid(next)));
       }
-      drawRowSplitting(flow, spec, row, laid(row));
+      drawRowSplitting(flow, spec, row, laid(row), rowElements(flow, spec, row, table, false));
       laidRows.delete(row);
     });
   } finally {
     flow.onNewPage = previousHook;
+    flow.tags.close(table);
   }
+}
+
+/**
+ * A row's TR and its cells' elements, made before the row is drawn so that a cell cut over a page collects its
+ * lines from both pages: header cells are TH with column scope, a spanning row's one cell a TH across the
+ * columns, the first cell of a label–value row a TH with row scope, and the rest TD.
+ */
+function rowElements(flow: PageFlow, spec: TableSpec, row: TableRow, table: StructElement, header: boolean): StructElement[] {
+  const { tags } = flow;
+  if (spec.paragraph) return spec.columns.map(() => table);
+  const tr = tags.child('TR', {}, table);
+  if (row.span) return [tags.child('TH', { colSpan: spec.columns.length }, tr)];
+  return spec.columns.map((_, i) => {
+    if (header) return tags.child('TH', { scope: 'Column' }, tr);
+    if (spec.rowHeaders && i === 0) return tags.child('TH', { scope: 'Row' }, tr);
+    return tags.child('TD', {}, tr);
+  });
 }
 
 function tableWidth(spec: TableSpec): number {
@@ -115,17 +140,20 @@ function startHeight(spec: TableSpec, cells: readonly LaidCell[]): number {
   return Math.max(...cells.map((c) => linesHeight(c.queue.slice(0, MIN_LINES_ON_PAGE)))) + 2 * spec.padding.y;
 }
 
-function drawRowWhole(flow: PageFlow, spec: TableSpec, row: TableRow, cells: readonly LaidCell[]): void {
+function drawRowWhole(flow: PageFlow, spec: TableSpec, row: TableRow, cells: readonly LaidCell[], elements: StructElement[] | null): void {
   const height = heightOf(spec, cells);
   flow.ensure(height);
-  drawFragment(flow, spec, row, cells.map((c) => ({ ...c, take: c.queue })), height);
+  drawFragment(flow, spec, row, cells.map((c) => ({ ...c, take: c.queue })), height, elements);
   flow.y += height;
 }
 
-function drawRowSplitting(flow: PageFlow, spec: TableSpec, row: TableRow, laidCells: readonly LaidCell[]): void {
+function drawRowSplitting(flow: PageFlow, spec: TableSpec, row: TableRow, laidCells: readonly LaidCell[], elements: StructElement[]): void {
   const pad = spec.padding.y;
   const cells = laidCells.map((c) => ({ ...c, queue: [...c.queue] }));
-  const continuation = row.continuation ? cellsOf(flow, spec, row, row.continuation) : undefined;
+  // What a continued row repeats at the top of the next page (the item number again) is for the eye only.
+  const continuation = row.continuation
+    ? cellsOf(flow, spec, row, row.continuation).map((c) => ({ ...c, queue: c.queue.map((line) => ({ ...line, artifact: true })) }))
+    : undefined;
   flow.ensure(startHeight(spec, cells));
   let first = true;
   for (;;) {
@@ -135,7 +163,7 @@ function drawRowSplitting(flow: PageFlow, spec: TableSpec, row: TableRow, laidCe
     const available = flow.remaining - 2 * pad;
     const fragment = cells.map((cell) => ({ ...cell, take: takeLines(cell.queue, available) }));
     const height = Math.max(...fragment.map((c) => linesHeight(c.take))) + 2 * pad;
-    drawFragment(flow, spec, row, fragment, height);
+    drawFragment(flow, spec, row, fragment, height, elements);
     flow.y += height;
     cells.forEach((cell, i) => cell.queue.splice(0, fragment[i]!.take.length));
     // Vertical space left over at the top of a continuation is not worth a line of its own.
@@ -158,22 +186,29 @@ function takeLines(queue: readonly LaidLine[], available: number): LaidLine[] {
   return queue.slice(0, count);
 }
 
-function drawFragment(flow: PageFlow, spec: TableSpec, row: TableRow, cells: (LaidCell & { take: LaidLine[] })[], height: number): void {
-  const { doc } = flow;
+/** One page's part of a row; `elements` null: a repeated header, drawn as an artifact by the caller. */
+function drawFragment(
+  flow: PageFlow, spec: TableSpec, row: TableRow, cells: (LaidCell & { take: LaidLine[] })[], height: number, elements: StructElement[] | null,
+): void {
   const top = flow.y;
-  if (row.fill) {
-    doc.save().rect(BODY.left, top, tableWidth(spec), height).fill(row.fill).restore();
-  }
-  if (spec.borders) {
-    doc.save().lineWidth(0.5).strokeColor(COLOR.rule);
-    for (const cell of cells) doc.rect(cell.x, top, cell.width, height).stroke();
-    doc.restore();
-  }
-  for (const cell of cells) {
+  flow.decor((doc) => {
+    if (row.fill) doc.save().rect(BODY.left, top, tableWidth(spec), height).fill(row.fill).restore();
+    if (spec.borders) {
+      doc.save().lineWidth(0.5).strokeColor(COLOR.rule);
+      for (const cell of cells) doc.rect(cell.x, top, cell.width, height).stroke();
+      doc.restore();
+    }
+  });
+  cells.forEach((cell, i) => {
     let y = top + spec.padding.y;
     for (const line of cell.take) {
-      if (line.text) flow.drawLine(line, cell.x + spec.padding.x, y, cell.width - 2 * spec.padding.x);
+      const lineTop = y;
+      if (line.text) {
+        const element = elements?.[i];
+        if (element && !line.artifact) flow.tags.mark(() => flow.drawLine(line, cell.x + spec.padding.x, lineTop, cell.width - 2 * spec.padding.x), element);
+        else flow.drawLine(line, cell.x + spec.padding.x, lineTop, cell.width - 2 * spec.padding.x);
+      }
       y += line.height;
     }
-  }
+  });
 }

@@ -11,6 +11,8 @@ export interface LaidLine {
   style: TextStyle;
   height: number;
   align?: Align;
+  /** Repeated for the reader's orientation only (a "(continued)" line): drawn as an artifact, outside the structure tree. */
+  artifact?: boolean;
 }
 
 /**

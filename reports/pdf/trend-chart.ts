@@ -16,6 +16,11 @@ export function drawTrendChart(flow: PageFlow, trend: TrendModel): void {
   const legendRows = legendLayout(flow, trend);
   const height = VALUE_ROOM + PLOT_HEIGHT + 16 + legendRows.length * STYLE.small.lineHeight + linesHeight(note);
   flow.heading(trend.title, STYLE.h2, { keepWith: height });
+  flow.tags.within('Figure', (figure) => flow.tags.mark(() => drawTrend(flow, trend, legendRows), figure), { alt: trend.alt });
+  if (note.length) flow.tags.within('P', () => flow.lines(note));
+}
+
+function drawTrend(flow: PageFlow, trend: TrendModel, legendRows: LegendEntry[][]): void {
   const { doc } = flow;
   const plotLeft = BODY.left + AXIS_WIDTH + 4;
   const plotRight = BODY.right - BAND_LABEL_WIDTH - 4;
@@ -79,7 +84,6 @@ export function drawTrendChart(flow: PageFlow, trend: TrendModel): void {
     }
     flow.y += STYLE.small.lineHeight;
   }
-  flow.lines(note);
 }
 
 type MarkerKind = Pick<TrendPoint, 'kind' | 'current'>;

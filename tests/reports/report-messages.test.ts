@@ -29,7 +29,7 @@ describe('report message files', () => {
 
   test('placeholders are filled, plural forms follow the language, a missing key throws', () => {
     const t = reportTranslator('fi');
-    expect(t('summary.estimate', { rated: 17, total: 25 })).toBe('arvio 17/25 kohdan perusteella');
+    expect(t('summary.estimate', { rated: 17, total: 25 })).toBe('arvio 17/25 kriteerin perusteella; vaihteluväli {{bounds}}');
     expect(t('summary.notRatedCount', { count: 1 })).toBe('1 kohta arvioimatta');
     expect(t('summary.notRatedCount', { count: 8 })).toBe('8 kohtaa arvioimatta');
     expect(reportTranslator('sv')('summary.notRatedCount', { count: 1 })).toBe('1 punkt inte bedömd');

@@ -30,12 +30,22 @@ describe('report model: Finnish formatting', () => {
 
   test('a partial review: the prorated total with one decimal and the estimate marker', () => {
     const m = model(partial());
-    expect(figure(m, 0)).toEqual({ label: 'Kokonaispisteet', value: '107,4', note: 'arvio 17/25 kohdan perusteella' });
-    expect(figure(m, 1).value).toBe('hyvä');
+    expect(figure(m, 0)).toEqual({ label: 'Kokonaispisteet', value: '107,4', note: 'arvio 17/25 kriteerin perusteella; vaihteluväli 81–113' });
+    // The bounds span two bands, so the band is said "on the rated criteria", never bare.
+    expect(figure(m, 1)).toEqual({
+      label: 'Taso arvioitujen kriteerien perusteella', value: 'hyvä', note: '100–114 pistettä; vaihteluväli 81–113 ulottuu tasoille melko hyvä–hyvä',
+    });
     expect(figure(m, 2).value).toBe('4,29');
     expect(figure(m, 3)).toMatchObject({ value: '17/25', note: '8 kohtaa arvioimatta' });
-    expect(m.method.paragraphs).toContain('Arvioinnissa pisteytettiin 17/25 kohtaa.');
+    expect(m.method.paragraphs).toContain('Arvioinnissa pisteytettiin 17/25 kriteeriä; pisteytettyjen kriteerien keskiarvo on 4,29.');
     expect(m.method.paragraphs.join(' ')).toContain('yhden desimaalin tarkkuuteen');
+    expect(m.method.paragraphs.join(' ')).toContain('kokonaispisteet olisivat 81, ja jos 5 pistettä, 113');
+    // Cover, summary, method and follow-up say the same.
+    const result = 'arvio 107,4 (17/25 kriteeriä), vaihteluväli 81–113, pistekeskiarvo 4,29\ntaso arvioitujen kriteerien perusteella: hyvä';
+    expect(m.cover.fields.find((f) => f.label === 'Tulos')?.value).toBe(result);
+    expect(m.followUp.fields[0]).toEqual({ label: 'Tulos', value: result });
+    expect(m.summary.levels.range).toEqual({ lower: 81, upper: 113 });
+    expect(m.summary.levels.bands.map((b) => b.label)).toEqual(['huono', 'melko hyvä', 'hyvä', 'esimerkillinen']);
   });
 
   test('section subtotals: title from the scale, rated/total, points, mean', () => {
@@ -62,7 +72,9 @@ describe('report model: Finnish formatting', () => {
     expect(field('Arvioijat')?.value).toBe('Aino Laaksonen, pääarvioija\nMikael Sundström, vertaisarvioija');
     expect(field('Asteikon versio')?.value).toBe('ips-25 1.0.0 (2008)');
     expect(field('Asteikon sisältötiiviste')).toMatchObject({ value: bundledIps25().scale.contentHash, mono: true });
-    expect(model(partial()).cover.fields.find((f) => f.label === 'Yhteistyömalli')).toMatchObject({ value: 'ei ilmoitettu', muted: true });
+    // A detail the review does not give is left out, not printed as "not given".
+    expect(model(partial()).cover.fields.find((f) => f.label === 'Yhteistyömalli')).toBeUndefined();
+    expect(field('Tulos')?.value).toBe('104/125 pistettä, pistekeskiarvo 4,16\ntaso: hyvä');
   });
 });
 
@@ -78,10 +90,17 @@ describe('report model: items', () => {
     const json = partial();
     json.ratings = json.ratings.filter((r) => r.item !== 9);
     const rows = model(json).items.sections.flatMap((s) => s.rows);
-    expect(rows[3]).toMatchObject({ number: '4', rated: false, scoreText: 'Ei arvioitu: ei sovellu', anchor: null });
-    expect(rows[3]!.notes[0]).toEqual({ heading: 'Syy', text: expect.stringMatching(/^Työhönvalmentajat eivät kuulu/) });
-    expect(rows[5]!.scoreText).toBe('Ei arvioitu: ei arvioitu tässä arvioinnissa');
-    expect(rows[8]).toMatchObject({ number: '9', scoreText: 'Ei arvioitu: arviointi kesken', notes: [{ text: 'Ei kirjattuja havaintoja.', muted: true }] });
+    expect(rows[3]).toMatchObject({ number: '4', rated: false, scoreText: 'Ei arvioitu', anchor: null });
+    // The legacy "not-applicable" reads as "the service model differs"; the reason is said once, then the note.
+    expect(rows[3]!.notes[0]).toEqual({ heading: 'Syy', text: expect.stringMatching(/^Palvelumalli poikkeaa\. Työhönvalmentajat eivät kuulu/) });
+    expect(rows[5]!.notes[0]!.text).toMatch(/^Rajattu tämän arvioinnin ulkopuolelle\. /);
+    expect(rows[8]).toMatchObject({ number: '9', scoreText: 'Ei arvioitu', notes: [{ heading: 'Syy', text: 'Arviointi on kesken.' }] });
+    // A rated item without notes has an empty notes cell, not "no observations recorded" on every row.
+    expect(rows[0]!.notes).toEqual([]);
+    const listed = model(json).method.notRated;
+    expect(listed.map((r) => r.label.split('.')[0])).toEqual(['4', '5', '6', '9', '11', '22', '23', '25']);
+    expect(listed[0]).toMatchObject({ label: '4. Integraatio: kuuluminen hoitotiimeihin', modelDiffers: true });
+    expect(model(json).method.modelDiffersNote).toMatch(/ei ole vaihtoehtoa ”ei sovellu”/);
   });
 
   test('the bar chart holds all 25 items by section, not-rated ones without a score', () => {
@@ -104,10 +123,10 @@ describe('report model: too few rated items', () => {
     const json = partial();
     json.ratings = json.ratings.map((r) => (r.item > 10 && r.score !== null ? { item: r.item, score: null, reason: 'not-assessed' as const } : r));
     const m = model(json);
-    expect(figure(m, 0)).toEqual({ label: 'Kokonaispisteet', value: '–', note: 'ei laskettavissa: arvioituja kohtia on alle 13' });
+    expect(figure(m, 0)).toEqual({ label: 'Kokonaispisteet', value: '–', note: 'ei laskettavissa: arvioituja kriteerejä on alle 13; vaihteluväli 46–122' });
     expect(figure(m, 1)).toEqual({ label: 'Taso', value: 'ei määritettävissä', note: null });
     expect(figure(m, 2).value).not.toBe('–');
-    expect(m.method.paragraphs.join(' ')).toContain('Arvioituja kohtia on alle 13');
+    expect(m.method.paragraphs.join(' ')).toContain('Arvioituja kriteerejä on alle 13');
     expect(m.followUp.paragraphs.at(-1)).toBe('Tasoa ei voitu määrittää, joten seuraava arviointi on ajankohtainen 6 kuukauden kuluttua arviointikäynnistä.');
   });
 });
@@ -115,16 +134,18 @@ describe('report model: too few rated items', () => {
 describe('report model: other languages', () => {
   test('English: decimal point, "estimate from", English scale wording', () => {
     const m = model(partial(), 'en');
-    expect(figure(m, 0)).toEqual({ label: 'Total score', value: '107.4', note: 'estimate from 17/25 items' });
-    expect(figure(m, 1).value).toBe('good');
+    expect(figure(m, 0)).toEqual({ label: 'Total score', value: '107.4', note: 'estimate from 17/25 criteria; range 81–113' });
+    expect(figure(m, 1)).toMatchObject({ label: 'Fidelity on the criteria rated', value: 'good' });
     expect(m.items.sections[0]!.rows[0]!.title).toBe('Caseload per employment specialist');
     expect(m.cover.notices).toEqual([]);
-    expect(model(full(), 'en').cover.subtitle).toBe('External review 13/10/2026 and 14/10/2026');
+    // British dates with the month in words: 13/10/2026 would be ambiguous.
+    expect(model(full(), 'en').cover.subtitle).toBe('External review 13 October 2026 and 14 October 2026');
+    expect(m.cover.fields.find((f) => f.label === 'Result')?.value).toBe('estimate 107.4 (17/25 criteria), range 81–113, mean item score 4.29\nfidelity on the criteria rated: good');
   });
 
   test('Swedish: our wording in Swedish, scale wording in the fallback language, with a notice saying so', () => {
     const m = model(partial(), 'sv');
-    expect(figure(m, 0)).toEqual({ label: 'Totalpoäng', value: '107,4', note: 'uppskattning utifrån 17/25 punkter' });
+    expect(figure(m, 0)).toEqual({ label: 'Totalpoäng', value: '107,4', note: 'uppskattning utifrån 17/25 kriterier; variationsintervall 81–113' });
     expect(figure(m, 1).value).toBe('hyvä');
     expect(m.items.sections[0]!.rows[0]!.title).toBe('Työhönvalmentajan asiakasmäärä');
     expect(m.cover.notices).toEqual([expect.stringContaining('visas på finska')]);
@@ -138,6 +159,7 @@ describe('report model: follow-up', () => {
     const m = model(full());
     expect(m.followUp.intervals).toEqual({ actionPlanWeeks: 6, reReviewMonths: 6, reReviewMonthsAtGoodFidelity: 12 });
     expect(m.followUp.fields).toEqual([
+      { label: 'Tulos', value: '104/125 pistettä, pistekeskiarvo 4,16\ntaso: hyvä' },
       { label: 'Seuraava arviointi', value: 'viimeistään 14.10.2027 (ehdotus)' },
       { label: 'Toimintasuunnitelma', value: 'noin 4.1.2027 mennessä' },
     ]);
@@ -148,8 +170,30 @@ describe('report model: follow-up', () => {
   test('below good fidelity: 6 months after the last visit day; an agreed date wins over the suggestion', () => {
     const json = full();
     json.ratings = json.ratings.map((r) => ({ ...r, score: 3 }));
-    expect(model(json).followUp.fields[0]!.value).toBe('viimeistään 14.4.2027 (ehdotus)');
-    expect(model(json, 'fi', { extras: { nextReviewDate: '2027-03-01' } }).followUp.fields[0]!.value).toBe('1.3.2027');
+    expect(model(json).followUp.fields[1]!.value).toBe('viimeistään 14.4.2027 (ehdotus)');
+    expect(model(json, 'fi', { extras: { nextReviewDate: '2027-03-01' } }).followUp.fields[1]!.value).toBe('1.3.2027');
+  });
+
+  test('an estimate in the good band whose lower bound is below it: no "at least good", and the 6-month cycle', () => {
+    // The pilot-like review: 107,4 on 17/25 criteria, bounds 81–113. The old rule set 12 months from the estimate.
+    const m = model(partial());
+    expect(m.followUp.fields[1]!.value).toBe('viimeistään 8.3.2027 (ehdotus)');
+    const said = m.followUp.paragraphs.join(' ');
+    expect(said).not.toContain('vähintään hyvä');
+    expect(said).toContain('Arvioitujen kriteerien perusteella taso on hyvä, mutta arvio perustuu 17/25 kriteeriin (vaihteluväli 81–113)');
+    expect(said).toContain('6 kuukauden kuluttua');
+  });
+
+  test('an estimate whose lower bound reaches good: the band is certain, said plainly, and the 12-month cycle', () => {
+    // 24 criteria rated 5 and one unrated: bounds 121–125, all in the top band.
+    const json = full();
+    json.ratings = json.ratings.map((r) => (r.item === 25 ? { item: 25, score: null, reason: 'not-assessed' as const } : { ...r, score: 5 }));
+    const m = model(json);
+    expect(m.cover.fields.find((f) => f.label === 'Tulos')?.value).toBe('arvio 125,0 (24/25 kriteeriä), vaihteluväli 121–125, pistekeskiarvo 5,00\ntaso: esimerkillinen');
+    expect(figure(m, 1)).toMatchObject({ label: 'Taso', value: 'esimerkillinen' });
+    expect(m.method.paragraphs.join(' ')).toContain('Koko vaihteluväli 121–125 on samalla tasolla, joten taso on varma: esimerkillinen.');
+    expect(m.followUp.fields[1]!.value).toBe('viimeistään 14.10.2027 (ehdotus)');
+    expect(m.followUp.paragraphs.at(-1)).toContain('vähintään hyvä');
   });
 
   test('date arithmetic clamps to the month\'s last day and crosses years', () => {
@@ -187,14 +231,25 @@ describe('report model: trend, method notes, signers', () => {
     expect(trend.truncatedNote).toBe('Kuvassa on 8 viimeisintä arviointia.');
   });
 
-  test('method: recorded notes, or a neutral "not recorded"', () => {
+  test('method: only the recorded notes; nothing recorded is said once; empty sections are left out', () => {
     const m = model(full(), 'fi', { extras: { method: { interviewed: 'Neljä työhönvalmentajaa ja esihenkilö' } } });
-    expect(m.method.fields).toEqual([
-      { label: 'Haastatellut', value: 'Neljä työhönvalmentajaa ja esihenkilö' },
-      { label: 'Havainnoitu', value: 'Ei kirjattu.', muted: true },
-      { label: 'Asiakirjat ja tietolähteet', value: 'Ei kirjattu.', muted: true },
-    ]);
-    expect(model(full()).strengths.blocks).toEqual([{ text: 'Ei kirjattu.', muted: true }]);
+    expect(m.method.fields).toEqual([{ label: 'Haastatellut', value: 'Neljä työhönvalmentajaa ja esihenkilö' }]);
+    expect(m.method.noneRecorded).toBeNull();
+    const bare = model(full());
+    expect(bare.method.fields).toEqual([]);
+    expect(bare.method.noneRecorded).toBe('Arviointiaineistoa (haastatellut, havainnointi, asiakirjat) ei ole kirjattu raporttiin.');
+    expect(bare.strengths).toBeNull();
+    expect(JSON.stringify(bare)).not.toContain('Ei kirjattu.');
+  });
+
+  test('text for reviewers stays in the app: no scale notes, no paraphrase disclaimer, sources in the report language', () => {
+    const m = model(partial());
+    const text = JSON.stringify(m);
+    expect(text).not.toContain('Kohdat 6 ja 12 ovat epävarmimmat');
+    expect(text).not.toContain('mukailuja');
+    expect(text).not.toMatch(/validation: 79 sites/);
+    expect(m.method.sources).toContain('IPS – Sijoita ja valmenna! Sosiaali- ja terveysministeriön julkaisuja 2020:12. Helsinki: sosiaali- ja terveysministeriö, 2020.');
+    expect(text).not.toContain('THL/STM');
   });
 
   test('signatures: the reviewers as expected signers, each with a reserved field; no signer data drawn', () => {
@@ -210,7 +265,11 @@ describe('report model: trend, method notes, signers', () => {
       expect.objectContaining({ heading: 'Odotettu allekirjoittaja 2', fieldName: 'reviewer-2' }),
     ]);
     expect(slots[1]!.description).toMatch(/^Mikael Sundström/);
-    expect(intro).toContain('vasta, kun hän allekirjoittaa');
+    expect(intro[0]).toContain('vasta, kun hän allekirjoittaa');
+    // Verification any reader can follow: a PDF reader's signature panel, and the app; no command-line tool.
+    expect(intro.join(' ')).toContain('allekirjoituspaneelia');
+    expect(intro.join(' ')).toContain('”Tarkista raportti”');
+    expect(intro.join(' ')).not.toContain('ips-fidelity verify');
   });
 });
 

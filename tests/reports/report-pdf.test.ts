@@ -79,8 +79,11 @@ describe('Finnish report of the partial example', () => {
     expect(layout).toContain('hyvä');
     expect(layout).toContain('Ammatillisen kuntoutuksen IPS-pilotti');
     const flat = pdftotextFlat(file);
-    expect(flat).toContain('arvio 17/25 kohdan perusteella');
-    expect(flat).toContain('Ei arvioitu: ei sovellu');
+    expect(flat).toContain('arvio 107,4 (17/25 kriteeriä), vaihteluväli 81–113, pistekeskiarvo 4,29');
+    expect(flat).toContain('taso arvioitujen kriteerien perusteella: hyvä');
+    expect(flat).toContain('Palvelumalli poikkeaa.');
+    expect(flat).not.toContain('vähintään hyvä');
+    expect(flat).toContain('Menetelmäuskollisuuden tasot');
     expect(flat).toContain('Kokonaispisteiden kehitys');
     // The signature page names the expected signers and reserves their places; it shows no signature.
     expect(flat).toContain('Odotettu allekirjoittaja 1');
@@ -98,7 +101,9 @@ describe('English and Swedish reports', () => {
     expect(layout).toMatch(/Fidelity[\s\S]*good/);
     expect(layout).toMatch(/Page 1 of \d+/);
     const flat = pdftotextFlat(file);
-    expect(flat).toContain('estimate from 17/25 items');
+    expect(flat).toContain('estimate from 17/25 criteria; range 81–113');
+    expect(flat).toContain('8 September 2026');
+    expect(flat).not.toMatch(/\b\d\d\/\d\d\/\d{4}\b/);
     for (const title of itemTitles('en')) expect(flat).toContain(title);
   });
 

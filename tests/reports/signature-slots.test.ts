@@ -11,7 +11,7 @@ import { signPdf, type SignatureMeta } from '../../reports/signing/sign-pdf.ts';
 import { loadScaleRegistry } from '../../scales/scale-registry.ts';
 import { pdfsig, PASSPHRASE, tempDir, testIdentity } from '../fixtures/identities/identities.ts';
 import { signWithPoppler } from '../fixtures/identities/independent-signer.ts';
-import { pdffonts, pdftotextLayout, qpdfCheck, wordBoxes, writeTempPdf, type WordBox } from './report-pdf-tools.ts';
+import { pdffonts, pdfinfo, pdftotextLayout, qpdfCheck, wordBoxes, writeTempPdf, type WordBox } from './report-pdf-tools.ts';
 
 /**
  * The signature page reserves a field per expected signer (the review's reviewers) and shows no signature; each
@@ -19,7 +19,8 @@ import { pdffonts, pdftotextLayout, qpdfCheck, wordBoxes, writeTempPdf, type Wor
  */
 const { registry } = loadScaleRegistry();
 const review = JSON.parse(readFileSync(join(import.meta.dirname, '../../examples/full-review.json'), 'utf8')) as unknown;
-const SIGNATURE_PAGE = 8;
+/** The last page (set once the report is rendered). */
+let SIGNATURE_PAGE = 0;
 // The review's reviewers: Aino Laaksonen (pääarvioija) and Mikael Sundström (vertaisarvioija).
 let aino: { p12: Buffer; identity: SigningIdentity };
 let mikael: { p12: Buffer; identity: SigningIdentity };
@@ -37,6 +38,7 @@ beforeAll(async () => {
     testIdentity('Mikael Sundström', { role: 'vertaisarvioija', notBefore }),
   ]);
   unsigned = (await renderReviewReport(review, registry, { language: 'fi', reportDate: '2026-11-23' })).pdf;
+  SIGNATURE_PAGE = pdfinfo(writeTempPdf('unsigned.pdf', unsigned)).pages;
   once = await signPdf(unsigned, aino.identity, meta(aino.identity));
   twice = await signPdf(once, mikael.identity, meta(mikael.identity));
 }, 120_000);
@@ -65,7 +67,10 @@ describe('the unsigned report: expected signers and empty signature fields', () 
     for (const { ref, dict: field } of fields) {
       expect(['Type', 'Subtype', 'FT', 'F'].map((k) => canonicalPdf(field.get(k)))).toEqual(['/Annot', '/Widget', '/Sig', '4']);
       expect(field.has('V')).toBe(false);
-      expect(field.has('AP')).toBe(false);
+      // PDF/A-2 wants an appearance on every annotation with an area: an empty form, which draws nothing.
+      const appearance = readPdfFile(unsigned).dict(dict(readPdfFile(unsigned), field.get('AP')).get('N'));
+      expect(canonicalPdf(appearance?.get('Subtype'))).toBe('/Form');
+      expect(field.has('StructParent')).toBe(true);
       expect(canonicalPdf(field.get('P'))).toBe(`${signaturePage.num} 0 R`);
       expect(items(file, dict(file, signaturePage as PdfValue).get('Annots')).map(canonicalPdf)).toContain(canonicalPdf(ref));
     }
@@ -160,12 +165,14 @@ describe('each signer fills their own field in their own update', () => {
 describe('what each update writes', () => {
   const file = () => readPdfFile(twice);
 
-  test('first signature: certifies (DocMDP P 2 in /Reference, catalog /Perms), fills reviewer-1 keeping its keys, adds /V and /AP', () => {
+  test('first signature: certifies (DocMDP P 2 in /Reference, catalog /Perms), fills reviewer-1 keeping its keys, adds /V and replaces /AP', () => {
     const f = file();
     const [slot1] = fieldsOf(f, 0);
     const filled = dict(f, slot1!.ref, 1);
-    expect([...filled.keys()].sort()).toEqual([...slot1!.dict.keys(), 'V', 'AP'].sort());
-    for (const [key, value] of slot1!.dict) expect(canonicalPdf(filled.get(key)), key).toBe(canonicalPdf(value));
+    expect([...filled.keys()].sort()).toEqual([...slot1!.dict.keys(), 'V'].sort());
+    // Every key kept but the appearance, which the signature replaces (the unsigned field's is an empty form).
+    for (const [key, value] of slot1!.dict) if (key !== 'AP') expect(canonicalPdf(filled.get(key)), key).toBe(canonicalPdf(value));
+    expect(canonicalPdf(filled.get('AP'))).not.toBe(canonicalPdf(slot1!.dict.get('AP')));
     const signature = dict(f, filled.get('V'), 1);
     expect(canonicalPdf(signature.get('Reference'))).toContain('/TransformMethod /DocMDP /TransformParams <</P 2 /Type /TransformParams /V /1.2>>');
     expect(['Type', 'Filter', 'SubFilter'].map((k) => canonicalPdf(signature.get(k)))).toEqual(['/Sig', '/Adobe.PPKLite', '/adbe.pkcs7.detached']);
