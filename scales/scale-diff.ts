@@ -1,5 +1,5 @@
 import { canonicalJson } from './canonical-json.ts';
-import type { ScaleVersionData } from './scale-schema.ts';
+import type { LanguageCode, LocalizedText, ScaleVersionData } from './scale-schema.ts';
 
 /** A band whose limits differ between two versions of a scale (null: the band is not in that version). */
 export interface BandDifference {
@@ -27,6 +27,10 @@ export interface ScaleDifferences {
 
 const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
 
+/** A text cut down to the given languages: a language one version adds (1.1.0's Swedish) changes no meaning. */
+const inLanguages = (text: LocalizedText, languages: readonly LanguageCode[]) =>
+  Object.fromEntries(languages.map((language) => [language, text[language]]));
+
 /**
  * The differences that change a result or what a rating means: band limits (and the total range), items added or
  * removed, and items whose key, title or anchors changed. Edition, notes and sources are left out: they change
@@ -43,11 +47,14 @@ export function scaleDifferences(shipped: ScaleVersionData, other: ScaleVersionD
     .filter((b) => !same(b.shipped, b.other));
   const shippedItems = new Map(shipped.items.map((item) => [item.number, item]));
   const otherItems = new Map(other.items.map((item) => [item.number, item]));
+  const shared = shipped.languages.filter((language) => other.languages.includes(language));
+  const sameText = (a: LocalizedText, b: LocalizedText) => same(inLanguages(a, shared), inLanguages(b, shared));
   const itemsChanged = other.items.flatMap((item) => {
     const before = shippedItems.get(item.number);
     if (!before) return [];
     const change = {
-      number: item.number, keyChanged: before.key !== item.key, titleChanged: !same(before.title, item.title), anchorsChanged: !same(before.anchors, item.anchors),
+      number: item.number, keyChanged: before.key !== item.key, titleChanged: !sameText(before.title, item.title),
+      anchorsChanged: before.anchors.length !== item.anchors.length || before.anchors.some((anchor, i) => !sameText(anchor, item.anchors[i]!)),
     };
     return change.keyChanged || change.titleChanged || change.anchorsChanged ? [change] : [];
   });

@@ -16,7 +16,10 @@ describe('adopting a scale version', () => {
     // settings.update does not take it: the way to a new default is scales.adopt.
     expect(await b.backend.dispatch('settings.update', { adoptedScales: { 'ips-25': '9.9.9' } })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(await b.backend.dispatch('scales.adopt', { id: 'ips-25', version: '8.0.0' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
-    expect((await create()).scale.version).toBe('1.0.0');
+    // New reviews use the newest shipped version (1.1.0); the older shipped text can still be adopted.
+    expect((await create()).scale.version).toBe('1.1.0');
+    expect(await b.call('scales.adopt', { id: 'ips-25', version: '1.0.0' })).toEqual({ id: 'ips-25', defaultVersion: '1.0.0', adopted: true });
+    expect((await create()).scale).toMatchObject({ version: '1.0.0', differsFromShipped: false });
 
     expect(await b.call('scales.adopt', { id: 'ips-25', version: '9.9.9' })).toEqual({ id: 'ips-25', defaultVersion: '9.9.9', adopted: true });
     expect((await b.call('settings.get', {})).adoptedScales).toEqual({ 'ips-25': '9.9.9' });
@@ -24,10 +27,10 @@ describe('adopting a scale version', () => {
     expect((await create()).scale).toMatchObject({ version: '9.9.9', differsFromShipped: true });
 
     const before = dumpDatabase(b.dbFile).audit_log!.length;
-    expect(await b.call('scales.adopt', { id: 'ips-25', version: null })).toEqual({ id: 'ips-25', defaultVersion: '1.0.0', adopted: false });
-    expect((await create()).scale.version).toBe('1.0.0');
+    expect(await b.call('scales.adopt', { id: 'ips-25', version: null })).toEqual({ id: 'ips-25', defaultVersion: '1.1.0', adopted: false });
+    expect((await create()).scale.version).toBe('1.1.0');
     const audit = await b.call('audit.list', { entity: 'scale', entityId: 'ips-25', limit: 5 });
-    expect(audit.map((a) => [a.action, a.oldValue, a.newValue])).toEqual([['adopt-version', '9.9.9', null], ['adopt-version', null, '9.9.9']]);
+    expect(audit.map((a) => [a.action, a.oldValue, a.newValue])).toEqual([['adopt-version', '9.9.9', null], ['adopt-version', '1.0.0', '9.9.9'], ['adopt-version', null, '1.0.0']]);
     expect(dumpDatabase(b.dbFile).audit_log!.length).toBeGreaterThan(before);
   });
 });

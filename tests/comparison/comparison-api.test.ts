@@ -58,7 +58,8 @@ describe('comparison totals and bands', () => {
     const bands = await t.call('comparison.bandsByRegion', {});
     expect(bands.bands).toEqual(['poor', 'fair', 'good', 'exemplary', 'insufficient']);
     expect(bands.regions).toEqual([{ regionId: expect.any(Number), regionName: REGION, sites: 3, counts: { poor: 0, fair: 2, good: 0, exemplary: 0, insufficient: 1 } }]);
-    expect(await t.call('comparison.included', {})).toEqual({ scales: [{ id: 'ips-25', version: '1.0.0' }], reviews: 6, sites: 3 });
+    // The base is the default version of new reviews (1.1.0); 1.0.0 declares the same items, so its reviews count.
+    expect(await t.call('comparison.included', {})).toEqual({ scales: [{ id: 'ips-25', version: '1.0.0' }, { id: 'ips-25', version: '1.1.0' }], reviews: 6, sites: 3 });
   });
 
   test('the period filters by first visit date', async () => {
@@ -79,8 +80,11 @@ describe('comparison totals and bands', () => {
 
   test('options: the scale versions and what each compares with, regions and sites for the filters', async () => {
     const options = await t.call('comparison.options', {});
-    expect(options.scales).toEqual([{ id: 'ips-25', version: '1.0.0', latest: true, differsFromShipped: false, comparableWith: [] }]);
-    expect(options.defaultScale).toEqual({ id: 'ips-25', version: '1.0.0' });
+    expect(options.scales).toEqual([
+      { id: 'ips-25', version: '1.0.0', latest: false, differsFromShipped: false, comparableWith: [{ id: 'ips-25', version: '1.1.0' }] },
+      { id: 'ips-25', version: '1.1.0', latest: true, differsFromShipped: false, comparableWith: [{ id: 'ips-25', version: '1.0.0' }] },
+    ]);
+    expect(options.defaultScale).toEqual({ id: 'ips-25', version: '1.1.0' });
     expect(options.regions.map((r) => r.name)).toEqual([REGION]);
     expect(options.sites.map((s) => s.siteName)).toEqual(['Hervanta', 'Kaleva', 'Lielahti']);
   });

@@ -100,19 +100,19 @@ describe('bundles between two databases', () => {
   test('a scale version the importer lacks is added from the bundle; the review scores as for its author, also after a restart', async () => {
     const variant = scaleVariant();
     const a = await backendWithScales([variant.dir]);
-    const file = { ...(readExample('full-review.json') as object), scale: { id: 'ips-25', version: '1.1.0' } };
+    const file = { ...(readExample('full-review.json') as object), scale: { id: 'ips-25', version: '1.0.1' } };
     const { reviewId } = await a.call('reviews.importFile', { file });
     const identity = await a.call('identities.import', { p12Base64: exporter.p12.toString('base64'), p12Passphrase: 'testi-salasana-123', storagePassphrase: STORAGE_PASSPHRASE });
     const exported = await a.call('bundles.export', { reviewIds: [reviewId], identityId: identity.id, storagePassphrase: STORAGE_PASSPHRASE });
 
     const b = await testBackend();
-    expect(await b.call('bundles.inspect', { bundleBase64: exported.bundleBase64 })).toMatchObject({ ok: true, scalesToAdd: [{ id: 'ips-25', version: '1.1.0', contentHash: variant.contentHash }] });
+    expect(await b.call('bundles.inspect', { bundleBase64: exported.bundleBase64 })).toMatchObject({ ok: true, scalesToAdd: [{ id: 'ips-25', version: '1.0.1', contentHash: variant.contentHash }] });
     const imported = await b.call('bundles.import', { bundleBase64: exported.bundleBase64 });
-    expect(imported.scalesAdded).toEqual([{ id: 'ips-25', version: '1.1.0', contentHash: variant.contentHash }]);
+    expect(imported.scalesAdded).toEqual([{ id: 'ips-25', version: '1.0.1', contentHash: variant.contentHash }]);
     const bReviewId = imported.reviews[0]!.reviewId!;
     expect(await b.call('scoring.review', { reviewId: bReviewId })).toEqual(await a.call('scoring.review', { reviewId }));
-    expect((await b.call('scales.list', {})).map((s) => `${s.id}@${s.version}:${s.contentHash}`)).toContain(`ips-25@1.1.0:${variant.contentHash}`);
-    expect(rows(b.dbFile, 'SELECT scale_id, version, content_hash FROM scale_versions')).toEqual([{ scale_id: 'ips-25', version: '1.1.0', content_hash: variant.contentHash }]);
+    expect((await b.call('scales.list', {})).map((s) => `${s.id}@${s.version}:${s.contentHash}`)).toContain(`ips-25@1.0.1:${variant.contentHash}`);
+    expect(rows(b.dbFile, 'SELECT scale_id, version, content_hash FROM scale_versions')).toEqual([{ scale_id: 'ips-25', version: '1.0.1', content_hash: variant.contentHash }]);
 
     b.backend.close();
     const reopened = await testBackend(b.dbFile);

@@ -10,7 +10,7 @@ import { signPdf } from '../../reports/signing/sign-pdf.ts';
 import { dumpDatabase, testBackend } from '../fixtures/backend.ts';
 import { PASSPHRASE, smallPdf, tempDir, withInfoRewritten } from '../fixtures/identities/identities.ts';
 import { ratingsSumming, readExample, ROOT } from '../fixtures/ratings.ts';
-import { bundleOf, bundleWithMovedBands, EXAMPLE_UID, exampleFile, exporterIdentity, ips25, rows } from './bundle-fixtures.ts';
+import { bundleOf, bundleWithMovedBands, EXAMPLE_UID, exampleFile, exporterIdentity, rows } from './bundle-fixtures.ts';
 
 /**
  * Bundles built as an attacker would (issue 11): each must be refused with a reason and change nothing. Real
@@ -155,7 +155,7 @@ describe('bundle attacks', () => {
 
     const check = async (backend: Awaited<ReturnType<typeof testBackend>>, createReview: boolean) => {
       const scales = await backend.call('scales.list', {});
-      expect(scales.filter((s) => s.isDefault).map((s) => `${s.id} ${s.version}`)).toEqual(['ips-25 1.0.0']);
+      expect(scales.filter((s) => s.isDefault).map((s) => `${s.id} ${s.version}`)).toEqual(['ips-25 1.1.0']);
       expect(scales.find((s) => s.version === '9.9.9')).toMatchObject({ shipped: false, differsFromShipped: true, isDefault: false });
       // The imported review keeps scoring under its own version, and says it differs from the shipped scale.
       expect(await backend.call('scoring.summary', { reviewId: received })).toMatchObject({ total: 73, band: 'good' });
@@ -164,7 +164,8 @@ describe('bundle attacks', () => {
       // A review created afterwards takes the shipped version, under which 73 of 125 is poor.
       const site = await backend.call('sites.create', { name: 'Uusi yksikkö' });
       const review = await backend.call('reviews.create', { siteId: site.id, kind: 'external', visitDates: ['2026-11-20'], reviewers: [{ name: 'Aino Laaksonen' }], language: 'fi' });
-      expect(review.scale).toMatchObject({ id: 'ips-25', version: '1.0.0', contentHash: ips25().contentHash, differsFromShipped: false });
+      const newest = scales.find((s) => s.version === '1.1.0');
+      expect(review.scale).toMatchObject({ id: 'ips-25', version: '1.1.0', contentHash: newest?.contentHash, differsFromShipped: false });
       for (const { item, score } of ratingsSumming(73)) await backend.call('consensus.set', { reviewId: review.id, item, score });
       expect(await backend.call('scoring.summary', { reviewId: review.id })).toMatchObject({ total: 73, band: 'poor' });
     };
@@ -175,8 +176,8 @@ describe('bundle attacks', () => {
     // (The test backend's ids restart with it, so no second review is created here.)
     await check(reopened, false);
     expect(await reopened.call('scales.differences', { id: 'ips-25', version: '9.9.9' })).toMatchObject({
-      shipped: { id: 'ips-25', version: '1.0.0' },
-      differences: { bands: [{ key: 'poor', shipped: { min: 25, max: 73 }, other: { min: 25, max: 49 } }, { key: 'fair' }, { key: 'good' }, { key: 'exemplary' }], itemsAdded: [], itemsRemoved: [], itemsChanged: [] },
+      shipped: { id: 'ips-25', version: '1.1.0' },
+      differences: { bands: [{ key: 'poor', shipped: { min: 25, max: 73 }, other: { min: 25, max: 49 } }, { key: 'fair' }, { key: 'good' }, { key: 'exemplary' }], itemsAdded: [], itemsRemoved: [] },
     });
     reopened.backend.close();
   });

@@ -52,10 +52,11 @@ export async function backendWithIdentity(p12: Buffer, dbFile = tempDbFile()) {
   return { ...backend, identityId: identity.id };
 }
 
-/** A variant of IPS-25 as version 1.1.0 (a scale text the importer lacks), in a scale folder. */
+/** A variant of IPS-25 as version 1.0.1 (a scale text the importer lacks), in a scale folder. */
 export function scaleVariant() {
-  const json = { ...bundledScaleJson(), version: '1.1.0', edition: '2008, tarkistettu' };
-  return { json, contentHash: contentHash(json), dir: scaleDir({ 'ips-25-1.1.0.json': json }) };
+  // 1.0.1: a version no shipped scale file has (1.1.0 is shipped since the second edition of our text).
+  const json = { ...bundledScaleJson(), version: '1.0.1', edition: '2008, tarkistettu' };
+  return { json, contentHash: contentHash(json), dir: scaleDir({ 'ips-25-1.0.1.json': json }) };
 }
 
 /** A real backend that also loads the scale files in `scaleDirs`. */

@@ -49,7 +49,7 @@ describe('review file problems', () => {
     expect(!unknownScale.ok && unknownScale.problems).toEqual([expect.objectContaining({ code: 'unknown-scale', path: 'scale.id', message: 'no scale "ips-26" is loaded (known: ips-25)' })]);
     json.scale = { id: 'ips-25', version: '0.9.0' };
     const unknownVersion = checkReview(json, registry);
-    expect(!unknownVersion.ok && unknownVersion.problems).toEqual([expect.objectContaining({ code: 'unknown-scale-version', message: 'scale ips-25 has no version 0.9.0 here (known: 1.0.0)' })]);
+    expect(!unknownVersion.ok && unknownVersion.problems).toEqual([expect.objectContaining({ code: 'unknown-scale-version', message: 'scale ips-25 has no version 0.9.0 here (known: 1.0.0, 1.1.0)' })]);
   });
 
   test('a scale hash that differs from the loaded text is refused', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { LocalizedText, ScaleVersionData } from '../../scales/scale-schema.ts';
+import { scaleDifferences } from '../../scales/scale-diff.ts';
 import { loadScaleRegistry } from '../../scales/scale-registry.ts';
 
 /** The second edition of our IPS-25 text (1.1.0) against the first (1.0.0) and the review notes. */
@@ -55,6 +56,13 @@ describe('IPS-25 1.1.0 keeps every number of 1.0.0', () => {
     expect(v110.scoring.partial).toEqual(v100.scoring.partial);
     expect(v110.comparableWith).toEqual(['1.0.0']);
   });
+});
+
+test('what the settings show before adopting 1.0.0 again: the items whose Finnish or English wording changed; Swedish alone is no change', () => {
+  const differences = scaleDifferences(v110, v100);
+  expect(differences).toMatchObject({ bands: [], totalRangeChanged: false, itemsAdded: [], itemsRemoved: [] });
+  expect(differences.itemsChanged.map((c) => c.number)).toEqual([6, 7, 9, 12, 14, 17, 21, 22, 23, 24]);
+  expect(differences.itemsChanged.filter((c) => c.titleChanged).map((c) => c.number)).toEqual([6, 21]);
 });
 
 describe('IPS-25 1.1.0 in Swedish', () => {
