@@ -50,7 +50,10 @@ describe('reviews and ratings', () => {
     const { call, site } = await withSite();
     const scales = await call('scales.list', {});
     const review = await call('reviews.create', { siteId: site.id, kind: 'self', visitDates: ['2026-11-20'], reviewers: [{ name: 'Sanna', role: 'esihenkilö' }] });
-    expect(review).toMatchObject({ status: 'draft', kind: 'self', scale: { id: 'ips-25', version: '1.0.0', contentHash: scales[0]!.contentHash }, score: { band: 'insufficient', ratedItems: 0 } });
+    // The newest shipped version (ScaleRegistry.defaultVersion): 1.1.0 since the second edition of our text.
+    const newest = scales.find((s) => s.version === '1.1.0');
+    expect(scales.filter((s) => s.isDefault)).toEqual([newest]);
+    expect(review).toMatchObject({ status: 'draft', kind: 'self', scale: { id: 'ips-25', version: '1.1.0', contentHash: newest!.contentHash }, score: { band: 'insufficient', ratedItems: 0 } });
     expect(review.uid).toMatch(/^[0-9a-f-]{36}$/);
   });
 
