@@ -7,12 +7,7 @@ export function formatDecimal(value: number, language: LanguageCode, decimals: n
   return new Intl.NumberFormat(LOCALE_OF[language], { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
 }
 
-/** A calendar date (YYYY-MM-DD) in the language's form, free of the machine's time zone. */
-const pad2 = (n: number) => String(n).padStart(2, '0');
-
-/** The local calendar day of a moment, 2026-11-23: the user's own date, where UTC would flip 2-3 h early in Finland. */
-export const localDay = (date: Date) => `${date.getFullYear()}-${pad2(date.getMonth() + 1)}-${pad2(date.getDate())}`;
-
+/** A calendar date (YYYY-MM-DD) in the language's form, free of the machine's time zone. (Today: localDate.) */
 export function formatIsoDate(isoDate: string, language: LanguageCode): string {
   const [y, m, d] = isoDate.split('-').map(Number);
   const date = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));

@@ -8,7 +8,7 @@ import type { Settings } from '../contract/settings-contract.ts';
 import type { Dispatch } from './dispatcher.ts';
 import { applySettingsChanges, defaultSettings, loadSettings, saveSettings, SETTINGS_FILE_NAME, type StoredSettingsChanges } from './settings/settings.ts';
 import { checkBackup } from './store/backup-check.ts';
-import { localDay } from '../../scales/display-format.ts';
+import { localDate } from '../../scales/review-rules/local-date.ts';
 import { backupDatabase, defaultBackupFolder, listBackups, rotateBackups, type BackupEntry } from './store/backups.ts';
 import { openDatabase } from './store/open-database.ts';
 import { backupBeforeRestore, installDatabaseFile, RestoreError } from './store/restore-database.ts';
@@ -71,7 +71,7 @@ export class DatabaseSession implements StorageService {
     const session = new DatabaseSession(options);
     const opened = await session.openConnection();
     session.migrationBackup = opened.backupFile;
-    if (opened.migratedFrom === 0) session.dailyCheckedOn = localDay(options.now()); // a new, empty database
+    if (opened.migratedFrom === 0) session.dailyCheckedOn = localDate(options.now()); // a new, empty database
     if (session.dailyDue()) await session.dailyBackup();
     return session;
   }
@@ -135,7 +135,7 @@ export class DatabaseSession implements StorageService {
   /** True once per local day (at open or on the first call that day): one string comparison per call. */
   private dailyDue(): boolean {
     if (!this.options.automaticBackups) return false;
-    const today = localDay(this.options.now());
+    const today = localDate(this.options.now());
     if (this.dailyCheckedOn === today) return false;
     this.dailyCheckedOn = today;
     return true;
@@ -143,10 +143,10 @@ export class DatabaseSession implements StorageService {
 
   /** A daily backup unless the folder already has one of today (made by an earlier start the same day). */
   private async dailyBackup(): Promise<void> {
-    const today = localDay(this.options.now());
+    const today = localDate(this.options.now());
     try {
       const newest = listBackups(this.backupFolder()).find((b) => b.reason === 'daily');
-      if (newest && localDay(new Date(newest.createdAt)) === today) return;
+      if (newest && localDate(new Date(newest.createdAt)) === today) return;
       await this.backupNow('daily');
     } catch (error) {
       // The call the user made goes on; the failure is logged and tried again tomorrow (or with "Back up now").

@@ -11,24 +11,15 @@ import { settingsContract } from './settings-contract.ts';
 import { trustContract } from './trust-contract.ts';
 import { PdfVerification } from './verification-contract.ts';
 import { ScaleVersionShape } from '../../scales/scale-schema.ts';
+import { FidelityScore } from '../../scales/scoring.ts';
 import {
   AuditEntry, ConsensusRating, FidelitySummary, Id, IsoDate, Name, Note, RatingValue, Region, ReviewDetail,
   Reviewer, ReviewerRating, ReviewKind, ReviewStatus, ReviewSummary, Site, SiteChanges, SiteInput, SiteListEntry, VisitPlanEntry,
 } from './entities.ts';
 
 const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
-const ScoreDetail = z.object({
-  totalItems: z.number().int(),
-  ratedItems: z.number().int(),
-  rawTotal: z.number().int(),
-  meanScore: z.number().nullable(),
-  complete: z.boolean(),
-  total: z.number().nullable(),
-  estimate: z.boolean(),
-  band: z.string(),
-  sections: z.array(z.object({ key: z.string(), totalItems: z.number().int(), ratedItems: z.number().int(), rawTotal: z.number().int(), meanScore: z.number().nullable() })),
-  notRated: z.array(z.object({ item: z.number().int(), reason: z.string().nullable() })),
-});
+/** The scoring engine's result as it is (scales/scoring.ts), never restated. */
+const ScoreDetail = FidelityScore;
 const Empty = z.strictObject({});
 const ReportLanguageCode = z.enum(['fi', 'sv', 'en']);
 const StoragePassphrase = z.string().min(8, 'use at least 8 characters').max(1024);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { NotRatedReason } from '../../scales/scoring.ts';
+import { FidelityScoreTotals, NotRatedReason } from '../../scales/scoring.ts';
+import { ReviewStatus } from '../../scales/review-rules/workflow.ts';
 
 /** Domain objects as the API hands them out. Types come from these schemas; they are never written twice. */
 
@@ -14,14 +15,8 @@ export type Region = z.infer<typeof Region>;
 
 export const CollaborationModel = z.union([z.literal(1), z.literal(2)]);
 
-export const FidelitySummary = z.object({
-  total: z.number().nullable(),
-  estimate: z.boolean(),
-  band: z.string(),
-  ratedItems: z.number().int(),
-  totalItems: z.number().int(),
-  meanScore: z.number().nullable(),
-});
+/** A review's score without its sections: the engine's totals, bounds and band (scales/scoring.ts). */
+export const FidelitySummary = FidelityScoreTotals.omit({ rawTotal: true, complete: true });
 export type FidelitySummary = z.infer<typeof FidelitySummary>;
 
 export const Site = z.object({
@@ -58,8 +53,7 @@ export const SiteChanges = z.strictObject({
 });
 
 export const ReviewKind = z.enum(['external', 'self']);
-export const ReviewStatus = z.enum(['draft', 'consensus', 'final']);
-export type ReviewStatus = z.infer<typeof ReviewStatus>;
+export { ReviewStatus };
 
 export const Reviewer = z.object({
   id: Id,

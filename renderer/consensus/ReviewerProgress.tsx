@@ -1,3 +1,4 @@
+import { localDate } from '../../scales/review-rules/local-date.ts';
 import { useTranslation } from 'react-i18next';
 import type { Reviewer } from '../../electron/contract/entities.ts';
 import { useFormat } from '../i18n/use-format.ts';
@@ -23,7 +24,7 @@ export function ReviewerProgress({ reviewers }: { reviewers: readonly Reviewer[]
             {reviewer.completedAt ? (
               <strong>
                 <span aria-hidden="true">{'✓ '}</span>
-                {t('consensus.waiting.done', { date: format.date(reviewer.completedAt.slice(0, 10)) })}
+                {t('consensus.waiting.done', { date: format.date(localDate(new Date(reviewer.completedAt))) })}
               </strong>
             ) : (
               <span>

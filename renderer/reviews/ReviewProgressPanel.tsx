@@ -1,3 +1,4 @@
+import { localDate } from '../../scales/review-rules/local-date.ts';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewDetail } from '../../electron/contract/entities.ts';
@@ -74,7 +75,7 @@ export function ReviewProgressPanel({ detail, mode, allSaved, titleOf, onGoToIte
             <li key={reviewer.id}>
               <span className="reviewer-states__name">{reviewer.name}</span>{' '}
               <span className={reviewer.completedAt ? 'reviewer-states__state is-complete' : 'reviewer-states__state'}>
-                {reviewer.completedAt ? t('review.reviewers.completeOn', { date: format.date(reviewer.completedAt.slice(0, 10)) }) : t('review.reviewers.inProgress')}
+                {reviewer.completedAt ? t('review.reviewers.completeOn', { date: format.date(localDate(new Date(reviewer.completedAt))) }) : t('review.reviewers.inProgress')}
               </span>
             </li>
           ))}

@@ -1,3 +1,4 @@
+import { localDate } from '../../scales/review-rules/local-date.ts';
 import { formatIsoDate } from '../../scales/display-format.ts';
 import type { LanguageCode } from '../../scales/scale-schema.ts';
 
@@ -25,7 +26,7 @@ export function parseVisitDate(text: string): string | null {
 
 /** Today (in the user's time zone) in the UI language's form. */
 export function todayText(language: LanguageCode, now = new Date()): string {
-  return formatIsoDate(`${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`, language);
+  return formatIsoDate(localDate(now), language);
 }
 
 /** The day after a typed date, for the next visit day (visits often take two days); '' if it is not a date. */

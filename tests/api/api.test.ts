@@ -116,6 +116,16 @@ describe('review files: import and export', () => {
     expect(await second.call('reviews.exportFile', { reviewId: again.reviewId })).toEqual(exported);
   });
 
+  test('a file from before scale text 1.1.0 with "not-applicable" loads as "the service model differs" and scores the same', async () => {
+    const { call } = await testBackend();
+    const current = readExample('partial-review-17-items.json') as { ratings: { reason?: string }[] };
+    const legacy = { ...current, ratings: current.ratings.map((r) => (r.reason === 'model-differs' ? { ...r, reason: 'not-applicable' } : r)) };
+    const imported = await call('reviews.importFile', { file: legacy });
+    const exported = await call('reviews.exportFile', { reviewId: imported.reviewId }) as { ratings: { reason?: string }[] };
+    expect(exported.ratings.map((r) => r.reason)).toEqual(current.ratings.map((r) => r.reason));
+    expect(await call('scoring.summary', { reviewId: imported.reviewId })).toMatchObject({ total: 107.4, lowerBound: 81, upperBound: 113, bandCertain: false });
+  });
+
   test('importing the same file twice changes nothing; a changed file with the same id is a conflict', async () => {
     const { call, backend, dbFile } = await testBackend();
     const file = readExample('full-review.json') as { ratings: { score: number }[] };

@@ -20,10 +20,10 @@ afterAll(async () => {
 });
 
 /** The Varma pilot's partial review (examples/partial-review-17-items.json): 17 scores and 8 reasons. */
-const PARTIAL: Record<number, number | ['no-data' | 'not-applicable' | 'not-assessed', string]> = {
+const PARTIAL: Record<number, number | ['no-data' | 'model-differs' | 'not-assessed', string]> = {
   1: 5, 2: 5, 3: 5,
-  4: ['not-applicable', 'Työhönvalmentajat eivät kuulu psykiatrisen hoidon tiimeihin.'],
-  5: ['not-applicable', 'Ei yhteisiä hoitotiimin kokouksia.'],
+  4: ['model-differs', 'Työhönvalmentajat eivät kuulu psykiatrisen hoidon tiimeihin.'],
+  5: ['model-differs', 'Ei yhteisiä hoitotiimin kokouksia.'],
   6: ['not-assessed', 'Yhteistyö TE-palvelujen kanssa jätettiin arvioinnin ulkopuolelle.'],
   7: 4, 8: 4,
   9: ['no-data', 'Ohjautumisesta ei saatu tietoja.'],
@@ -31,9 +31,9 @@ const PARTIAL: Record<number, number | ['no-data' | 'not-applicable' | 'not-asse
   11: ['not-assessed', 'Johdon haastattelua ei voitu järjestää.'],
   12: 4, 13: 5, 14: 4, 15: 5, 16: 4, 17: 3, 18: 4, 19: 5, 20: 5, 21: 4,
   22: ['no-data', 'Tukea työssä ei voitu todentaa.'],
-  23: ['not-applicable', 'Tuki on rajattu kahteen vuoteen.'],
+  23: ['model-differs', 'Tuki on rajattu kahteen vuoteen.'],
   24: 3,
-  25: ['not-applicable', 'Palvelua ei ole integroitu hoitotiimeihin.'],
+  25: ['model-differs', 'Palvelua ei ole integroitu hoitotiimeihin.'],
 };
 
 describe('review editor', () => {
@@ -172,7 +172,7 @@ describe('review editor', () => {
     // Stored as the reviewer's ratings, reasons and notes included.
     await editor.waitForSaveStatus(r.save.saved);
     const detail = await app.call('reviews.get', { id: review.id });
-    expect(detail.ratings.find((x) => x.item === 23)).toMatchObject({ score: null, reason: 'not-applicable', reasonNote: 'Tuki on rajattu kahteen vuoteen.' });
+    expect(detail.ratings.find((x) => x.item === 23)).toMatchObject({ score: null, reason: 'model-differs', reasonNote: 'Tuki on rajattu kahteen vuoteen.' });
     expect(detail.checks.undecided).toEqual([]);
     const score = await app.call('scoring.review', { reviewId: review.id });
     expect([score.total, score.estimate, score.band]).toEqual([107.4, true, 'good']);

@@ -7,6 +7,7 @@ import {
 import { listReviewRowsForSite } from '../store/reviews-store.ts';
 import { actionPlanView, candidateItems, isOverdue, localToday, resultScores, toPlanRow } from './action-plan-views.ts';
 import type { HandlerContext, HandlerGroup } from './handler-context.ts';
+import { actionPlanThreshold } from '../../../scales/review-rules/action-plan.ts';
 import { requireReviewRow, scaleOfReview } from './review-views.ts';
 import { requireSite } from './site-handlers.ts';
 
@@ -38,7 +39,7 @@ export const actionPlanHandlers: HandlerGroup<ActionPlanCalls> = {
     const refused = wanted.filter((item) => !candidates.includes(item) && !planned.has(item));
     if (refused.length) {
       throw new ApiFailure('invalid-input', {
-        issues: refused.map((item) => ({ path: 'items', code: 'not-a-candidate', message: `item ${item} is not scored 3 or below in this review's result` })),
+        issues: refused.map((item) => ({ path: 'items', code: 'not-a-candidate', message: `item ${item} is not scored ${actionPlanThreshold(scale.data)} or below in this review's result` })),
       });
     }
     const at = ctx.now();

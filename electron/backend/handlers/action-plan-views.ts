@@ -4,19 +4,17 @@ import { listActionPlanRecords, type ActionPlanRowRecord } from '../store/action
 import type { ReviewRow } from '../store/reviews-store.ts';
 import type { HandlerContext } from './handler-context.ts';
 import { resultRatings, scaleOfReview } from './review-views.ts';
-import { localDay } from '../../../scales/display-format.ts';
-
-/** Issue 6: "items scored 3 or below become action-plan rows" (on the 1–5 item scale of IPS-25). */
-export const ACTION_PLAN_THRESHOLD = 3;
+import { localDate } from '../../../scales/review-rules/local-date.ts';
+import { actionPlanCandidates, actionPlanThreshold, isOverdue as overdue } from '../../../scales/review-rules/action-plan.ts';
 
 /**
  * Today as the computer's local calendar date. The backend runs on the user's own machine, so its time zone is
  * the user's: a row due today is not overdue until the local day is over (UTC would flip it 2–3 h early in Finland).
  */
-export const localToday = (ctx: HandlerContext): string => localDay(new Date(ctx.now()));
+export const localToday = (ctx: HandlerContext): string => localDate(new Date(ctx.now()));
 
-export const isOverdue = (row: Pick<ActionPlanRowRecord, 'due_date' | 'status'>, today: string) =>
-  row.due_date !== null && row.due_date < today && (row.status === 'open' || row.status === 'in-progress');
+/** The domain's rule (isOverdue in scales/review-rules/action-plan.ts) on a stored row. */
+export const isOverdue = (row: Pick<ActionPlanRowRecord, 'due_date' | 'status'>, today: string) => overdue({ dueDate: row.due_date, status: row.status }, today);
 
 /** The review's result scores by item (only items with a score). */
 export const resultScores = (ctx: HandlerContext, review: ReviewRow): Map<number, number> => scoresByItem(resultRatings(ctx, review));
@@ -45,13 +43,9 @@ export function toPlanRow(record: ActionPlanRowRecord, scale: ScaleVersion, scor
   };
 }
 
-/** Items scored at or below the threshold that have no row yet, in scale order. */
-export function candidateItems(scale: ScaleVersion, scores: ReadonlyMap<number, number>, records: readonly ActionPlanRowRecord[]): number[] {
-  const planned = new Set(records.map((r) => r.item));
-  return scale.data.items
-    .map((i) => i.number)
-    .filter((item) => !planned.has(item) && (scores.get(item) ?? Infinity) <= ACTION_PLAN_THRESHOLD);
-}
+/** Items scored at or below the scale's threshold that have no row yet, in scale order (actionPlanCandidates). */
+export const candidateItems = (scale: ScaleVersion, scores: ReadonlyMap<number, number>, records: readonly ActionPlanRowRecord[]): number[] =>
+  actionPlanCandidates(scale.data, scores, new Set(records.map((r) => r.item)));
 
 export function actionPlanView(ctx: HandlerContext, review: ReviewRow): ActionPlan {
   const scale = scaleOfReview(ctx, review);
@@ -60,7 +54,7 @@ export function actionPlanView(ctx: HandlerContext, review: ReviewRow): ActionPl
   const today = localToday(ctx);
   return {
     reviewId: review.id,
-    threshold: ACTION_PLAN_THRESHOLD,
+    threshold: actionPlanThreshold(scale.data),
     today,
     rows: records.map((r) => toPlanRow(r, scale, scores, today)),
     candidates: candidateItems(scale, scores, records).map((item) => ({ item, title: titleOf(scale, item), score: scores.get(item)! })),

@@ -1,3 +1,4 @@
+import { localDate } from '../../../scales/review-rules/local-date.ts';
 import { createHash } from 'node:crypto';
 import { BUNDLE_FILE_EXTENSION, BUNDLE_LIMITS, type BundleSignedReport } from '../../../exchange/bundle-format.ts';
 import { BundleTooLargeError, writeBundle, type BundleReviewEntry } from '../../../exchange/bundle-write.ts';
@@ -90,7 +91,7 @@ export function exportBundle(ctx: HandlerContext, rows: readonly ReviewRow[], id
 
 /** `<site>-<date>.ipsreview` for one site, `ips-fidelity-<date>.ipsreview` otherwise; safe on every file system. */
 export function bundleFileName(ctx: HandlerContext, rows: readonly ReviewRow[]): string {
-  const date = ctx.now().slice(0, 10);
+  const date = localDate(new Date(ctx.now()));
   const siteIds = new Set(rows.map((row) => row.site_id));
   const site = siteIds.size === 1 ? requireSite(ctx, rows[0]!.site_id).name : null;
   const stem = site ? site.normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 80) : '';

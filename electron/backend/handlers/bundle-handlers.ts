@@ -1,7 +1,7 @@
 import { readBundle, type CheckedBundle } from '../../../exchange/bundle-read.ts';
 import { judgeBundle, type BundleTrust } from '../../../exchange/bundle-trust.ts';
 import type { Problem } from '../../../scales/problem.ts';
-import { scoreRatings } from '../../../scales/scoring.ts';
+import { scoreRatings, scoreTotals } from '../../../scales/scoring.ts';
 import type { ScaleVersion } from '../../../scales/scale-version.ts';
 import { openSealedIdentity } from '../../../reports/signing/sealed-identity.ts';
 import type { SigningIdentity } from '../../../reports/signing/identity.ts';
@@ -54,7 +54,7 @@ function reviewInfo(plan: ReviewPlan, trust: BundleTrust) {
     localRevision: existing?.revision ?? null,
     scale: { id: review.scale.data.id, version: review.scale.data.version },
     // The bundle's ratings passed the scale's checks, so scoring them cannot fail.
-    score: score.ok ? toSummary(score.score) : { total: null, estimate: false, band: 'insufficient', ratedItems: 0, totalItems: 0, meanScore: null },
+    score: toSummary(score.ok ? score.score : scoreTotals(review.scale.data, { ratedItems: 0, rawTotal: 0 })),
     signedReport: review.signedReport !== undefined,
     reportVerdict: reportVerdictView(trust.reports.get(review.index)),
     actionPlanRows: review.actionPlan?.length ?? 0,

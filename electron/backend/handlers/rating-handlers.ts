@@ -7,7 +7,9 @@ import {
   upsertConsensus, upsertReviewerRating, type RatingFields, type ReviewRow,
 } from '../store/reviews-store.ts';
 import type { HandlerContext, HandlerGroup } from './handler-context.ts';
-import { outcomeKey, requireReviewRow, scaleOfReview } from './review-views.ts';
+import { requireReviewRow, scaleOfReview } from './review-views.ts';
+import { needsJustification, outcomeOf } from '../../../scales/review-rules/consensus.ts';
+import { CONSENSUS_WRITABLE_IN, RATINGS_WRITABLE_IN } from '../../../scales/review-rules/workflow.ts';
 
 function requireWritable(row: ReviewRow, allowed: readonly ReviewStatus[]) {
   if (row.status === 'final') throw new ApiFailure('read-only', { status: row.status });
@@ -28,12 +30,10 @@ function checkAgainstScale(ctx: HandlerContext, row: ReviewRow, rating: RatingFi
   if (issues.length) throw new ApiFailure('invalid-input', { issues });
 }
 
-/** A consensus that differs from every reviewer's own decision must say why (the manual's consensus meeting). */
+/** A consensus that differs from every reviewer's own decision must say why (needsJustification). */
 function requireJustification(ctx: HandlerContext, reviewId: number, rating: RatingFields & { justification: string | null }) {
-  const own = listReviewerRatings(ctx.db, reviewId).filter((r) => r.item === rating.item && outcomeKey(r) !== 'none');
-  if (own.length === 0 || outcomeKey(rating) === 'none') return;
-  if (own.some((r) => outcomeKey(r) === outcomeKey(rating))) return;
-  if ((rating.justification ?? '').trim() === '') {
+  const own = listReviewerRatings(ctx.db, reviewId).filter((r) => r.item === rating.item).map(outcomeOf);
+  if (needsJustification(outcomeOf(rating), own) && (rating.justification ?? '').trim() === '') {
     throw new ApiFailure('invalid-input', { issues: [{ path: 'justification', code: 'justification-required', message: `item ${rating.item}: the consensus differs from every reviewer's rating; say why` }] });
   }
 }
@@ -41,7 +41,7 @@ function requireJustification(ctx: HandlerContext, reviewId: number, rating: Rat
 export const ratingHandlers: HandlerGroup<'ratings.set' | 'consensus.set' | 'recommendations.set'> = {
   'ratings.set': ({ reviewId, reviewerId, ...rating }, ctx) => {
     const row = requireReviewRow(ctx, reviewId);
-    requireWritable(row, ['draft']);
+    requireWritable(row, RATINGS_WRITABLE_IN);
     const reviewer = listReviewers(ctx.db, reviewId).find((r) => r.id === reviewerId);
     if (!reviewer) throw new ApiFailure('not-found', { entity: 'reviewer', id: reviewerId });
     // Completing is the reviewer's word that these ratings are theirs to compare; reopen to change them.
@@ -57,7 +57,7 @@ export const ratingHandlers: HandlerGroup<'ratings.set' | 'consensus.set' | 'rec
 
   'consensus.set': ({ reviewId, ...rating }, ctx) => {
     const row = requireReviewRow(ctx, reviewId);
-    requireWritable(row, ['draft', 'consensus']);
+    requireWritable(row, CONSENSUS_WRITABLE_IN);
     checkAgainstScale(ctx, row, rating);
     requireJustification(ctx, reviewId, rating);
     const before = getConsensus(ctx.db, reviewId, rating.item);
@@ -70,7 +70,7 @@ export const ratingHandlers: HandlerGroup<'ratings.set' | 'consensus.set' | 'rec
 
   'recommendations.set': ({ reviewId, item, text }, ctx) => {
     const row = requireReviewRow(ctx, reviewId);
-    requireWritable(row, ['draft', 'consensus']);
+    requireWritable(row, CONSENSUS_WRITABLE_IN);
     if (item !== null && !scaleOfReview(ctx, row).data.items.some((i) => i.number === item)) {
       throw new ApiFailure('invalid-input', { issues: [{ path: 'item', code: 'unknown-item', message: `item ${item} is not in the scale` }] });
     }

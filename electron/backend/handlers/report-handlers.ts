@@ -1,3 +1,4 @@
+import { localDate } from '../../../scales/review-rules/local-date.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import { renderReviewReport, ReportInputError } from '../../../reports/report-from-review.ts';
 import { createSelfSignedIdentity, readIdentity } from '../../../reports/signing/identity.ts';
@@ -134,7 +135,7 @@ function reportSource(ctx: HandlerContext, reviewId: number) {
 /** The report with a reserved, empty signature field per reviewer of the review; signatures fill them later. */
 async function render(ctx: HandlerContext, source: ReturnType<typeof reportSource>, language: 'fi' | 'sv' | 'en') {
   try {
-    return (await renderReviewReport(source.file, ctx.registry, { language, reportDate: ctx.now().slice(0, 10), history: source.history, extras: source.extras })).pdf;
+    return (await renderReviewReport(source.file, ctx.registry, { language, reportDate: localDate(new Date(ctx.now())), history: source.history, extras: source.extras })).pdf;
   } catch (error) {
     return asApiFailure(error, 'reviewId');
   }
@@ -178,7 +179,7 @@ export const reportHandlers: HandlerGroup<ReportCalls> = {
     } catch (error) {
       return asApiFailure(error, 'storagePassphrase');
     }
-    const signer = { name: identityRow.name, role: identityRow.role, date: ctx.now().slice(0, 10), certificateFingerprint: identityRow.certificate_fingerprint };
+    const signer = { name: identityRow.name, role: identityRow.role, date: localDate(new Date(ctx.now())), certificateFingerprint: identityRow.certificate_fingerprint };
     // Rendered once, with a reserved place per reviewer; every signer signs the stored bytes, and each signature adds
     // its own visible block (in the place of the reviewer its certificate names) in its own incremental update.
     const unsigned = previous ? previous.pdf : await render(ctx, source, language);

@@ -1,5 +1,5 @@
 import { ApiFailure } from '../../contract/api-error.ts';
-import type { ReviewStatus } from '../../contract/entities.ts';
+import { canFinalize, canMoveTo } from '../../../scales/review-rules/workflow.ts';
 import { appendAudit } from '../store/audit-log.ts';
 import { insertReview, insertReviewer, listReviewerRatings, listReviewers, listReviewRowsForSite, setReviewStatusRow } from '../store/reviews-store.ts';
 import { DEFAULT_SCALE_ID, defaultScaleVersion } from './default-scale.ts';
@@ -7,12 +7,6 @@ import type { HandlerGroup } from './handler-context.ts';
 import { requireReviewRow, resultRatings, reviewDetail, reviewSummary, scaleOfReview, scoreStored, toSummary } from './review-views.ts';
 import { requireSite } from './site-handlers.ts';
 
-/** draft -> consensus -> final; a final review changes only through an amendment (a new review). */
-const ALLOWED: Record<ReviewStatus, readonly ReviewStatus[]> = {
-  draft: ['consensus', 'final'],
-  consensus: ['draft', 'final'],
-  final: [],
-};
 
 export const reviewHandlers: HandlerGroup<'reviews.listForSite' | 'reviews.get' | 'reviews.create' | 'reviews.setStatus' | 'scoring.review' | 'scoring.summary'> = {
   'reviews.listForSite': ({ siteId }, ctx) => {
@@ -48,12 +42,12 @@ export const reviewHandlers: HandlerGroup<'reviews.listForSite' | 'reviews.get' 
   'reviews.setStatus': ({ id, status }, ctx) => {
     const row = requireReviewRow(ctx, id);
     if (row.status === status) return reviewSummary(ctx, row);
-    if (!ALLOWED[row.status].includes(status)) {
+    if (!canMoveTo(row.status, status)) {
       throw new ApiFailure(row.status === 'final' ? 'read-only' : 'conflict', { from: row.status, to: status });
     }
     if (status === 'final') {
       const { undecided } = reviewDetail(ctx, row).checks;
-      if (undecided.length) throw new ApiFailure('conflict', { reason: 'undecided-items', items: undecided });
+      if (!canFinalize(undecided)) throw new ApiFailure('conflict', { reason: 'undecided-items', items: undecided });
     }
     setReviewStatusRow(ctx.db, id, status, ctx.now());
     appendAudit(ctx.db, { actor: ctx.actor, at: ctx.now(), entity: 'review', entityId: id, action: 'set-status', oldValue: row.status, newValue: status });

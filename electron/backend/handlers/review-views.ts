@@ -1,6 +1,9 @@
-import type { ConsensusRating, FidelitySummary, ReviewDetail, Reviewer, ReviewerRating, ReviewSummary } from '../../contract/entities.ts';
+import { FidelitySummary, type ConsensusRating, type ReviewDetail, type Reviewer, type ReviewerRating, type ReviewSummary } from '../../contract/entities.ts';
 import { ApiFailure } from '../../contract/api-error.ts';
-import { scoreRatings, type FidelityScore } from '../../../scales/scoring.ts';
+import { scoreRatings, type FidelityScore, type FidelityScoreTotals } from '../../../scales/scoring.ts';
+import { decidedRatings, resultRatingsOf } from '../../../scales/review-rules/result-ratings.ts';
+import { outcomeOf } from '../../../scales/review-rules/consensus.ts';
+import { ratingsHidden } from '../../../scales/review-rules/workflow.ts';
 import type { ScaleVersion } from '../../../scales/scale-version.ts';
 import { getSite } from '../store/sites-store.ts';
 import {
@@ -21,28 +24,19 @@ export function scaleOfReview(ctx: HandlerContext, row: ReviewRow): ScaleVersion
   return scale;
 }
 
-/**
- * The ratings that stand for the review's result: the consensus ratings once there are any, otherwise the
- * ratings of a review's only reviewer. With two or more reviewers and no consensus yet, there is no result.
- */
+/** The review's result ratings (the rule: resultRatingsOf in scales/review-rules/result-ratings.ts). */
 export function resultRatings(ctx: HandlerContext, row: ReviewRow): (ConsensusRating | ReviewerRating)[] {
-  const consensus = listConsensus(ctx.db, row.id);
-  if (consensus.length > 0) return consensus;
-  const reviewers = listReviewers(ctx.db, row.id);
-  return reviewers.length === 1 ? listReviewerRatings(ctx.db, row.id) : [];
+  return resultRatingsOf({ consensus: listConsensus(ctx.db, row.id), reviewerRatings: listReviewerRatings(ctx.db, row.id), reviewerCount: listReviewers(ctx.db, row.id).length });
 }
 
 /** Scores stored ratings; rows that hold only a note (no score, no reason) are not rated yet. */
 export function scoreStored(scale: ScaleVersion, ratings: readonly { item: number; score: number | null; reason?: string | null }[]): FidelityScore {
-  const decided = ratings.filter((r) => r.score !== null || r.reason != null).map((r) => ({ item: r.item, score: r.score, reason: r.reason ?? undefined }));
-  const result = scoreRatings(scale.data, decided);
+  const result = scoreRatings(scale.data, decidedRatings(ratings));
   if (!result.ok) throw new ApiFailure('conflict', { issues: result.problems.map((p) => ({ path: p.path, code: p.code, message: p.message })) });
   return result.score;
 }
 
-export const toSummary = (score: FidelityScore): FidelitySummary => ({
-  total: score.total, estimate: score.estimate, band: score.band, ratedItems: score.ratedItems, totalItems: score.totalItems, meanScore: score.meanScore,
-});
+export const toSummary = (score: FidelityScoreTotals): FidelitySummary => FidelitySummary.parse(score);
 
 export function reviewSummary(ctx: HandlerContext, row: ReviewRow): ReviewSummary {
   const scale = scaleOfReview(ctx, row);
@@ -61,21 +55,15 @@ export function reviewSummary(ctx: HandlerContext, row: ReviewRow): ReviewSummar
   };
 }
 
-/** Each reviewer's ratings stay private until every reviewer has marked theirs complete (independent rating). */
-export function ratingsHiddenFor(row: ReviewRow, reviewers: readonly Reviewer[]): boolean {
-  return row.status === 'draft' && reviewers.length > 1 && reviewers.some((r) => r.completedAt === null);
-}
-
-/** An item's decision as one comparable value: its score, its not-rated reason, or nothing yet. */
-export const outcomeKey = (r: { score: number | null; reason?: string | null } | undefined) =>
-  r === undefined ? 'none' : r.score !== null ? `score:${r.score}` : r.reason ? `reason:${r.reason}` : 'none';
+/** Each reviewer's ratings stay private until every reviewer has marked theirs complete (ratingsHidden). */
+export const ratingsHiddenFor = (row: ReviewRow, reviewers: readonly Reviewer[]): boolean => ratingsHidden(row.status, reviewers);
 
 function checksFor(ctx: HandlerContext, row: ReviewRow, scale: ScaleVersion): ReviewDetail['checks'] {
   const individual = listReviewerRatings(ctx.db, row.id);
   const result = resultRatings(ctx, row);
   const items = scale.data.items.map((i) => i.number);
   const hasEvidence = (item: number) => [...individual, ...result].some((r) => r.item === item && (r.score !== null || r.reason !== null || (r.evidence ?? '').trim() !== ''));
-  const decided = new Set(result.filter((r) => outcomeKey(r) !== 'none').map((r) => r.item));
+  const decided = new Set(result.filter((r) => outcomeOf(r) !== '').map((r) => r.item));
   return {
     missingEvidence: items.filter((item) => !hasEvidence(item)),
     openPlanEntries: ensureVisitPlan(ctx, row, scale).filter((entry) => !entry.done).length,
@@ -93,7 +81,7 @@ function amendmentFor(ctx: HandlerContext, row: ReviewRow): ReviewDetail['amendm
   return {
     originalId: original.id,
     reason: row.amendment_reason ?? '',
-    changes: items.filter((item) => outcomeKey(before.get(item)) !== outcomeKey(after.get(item)))
+    changes: items.filter((item) => outcomeOf(before.get(item)) !== outcomeOf(after.get(item)))
       .map((item) => ({ item, before: outcome(before.get(item)), after: outcome(after.get(item)) })),
   };
 }

@@ -1,5 +1,8 @@
-import { pairAgreement } from '../../../scales/agreement.ts';
+import { reviewAgreement } from '../../../scales/agreement.ts';
+import { consensusBlocker } from '../../../scales/review-rules/workflow.ts';
+import { consensusPrefill, disagreementItems } from '../../../scales/review-rules/consensus.ts';
 import { ApiFailure } from '../../contract/api-error.ts';
+import { NotRatedReason } from '../../../scales/scoring.ts';
 import { appendAudit } from '../store/audit-log.ts';
 import {
   amendmentOf, insertReview, insertReviewer, listConsensus, listRecommendations, listReviewerRatings, listReviewers,
@@ -7,7 +10,7 @@ import {
 } from '../store/reviews-store.ts';
 import { getPlanRow, updatePlanRow } from '../store/visit-plan-store.ts';
 import type { HandlerGroup } from './handler-context.ts';
-import { outcomeKey, requireReviewRow, resultRatings, reviewDetail, scaleOfReview } from './review-views.ts';
+import { requireReviewRow, resultRatings, reviewDetail, scaleOfReview } from './review-views.ts';
 import { ensureVisitPlan, toEntry } from './visit-plan.ts';
 
 export const workflowHandlers: HandlerGroup<'reviewers.setComplete' | 'consensus.start' | 'scoring.agreement' | 'reviews.amend' | 'reviews.setStrengths' | 'visitPlan.list' | 'visitPlan.update'> = {
@@ -28,21 +31,18 @@ export const workflowHandlers: HandlerGroup<'reviewers.setComplete' | 'consensus
     if (row.status === 'final') throw new ApiFailure('read-only', { status: row.status });
     if (row.status !== 'draft') throw new ApiFailure('conflict', { status: row.status });
     const reviewers = listReviewers(ctx.db, reviewId);
-    if (reviewers.length < 2) throw new ApiFailure('conflict', { reason: 'single-reviewer' });
-    const waiting = reviewers.filter((r) => r.completedAt === null);
-    if (waiting.length) throw new ApiFailure('conflict', { reason: 'reviewers-not-complete', reviewers: waiting.map((r) => r.name).join(', ') });
+    const blocker = consensusBlocker(row.status, reviewers);
+    if (blocker === 'single-reviewer') throw new ApiFailure('conflict', { reason: blocker });
+    if (blocker === 'reviewers-not-complete') {
+      throw new ApiFailure('conflict', { reason: blocker, reviewers: reviewers.filter((r) => r.completedAt === null).map((r) => r.name).join(', ') });
+    }
 
-    // Start where the reviewers agree; every other item is decided in the consensus discussion.
+    // Start where the reviewers agree (consensusPrefill); every other item is decided in the consensus discussion.
     const ratings = listReviewerRatings(ctx.db, reviewId);
+    const byReviewer = reviewers.map((r) => ratings.filter((x) => x.reviewerId === r.id));
     const at = ctx.now();
-    for (const item of scaleOfReview(ctx, row).data.items.map((i) => i.number)) {
-      const forItem = reviewers.map((r) => ratings.find((x) => x.reviewerId === r.id && x.item === item));
-      const keys = new Set(forItem.map(outcomeKey));
-      const first = forItem[0];
-      if (keys.size !== 1 || !first || outcomeKey(first) === 'none') continue;
-      const evidence = [...new Set(forItem.map((r) => r?.evidence?.trim()).filter((e): e is string => !!e))].join('\n\n') || null;
-      const reasonNote = [...new Set(forItem.map((r) => r?.reasonNote?.trim()).filter((e): e is string => !!e))].join('\n\n') || null;
-      upsertConsensus(ctx.db, reviewId, { item, score: first.score, reason: first.reason, reasonNote, evidence, justification: null }, at);
+    for (const prefilled of consensusPrefill(scaleOfReview(ctx, row).data.items.map((i) => i.number), byReviewer)) {
+      upsertConsensus(ctx.db, reviewId, { ...prefilled, reason: NotRatedReason.nullable().parse(prefilled.reason), justification: null }, at);
     }
     setReviewStatusRow(ctx.db, reviewId, 'consensus', at);
     appendAudit(ctx.db, { actor: ctx.actor, at, entity: 'review', entityId: reviewId, action: 'start-consensus', oldValue: 'draft', newValue: { status: 'consensus', prefilled: listConsensus(ctx.db, reviewId).map((c) => c.item) } });
@@ -55,22 +55,10 @@ export const workflowHandlers: HandlerGroup<'reviewers.setComplete' | 'consensus
     if (reviewers.some((r) => r.completedAt === null) && row.status === 'draft') throw new ApiFailure('conflict', { reason: 'reviewers-not-complete' });
     const scale = scaleOfReview(ctx, row);
     const ratings = listReviewerRatings(ctx.db, reviewId);
-    const byReviewer = reviewers.map((r) => new Map(ratings.filter((x) => x.reviewerId === r.id).map((x) => [x.item, x.score])));
-    const pairs = byReviewer.flatMap((a, i) => byReviewer.slice(i + 1).map((b) => pairAgreement(a, b, scale.data.scoring.itemRange)));
-    const mean = (values: (number | null)[]) => {
-      const known = values.filter((v): v is number => v !== null);
-      return known.length ? known.reduce((x, y) => x + y, 0) / known.length : null;
-    };
+    const byReviewer = reviewers.map((r) => ratings.filter((x) => x.reviewerId === r.id));
     const items = scale.data.items.map((i) => i.number);
-    const scoredByAll = items.filter((item) => byReviewer.length > 0 && byReviewer.every((m) => (m.get(item) ?? null) !== null));
-    return {
-      comparedItems: reviewers.length < 2 ? 0 : scoredByAll.length,
-      exactAgreement: mean(pairs.map((p) => p.exactAgreement)),
-      withinOne: mean(pairs.map((p) => p.withinOne)),
-      weightedKappa: mean(pairs.map((p) => p.weightedKappa)),
-      disagreements: reviewers.length < 2 ? [] : items.filter((item) =>
-        new Set(reviewers.map((r) => outcomeKey(ratings.find((x) => x.reviewerId === r.id && x.item === item)))).size > 1),
-    };
+    const scores = byReviewer.map((own) => new Map(own.map((x) => [x.item, x.score])));
+    return { ...reviewAgreement(items, scores, scale.data.scoring.itemRange), disagreements: disagreementItems(items, byReviewer) };
   },
 
   'reviews.amend': ({ reviewId, reason }, ctx) => {

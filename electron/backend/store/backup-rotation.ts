@@ -1,6 +1,6 @@
 import type { BackupReason } from '../../contract/backup-contract.ts';
 import type { BackupRotation } from '../../contract/settings-contract.ts';
-import { localDay } from '../../../scales/display-format.ts';
+import { localDate } from '../../../scales/review-rules/local-date.ts';
 
 export interface RotatedBackup {
   name: string;
@@ -24,7 +24,7 @@ export function backupsToKeep(backups: readonly RotatedBackup[], policy: BackupR
   // A stable sort: backups of the same second keep the caller's order (listBackups: newest first).
   const newestFirst = [...backups].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
   const daily = newestFirst.filter((b) => b.reason === 'daily');
-  for (const [count, period] of [[policy.keepDaily, localDay], [policy.keepWeekly, isoWeek], [policy.keepMonthly, localMonth]] as const) {
+  for (const [count, period] of [[policy.keepDaily, (date: Date) => localDate(date)], [policy.keepWeekly, isoWeek], [policy.keepMonthly, localMonth]] as const) {
     const seen = new Set<string>();
     for (const backup of daily) {
       if (seen.size >= count) break;

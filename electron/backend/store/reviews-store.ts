@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { ConsensusRating, Reviewer, ReviewerRating, ReviewStatus } from '../../contract/entities.ts';
 import { cachedStatement } from './statement-cache.ts';
+import { currentReason, NotRatedReason } from '../../../scales/scoring.ts';
 
 export interface ReviewRow {
   id: number; uid: string; site_id: number; kind: 'external' | 'self'; scale_id: string; scale_version: string;
@@ -67,10 +68,17 @@ export function amendmentOf(db: Database, reviewId: number): number | null {
 }
 
 interface RatingRow {
-  item: number; score: number | null; reason: ReviewerRating['reason']; reason_note: string | null; evidence: string | null; updated_at: string;
+  item: number; score: number | null; reason: string | null; reason_note: string | null; evidence: string | null; updated_at: string;
 }
+/**
+ * Migration 001's CHECK allows the reason codes of its time, and a released migration is never edited: "the service
+ * model differs" is stored under the old code 'not-applicable' and read back as 'model-differs' (currentReason).
+ */
+const STORED_REASON: Partial<Record<NotRatedReason, string>> = { 'model-differs': 'not-applicable' };
+const storedReason = (reason: NotRatedReason | null) => (reason === null ? null : STORED_REASON[reason] ?? reason);
 const ratingFields = (row: RatingRow) => ({
-  item: row.item, score: row.score, reason: row.reason, reasonNote: row.reason_note, evidence: row.evidence, updatedAt: row.updated_at,
+  item: row.item, score: row.score, reason: row.reason === null ? null : NotRatedReason.parse(currentReason(row.reason)),
+  reasonNote: row.reason_note, evidence: row.evidence, updatedAt: row.updated_at,
 });
 
 export interface RatingFields {
@@ -93,7 +101,7 @@ export function upsertReviewerRating(db: Database, reviewerId: number, rating: R
       VALUES (@reviewerId, @item, @score, @reason, @reasonNote, @evidence, @at)
       ON CONFLICT (reviewer_id, item) DO UPDATE SET score = excluded.score, reason = excluded.reason,
         reason_note = excluded.reason_note, evidence = excluded.evidence, updated_at = excluded.updated_at`)
-    .run({ reviewerId, ...rating, at });
+    .run({ reviewerId, ...rating, reason: storedReason(rating.reason), at });
 }
 
 export function listConsensus(db: Database, reviewId: number): ConsensusRating[] {
@@ -112,7 +120,7 @@ export function upsertConsensus(db: Database, reviewId: number, rating: RatingFi
       ON CONFLICT (review_id, item) DO UPDATE SET score = excluded.score, reason = excluded.reason,
         reason_note = excluded.reason_note, evidence = excluded.evidence, justification = excluded.justification,
         updated_at = excluded.updated_at`)
-    .run({ reviewId, ...rating, at });
+    .run({ reviewId, ...rating, reason: storedReason(rating.reason), at });
 }
 
 export function listRecommendations(db: Database, reviewId: number): { item: number | null; text: string }[] {

@@ -104,7 +104,7 @@ export class ReviewEditorPage {
   }
 
   /** Fills the open not-rated dialog and saves it with Enter on the save button. */
-  async saveNotRated(reason: 'no-data' | 'not-applicable' | 'not-assessed', note: string) {
+  async saveNotRated(reason: 'no-data' | 'model-differs' | 'not-assessed', note: string) {
     await this.notRatedDialog.waitFor();
     await this.notRatedReason.selectOption(reason);
     await this.notRatedNote.fill(note);
