@@ -1,19 +1,21 @@
 import { useTranslation } from 'react-i18next';
 import type { FidelitySummary } from '../../electron/contract/entities.ts';
-import { useFormat } from '../i18n/use-format.ts';
+import { formatBounds, formatMean, formatTotal } from '../../scales/review-rules/total-format.ts';
+import { useUiLanguage } from '../i18n/use-format.ts';
 
 /**
- * A review's total in the UI locale: "112", or for a partial review the prorated total with its estimate
- * marker, "107,4 (arvio 17/25)"; below the scale's minimum of rated items only the mean item score.
+ * A review's total in the UI locale (formatTotal): "112", or for a partial review the estimate with everything it
+ * rests on, "107,4 (arvio 17/25 kohdan perusteella, keskiarvo 4,29, vaihteluväli 81–113)"; below the scale's
+ * minimum of rated items only the mean and the bounds.
  */
 export function ScoreValue({ score }: { score: FidelitySummary }) {
   const { t } = useTranslation();
-  const format = useFormat();
-  const counts = { rated: score.ratedItems, items: score.totalItems };
+  const language = useUiLanguage();
+  const facts = { rated: score.ratedItems, items: score.totalItems, mean: formatMean(score, language), bounds: formatBounds(score, language) };
   if (score.total !== null) {
-    if (score.estimate) return <>{t('score.estimate', { total: format.decimal(score.total, 1), ...counts })}</>;
-    return <>{format.decimal(score.total, Number.isInteger(score.total) ? 0 : 1)}</>;
+    if (score.estimate) return <>{t('score.estimate', { total: formatTotal(score, language), ...facts })}</>;
+    return <>{formatTotal(score, language)}</>;
   }
-  if (score.meanScore !== null) return <>{t('score.meanOnly', { mean: format.decimal(score.meanScore, 2), ...counts })}</>;
+  if (score.meanScore !== null) return <>{t('score.meanOnly', facts)}</>;
   return <>{t('score.notRated')}</>;
 }

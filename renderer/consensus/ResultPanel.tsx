@@ -4,7 +4,7 @@ import type { ScaleVersionData } from '../../scales/scale-schema.ts';
 import { localized } from '../../scales/display-format.ts';
 import { ScoreValue } from '../components/ScoreValue.tsx';
 import { useFormat } from '../i18n/use-format.ts';
-import { useBandLabel } from '../scales/band-labels.tsx';
+import { useScoreBand } from '../scales/band-labels.tsx';
 
 type ScoreDetail = CallOutput<'scoring.review'>;
 
@@ -12,7 +12,7 @@ type ScoreDetail = CallOutput<'scoring.review'>;
 export function ResultPanel({ result, scale }: { result: ScoreDetail; scale: ScaleVersionData }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const bandLabel = useBandLabel();
+  const scoreBand = useScoreBand();
   return (
     <section className="panel result-panel" aria-labelledby="result-heading">
       <h2 id="result-heading">{t('consensus.result.heading')}</h2>
@@ -28,7 +28,7 @@ export function ResultPanel({ result, scale }: { result: ScoreDetail; scale: Sca
         <div className="figure">
           <dt>{t('consensus.result.band')}</dt>
           <dd>
-            <span className="figure-value">{bandLabel(result.band, scale)}</span>
+            <span className="figure-value">{scoreBand(result, scale)}</span>
           </dd>
         </div>
         <div className="figure">

@@ -4,7 +4,7 @@ import { localized } from '../../scales/display-format.ts';
 import type { ScaleVersionData } from '../../scales/scale-schema.ts';
 import { ScoreValue } from '../components/ScoreValue.tsx';
 import { useFormat } from '../i18n/use-format.ts';
-import { useBandLabel } from '../scales/band-labels.tsx';
+import { useScoreBand } from '../scales/band-labels.tsx';
 
 interface LiveScorePanelProps {
   /** The score being edited: one reviewer's own, or the review's result; undefined while it first loads. */
@@ -21,7 +21,7 @@ interface LiveScorePanelProps {
 export function LiveScorePanel({ score, scale, reviewerName }: LiveScorePanelProps) {
   const { t } = useTranslation();
   const format = useFormat();
-  const bandLabel = useBandLabel();
+  const scoreBand = useScoreBand();
   const scaleRef = { id: scale.id, version: scale.version };
   return (
     <aside className="live-score" aria-labelledby="live-score-heading" aria-live="polite">
@@ -39,7 +39,7 @@ export function LiveScorePanel({ score, scale, reviewerName }: LiveScorePanelPro
             </div>
             <div>
               <dt>{t('review.score.band')}</dt>
-              <dd className="live-score__band">{bandLabel(score.band, scaleRef)}</dd>
+              <dd className="live-score__band">{scoreBand(score, scaleRef)}</dd>
             </div>
             <div>
               <dt>{t('review.score.rated')}</dt>

@@ -1,17 +1,15 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallOutput } from '../../electron/contract/contract.ts';
-import { localized } from '../../scales/display-format.ts';
+import { bandStatement } from '../../scales/review-rules/total-format.ts';
+import type { FidelityScoreTotals } from '../../scales/scoring.ts';
 import { useApi } from '../platform/api-context.tsx';
 import { useUiLanguage } from '../i18n/use-format.ts';
+import { bandLabelFor, type BandIndex } from './band-label-for.ts';
 
-type BandDefinitions = CallOutput<'scales.get'>['scale']['scoring']['bands'];
 interface ScaleRef {
   id: string;
   version: string;
 }
-/** Each scale version's bands, the default versions first (used when a result does not say its scale). */
-type BandIndex = { key: string; bands: BandDefinitions }[];
 
 const BandIndexContext = createContext<BandIndex | null>(null);
 const refKey = (ref: ScaleRef) => `${ref.id}@${ref.version}`;
@@ -50,13 +48,26 @@ export function useBandLabel(): (band: string, scale?: ScaleRef) => string {
     (band: string, scale?: ScaleRef) => {
       if (band === 'insufficient') return t('bands.insufficient');
       if (index === null) return '';
-      const candidates = scale ? [...index.filter((s) => s.key === refKey(scale)), ...index] : index;
-      for (const { bands } of candidates) {
-        const definition = bands.find((b) => b.key === band);
-        if (definition) return localized(definition.label, language);
-      }
-      return band;
+      return bandLabelFor(index, band, scale ? refKey(scale) : undefined, language) ?? band;
     },
     [index, language, t],
+  );
+}
+
+/**
+ * A score's band as it may be said (bandStatement): plainly when certain, "taso arvioitujen kriteerien perusteella:
+ * hyvä" for an estimate whose bounds span bands, and "no band" below the scale's minimum of rated items.
+ */
+export function useScoreBand(): (score: Pick<FidelityScoreTotals, 'band' | 'total' | 'bandCertain'>, scale?: ScaleRef) => string {
+  const bandLabel = useBandLabel();
+  const { t } = useTranslation();
+  return useCallback(
+    (score, scale) => {
+      const statement = bandStatement(score);
+      if (statement === 'none') return t('bands.insufficient');
+      const label = bandLabel(score.band, scale);
+      return statement === 'certain' ? label : t('score.bandOnRatedItems', { band: label });
+    },
+    [bandLabel, t],
   );
 }

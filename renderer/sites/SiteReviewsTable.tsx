@@ -4,13 +4,13 @@ import { hrefFor } from '../app/routes.ts';
 import { ScaleDiffersMarker } from '../components/ScaleDiffersMarker.tsx';
 import { ScoreValue } from '../components/ScoreValue.tsx';
 import { useFormat } from '../i18n/use-format.ts';
-import { useBandLabel } from '../scales/band-labels.tsx';
+import { useScoreBand } from '../scales/band-labels.tsx';
 
 /** A site's reviews, newest first as the API gives them: kind, visit dates, status, total and band. */
 export function SiteReviewsTable({ reviews }: { reviews: readonly ReviewSummary[] }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const bandLabel = useBandLabel();
+  const scoreBand = useScoreBand();
   return (
     <div className="table-scroll">
       <table className="data-table reviews-table">
@@ -36,7 +36,7 @@ export function SiteReviewsTable({ reviews }: { reviews: readonly ReviewSummary[
               <td className="wrap-words">
                 <ScoreValue score={review.score} />
               </td>
-              <td className="nowrap">{bandLabel(review.score.band, review.scale)}</td>
+              <td className="nowrap">{scoreBand(review.score, review.scale)}</td>
               <td>
                 {`${review.scale.id} ${review.scale.version}`}
                 {review.scale.differsFromShipped && <> <ScaleDiffersMarker /></>}

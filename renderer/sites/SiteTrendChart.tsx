@@ -7,7 +7,8 @@ import { ScoreValue } from '../components/ScoreValue.tsx';
 import { useErrorMessage } from '../components/use-error-message.ts';
 import { useFormat } from '../i18n/use-format.ts';
 import { useApiQuery } from '../platform/use-api-query.ts';
-import { useBandLabel } from '../scales/band-labels.tsx';
+import { useScoreBand } from '../scales/band-labels.tsx';
+import { formatBounds, formatMean, formatTotal } from '../../scales/review-rules/total-format.ts';
 import type { BandZone, TrendChartOptions, TrendSeries } from './trend-chart.ts';
 import { TrendChartCanvas } from './TrendChartCanvas.tsx';
 
@@ -39,7 +40,7 @@ export function SiteTrendChart({ reviews }: { reviews: readonly ReviewSummary[] 
 function ChartWithScale({ reviews, scaleRef }: { reviews: readonly ReviewSummary[]; scaleRef: { id: string; version: string } }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const bandLabel = useBandLabel();
+  const scoreBand = useScoreBand();
   const errorMessage = useErrorMessage();
   const scale = useApiQuery('scales.get', { id: scaleRef.id, version: scaleRef.version });
   const scoring = scale.data?.scale.scoring;
@@ -58,10 +59,11 @@ function ChartWithScale({ reviews, scaleRef }: { reviews: readonly ReviewSummary
   );
 
   const totalText = (review: ReviewSummary) => {
-    const total = review.score.total ?? 0;
-    const counts = { rated: review.score.ratedItems, items: review.score.totalItems };
-    const value = review.score.estimate ? t('score.estimate', { total: format.decimal(total, 1), ...counts }) : format.decimal(total, Number.isInteger(total) ? 0 : 1);
-    return t('consensus.chart.pointLabel', { total: value, band: bandLabel(review.score.band, review.scale) });
+    const { score } = review;
+    const total = formatTotal(score, format.language);
+    const facts = { rated: score.ratedItems, items: score.totalItems, mean: formatMean(score, format.language), bounds: formatBounds(score, format.language) };
+    const value = score.estimate ? t('score.estimate', { total, ...facts }) : total;
+    return t('consensus.chart.pointLabel', { total: value, band: scoreBand(score, review.scale) });
   };
 
   const series: TrendSeries[] = (['external', 'self'] as const)
@@ -134,7 +136,7 @@ function ChartWithScale({ reviews, scaleRef }: { reviews: readonly ReviewSummary
                 <td className="wrap-words">
                   <ScoreValue score={review.score} />
                 </td>
-                <td>{bandLabel(review.score.band, review.scale)}</td>
+                <td>{scoreBand(review.score, review.scale)}</td>
               </tr>
             ))}
           </tbody>

@@ -3,7 +3,7 @@ import type { SiteListEntry } from '../../electron/contract/entities.ts';
 import { hrefFor } from '../app/routes.ts';
 import { ScoreValue } from '../components/ScoreValue.tsx';
 import { useFormat } from '../i18n/use-format.ts';
-import { useBandLabel } from '../scales/band-labels.tsx';
+import { useScoreBand } from '../scales/band-labels.tsx';
 import { CollaborationModelText } from './CollaborationModelText.tsx';
 
 interface SitesTableProps {
@@ -15,7 +15,7 @@ interface SitesTableProps {
 export function SitesTable({ sites, onEdit, onSetActive }: SitesTableProps) {
   const { t } = useTranslation();
   const format = useFormat();
-  const bandLabel = useBandLabel();
+  const scoreBand = useScoreBand();
   return (
     <div className="table-scroll">
       <table className="data-table sites-table">
@@ -56,7 +56,7 @@ export function SitesTable({ sites, onEdit, onSetActive }: SitesTableProps) {
                   <td className="wrap-words">
                     <ScoreValue score={site.latestReview.score} />
                   </td>
-                  <td className="nowrap">{bandLabel(site.latestReview.score.band, site.latestReview.scale)}</td>
+                  <td className="nowrap">{scoreBand(site.latestReview.score, site.latestReview.scale)}</td>
                 </>
               ) : (
                 <td colSpan={3} className="muted">

@@ -38,7 +38,7 @@ describe('UI language', () => {
     expect(await page.title()).toBe(`${MESSAGES.en.sites.title} – ${MESSAGES.en.app.name}`);
     // Numbers and dates in the English locale; band labels from the scale data in English.
     await sites.cell(SITE, 'good').waitFor();
-    expect(await sites.rowTexts(SITE)).toEqual(expect.arrayContaining(['107.4 (estimate 17/25)', 'good']));
+    expect(await sites.rowTexts(SITE)).toEqual(expect.arrayContaining(['107.4 (estimate from 17/25 items, mean 4.29, range 81–113)', 'band on the rated items: good']));
 
     // Remembered across a reload.
     await page.reload();
@@ -49,8 +49,8 @@ describe('UI language', () => {
     await sites.heading.waitFor();
     await sites.newSiteButton.waitFor();
     expect(await shell.htmlLang()).toBe('fi');
-    await sites.cell(SITE, 'hyvä').waitFor();
-    expect(await sites.rowTexts(SITE)).toEqual(expect.arrayContaining(['107,4 (arvio 17/25)', 'hyvä']));
+    await sites.cell(SITE, 'taso arvioitujen kriteerien perusteella: hyvä').waitFor();
+    expect(await sites.rowTexts(SITE)).toEqual(expect.arrayContaining(['107,4 (arvio 17/25 kohdan perusteella, keskiarvo 4,29, vaihteluväli 81–113)', 'taso arvioitujen kriteerien perusteella: hyvä']));
     expect(errors).toEqual([]);
   });
 
@@ -63,7 +63,7 @@ describe('UI language', () => {
     const site = new SitePage(page, MESSAGES.sv);
     await site.waitUntilLoaded(SITE);
     const [row] = await site.reviewRows();
-    expect(row?.slice(0, 4)).toEqual([MESSAGES.sv.reviewKind.external, '8.9.2026', MESSAGES.sv.reviewStatus.final, '107,4 (uppskattning 17/25)']);
+    expect(row?.slice(0, 4)).toEqual([MESSAGES.sv.reviewKind.external, '8.9.2026', MESSAGES.sv.reviewStatus.final, '107,4 (uppskattning utifrån 17/25 punkter, medelvärde 4,29, variationsvidd 81–113)']);
     expect(await shell.htmlLang()).toBe('sv');
     expect(errors).toEqual([]);
   });

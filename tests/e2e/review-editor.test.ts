@@ -157,8 +157,8 @@ describe('review editor', () => {
       }
     }
 
-    await editor.waitForLiveFigure(r.score.total, '107,4 (arvio 17/25)');
-    await editor.waitForLiveFigure(r.score.band, 'hyvä');
+    await editor.waitForLiveFigure(r.score.total, '107,4 (arvio 17/25 kohdan perusteella, keskiarvo 4,29, vaihteluväli 81–113)');
+    await editor.waitForLiveFigure(r.score.band, 'taso arvioitujen kriteerien perusteella: hyvä');
     expect(await editor.liveFigure(r.score.rated).innerText()).toBe('17/25');
     expect(await editor.liveFigure(r.score.mean).innerText()).toBe('4,29');
     expect(await editor.sectionRows()).toEqual([

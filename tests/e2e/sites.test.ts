@@ -166,17 +166,17 @@ describe('sites list in the browser preview', () => {
     const sites = new SitesPage(page);
     await sites.waitUntilLoaded();
     const name = 'Ammatillisen kuntoutuksen IPS-pilotti';
-    await sites.cell(name, 'hyvä').waitFor();
+    await sites.cell(name, 'taso arvioitujen kriteerien perusteella: hyvä').waitFor();
     const listed = await sites.rowTexts(name);
-    expect(listed).toEqual(expect.arrayContaining(['107,4 (arvio 17/25)', 'hyvä']));
+    expect(listed).toEqual(expect.arrayContaining(['107,4 (arvio 17/25 kohdan perusteella, keskiarvo 4,29, vaihteluväli 81–113)', 'taso arvioitujen kriteerien perusteella: hyvä']));
     expect(listed.some((cell) => cell.startsWith('8.9.2026'))).toBe(true);
 
     await sites.openSite(name);
     const site = new SitePage(page);
     await site.waitUntilLoaded(name);
-    await site.cell('hyvä').waitFor();
+    await site.cell('taso arvioitujen kriteerien perusteella: hyvä').waitFor();
     expect(page.url()).toMatch(/#\/sites\/\d+$/);
-    expect(await site.reviewRows()).toEqual([[fi.reviewKind.external, '8.9.2026', fi.reviewStatus.final, '107,4 (arvio 17/25)', 'hyvä', 'ips-25 1.0.0']]);
+    expect(await site.reviewRows()).toEqual([[fi.reviewKind.external, '8.9.2026', fi.reviewStatus.final, '107,4 (arvio 17/25 kohdan perusteella, keskiarvo 4,29, vaihteluväli 81–113)', 'taso arvioitujen kriteerien perusteella: hyvä', 'ips-25 1.0.0']]);
 
     await site.backLink.click();
     await sites.waitUntilLoaded();

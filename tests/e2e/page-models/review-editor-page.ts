@@ -117,7 +117,7 @@ export class ReviewEditorPage {
     return this.page.getByRole('complementary').filter({ has: this.page.locator('#live-score-heading') });
   }
 
-  /** A figure of the live panel by its label, e.g. liveFigure(m.score.total) -> "107,4 (arvio 17/25)". */
+  /** A figure of the live panel by its label, e.g. liveFigure(m.score.total) -> "107,4 (arvio 17/25 kohdan perusteella, keskiarvo 4,29, vaihteluväli 81–113)". */
   liveFigure(label: string): Locator {
     return this.liveScore.locator('dl > div').filter({ has: this.page.getByRole('term').filter({ hasText: exactly(label) }) }).getByRole('definition');
   }
