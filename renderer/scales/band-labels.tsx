@@ -1,5 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { bandStatement } from '../../scales/review-rules/total-format.ts';
+import type { FidelityScoreTotals } from '../../scales/scoring.ts';
 import { useApi } from '../platform/api-context.tsx';
 import { useUiLanguage } from '../i18n/use-format.ts';
 import { bandLabelFor, type BandIndex } from './band-label-for.ts';
@@ -49,5 +51,23 @@ export function useBandLabel(): (band: string, scale?: ScaleRef) => string {
       return bandLabelFor(index, band, scale ? refKey(scale) : undefined, language) ?? band;
     },
     [index, language, t],
+  );
+}
+
+/**
+ * A score's band as it may be said (bandStatement): plainly when certain, "taso arvioitujen kriteerien perusteella:
+ * hyvä" for an estimate whose bounds span bands, and "no band" below the scale's minimum of rated items.
+ */
+export function useScoreBand(): (score: Pick<FidelityScoreTotals, 'band' | 'total' | 'bandCertain'>, scale?: ScaleRef) => string {
+  const bandLabel = useBandLabel();
+  const { t } = useTranslation();
+  return useCallback(
+    (score, scale) => {
+      const statement = bandStatement(score);
+      if (statement === 'none') return t('bands.insufficient');
+      const label = bandLabel(score.band, scale);
+      return statement === 'certain' ? label : t('score.bandOnRatedItems', { band: label });
+    },
+    [bandLabel, t],
   );
 }
