@@ -81,18 +81,18 @@ describe('an import that must not change a review, through the UI', () => {
     const received = rows.find((r) => r[0]!.includes('9.9.9'))!;
     expect(received[0]).toContain('poikkeaa sovelluksen mukana tulleesta asteikosta');
     expect(received[1]).toBe(s.received);
-    expect(rows.find((r) => r[0]!.includes('1.0.0'))![2]).toBe(s.isDefault);
+    expect(rows.find((r) => r[0]!.includes('1.1.0'))![2]).toBe(s.isDefault);
 
     await settings.scaleVersions.getByRole('button', { name: interpolate(s.compare, { version: '9.9.9' }), exact: true }).click();
-    const bands = settings.scaleVersions.getByRole('table', { name: interpolate(s.bandsCaption, { shipped: '1.0.0' }), exact: true });
+    const bands = settings.scaleVersions.getByRole('table', { name: interpolate(s.bandsCaption, { shipped: '1.1.0' }), exact: true });
     await bands.waitFor();
     expect((await bands.locator('tbody tr').first().locator('th, td').allInnerTexts())).toEqual(['huono', '25–73', '25–49']);
     await settings.scaleVersions.getByRole('button', { name: interpolate(s.adopt, { version: '9.9.9' }), exact: true }).click();
     await settings.scaleVersions.getByRole('status').filter({ hasText: interpolate(s.adopted, { version: '9.9.9' }) }).waitFor();
     expect((await app.call('scales.list', {})).filter((v) => v.isDefault).map((v) => v.version)).toEqual(['9.9.9']);
     await settings.scaleVersions.getByRole('button', { name: s.useShipped, exact: true }).click();
-    await settings.scaleVersions.getByRole('status').filter({ hasText: interpolate(s.backToShipped, { version: '1.0.0' }) }).waitFor();
-    expect((await app.call('scales.list', {})).filter((v) => v.isDefault).map((v) => v.version)).toEqual(['1.0.0']);
+    await settings.scaleVersions.getByRole('status').filter({ hasText: interpolate(s.backToShipped, { version: '1.1.0' }) }).waitFor();
+    expect((await app.call('scales.list', {})).filter((v) => v.isDefault).map((v) => v.version)).toEqual(['1.1.0']);
     expect(errors).toEqual([]);
   });
 });

@@ -69,7 +69,7 @@ const VIEWS: { view: ComparisonView; summary: string; caption: string; row: stri
 describe('comparison page', () => {
   it('says what is compared: the scale version, the counts (a draft does not count) and the rules', async () => {
     const { comparison, errors } = await openComparison();
-    expect(await comparison.included.innerText()).toBe('Vertailussa mukana: IPS-25 1.0.0 Arviointeja 8, yksiköitä 5.');
+    expect(await comparison.included.innerText()).toBe('Vertailussa mukana: IPS-25 1.0.0, IPS-25 1.1.0 Arviointeja 8, yksiköitä 5.');
     expect(await comparison.page.getByText(m.included.latestRule, { exact: false }).count()).toBe(1);
     expect(errors).toEqual([]);
   });

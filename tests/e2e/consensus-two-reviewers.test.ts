@@ -10,7 +10,7 @@ import { startPreviewApp, type PreviewApp } from './support/preview-app.ts';
 
 const c = CONSENSUS_MESSAGES.fi;
 const SITE = 'Siun soten IPS-työhönvalmennus';
-const scale = JSON.parse(readFileSync(resolve(import.meta.dirname, '..', '..', 'scales', 'data', 'ips-25-1.0.0.json'), 'utf8')) as {
+const scale = JSON.parse(readFileSync(resolve(import.meta.dirname, '..', '..', 'scales', 'data', 'ips-25-1.1.0.json'), 'utf8')) as {
   items: { number: number; title: { fi: string } }[];
   sections: { key: string; title: { fi: string }; items: number[] }[];
 };
