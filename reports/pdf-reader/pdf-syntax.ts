@@ -1,3 +1,5 @@
+import { serializePdf } from './pdf-write.ts';
+
 /**
  * Just enough of PDF's object syntax (ISO 32000-1 7.3) to read signature dictionaries and compare the small
  * dictionaries a signature update rewrites (catalog, page, AcroForm). Works on a latin1 string of the file, so
@@ -196,25 +198,7 @@ export function pdfDate(text: string | undefined): Date | undefined {
   return new Date(utc - offset);
 }
 
-/** A stable text form of a value, for comparing two versions of a dictionary. */
+/** A stable text form of a value, for comparing two versions of a dictionary ('' for a missing value). */
 export function canonicalPdf(value: PdfValue | undefined): string {
-  if (!value) return '';
-  switch (value.kind) {
-    case 'dict':
-      return `<<${[...value.entries.keys()].sort().map((k) => `/${k} ${canonicalPdf(value.entries.get(k))}`).join(' ')}>>`;
-    case 'array':
-      return `[${value.items.map(canonicalPdf).join(' ')}]`;
-    case 'name':
-      return `/${value.value}`;
-    case 'number':
-      return String(value.value);
-    case 'string':
-      return `<${value.bytes.toString('hex')}>`;
-    case 'ref':
-      return `${value.num} ${value.gen} R`;
-    case 'bool':
-      return String(value.value);
-    case 'null':
-      return 'null';
-  }
+  return value ? serializePdf(value, true) : '';
 }

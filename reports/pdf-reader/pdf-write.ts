@@ -1,12 +1,18 @@
 import type { PdfValue } from './pdf-syntax.ts';
 
-/** A PDF object in its text form (ISO 32000-1 7.3); strings as hex, so any bytes survive. */
-export function serializePdf(value: PdfValue): string {
+/**
+ * A PDF object in its text form (ISO 32000-1 7.3); strings as hex, so any bytes survive. `sortKeys` gives one text
+ * per value whatever the order of dictionary keys, for comparing two versions of an object.
+ */
+export function serializePdf(value: PdfValue, sortKeys = false): string {
   switch (value.kind) {
-    case 'dict':
-      return `<<${[...value.entries].map(([k, v]) => `/${pdfName(k)} ${serializePdf(v)}`).join(' ')}>>`;
+    case 'dict': {
+      const entries = [...value.entries];
+      if (sortKeys) entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      return `<<${entries.map(([k, v]) => `/${pdfName(k)} ${serializePdf(v, sortKeys)}`).join(' ')}>>`;
+    }
     case 'array':
-      return `[${value.items.map(serializePdf).join(' ')}]`;
+      return `[${value.items.map((item) => serializePdf(item, sortKeys)).join(' ')}]`;
     case 'name':
       return `/${pdfName(value.value)}`;
     case 'number':

@@ -3,18 +3,13 @@ import forge from 'node-forge';
 import { children, oidOf, tbsFields } from './asn1-nodes.ts';
 import { decodeDirectoryString, fingerprintOf } from './certificate-summary.ts';
 import { OID } from './cms-signed-data.ts';
+import type { CmsSigner } from './verification-report.ts';
 
 const { asn1 } = forge;
 type Node = forge.asn1.Asn1;
 
 /** What a detached CMS signature says and whether it holds for the given signed bytes. */
-export interface CmsVerification {
-  signerName: string | null;
-  organisation: string | null;
-  certificateFingerprint: string | null;
-  certificateDer: Buffer | null;
-  /** The other certificates the CMS carries (an issuing chain, if the signer included one). */
-  chainDer: Buffer[];
+export interface CmsVerification extends CmsSigner {
   /** From the signing-time signed attribute, when present. */
   signingTime: Date | null;
   /** The first failure, if any: the signature's bytes are intact only when this is null. */

@@ -41,19 +41,29 @@ export function signatureFields(file: PdfFile, revision: number): SignatureField
     }
     if (type !== 'Sig') return;
     const v = dict.get('V');
-    const signatureDict = v?.kind === 'ref' ? file.dict(v, revision) : null;
+    // A value that cannot even be parsed is still this field's signature: its check reports it as unreadable.
+    const signatureDict = v?.kind === 'ref' ? readable(() => file.dict(v, revision)) : null;
     found.push({
       num: value.num,
       name,
       alternateName: pdfText(file.resolve(dict.get('TU'), revision)) ?? null,
-      signature: v?.kind === 'ref' && signatureDict ? v.num : null,
-      malformedValue: v !== undefined && v.kind !== 'null' && !(v.kind === 'ref' && signatureDict),
+      signature: v?.kind === 'ref' && signatureDict !== null ? v.num : null,
+      malformedValue: v !== undefined && v.kind !== 'null' && !(v.kind === 'ref' && signatureDict !== null),
       rect: rectOf(file.resolve(dict.get('Rect'), revision)),
       flags: numberOf(file.resolve(dict.get('F'), revision)) ?? 0,
     });
   };
   if (roots?.kind === 'array') for (const root of roots.items) visit(root, null, null);
   return found;
+}
+
+/** The dictionary, 'unreadable' when its object does not parse, or null when it is missing or not a dictionary. */
+function readable(read: () => PdfDict | null): PdfDict | 'unreadable' | null {
+  try {
+    return read();
+  } catch {
+    return 'unreadable';
+  }
 }
 
 export function nameOf(value: PdfValue | undefined): string | null {

@@ -88,9 +88,16 @@ export function checkUpdate(file: PdfFile, k: number, signature: number | null):
     if (extra.length) return { kind: 'changed', detail: `the new form dictionary (object ${formNum}) sets ${extra.map((key) => `/${key}`).join(' ')}`, object: formNum };
   }
 
+  // A reserved slot may carry an empty appearance before signing (PDF/A wants one); the signer may redraw it in place.
+  const slotAppearance = exclusiveAppearanceObjects(file, before, [...newWidgets].filter((num) => fieldsBefore.some((f) => f.num === num)));
+
   for (const { num, previous, current } of changed) {
     const dict = dictOf(current);
     const label = describe(num, dict);
+    if (previous && slotAppearance.has(num)) {
+      if (nameOf(dict?.get('Subtype')) !== 'Form' || !current.stream) return { kind: 'changed', detail: `${label}, the slot's appearance, was replaced by something other than an appearance`, object: num };
+      continue;
+    }
     if (num === signature) {
       if (previous) return { kind: 'changed', detail: `the new signature dictionary reuses ${describe(num, dictOf(previous))}`, object: num };
       const extra = [...(dict?.keys() ?? [])].filter((key) => !SIGNATURE_KEYS.has(key));
@@ -282,6 +289,28 @@ function isFormDict(file: PdfFile, revision: number, num: number): boolean {
 function isAnnotsOrFieldsArray(file: PdfFile, revision: number, num: number): boolean {
   if (refNum(file.dict(file.catalog(revision)?.get('AcroForm'), revision)?.get('Fields')) === num) return true;
   return pagesOf(file, revision).some((page) => refNum(file.dict(page, revision)?.get('Annots')) === num);
+}
+
+/**
+ * Objects reachable from the given widgets' /AP in `revision` and referred to by nothing else: the appearance a
+ * slot had before signing, which only that slot can show.
+ */
+function exclusiveAppearanceObjects(file: PdfFile, revision: number, widgets: readonly number[]): Set<number> {
+  if (!widgets.length) return new Set();
+  const all = new Set(liveObjects(file, revision));
+  const roots = widgets.flatMap((num) => {
+    const ap = file.dict({ kind: 'ref', num, gen: 0 }, revision)?.get('AP');
+    return ap ? [ap] : [];
+  });
+  const reachable = reachableFrom(file, revision, roots, all);
+  const elsewhere = new Set<number>();
+  collectRefs(file.revisions[revision]!.trailer, elsewhere);
+  for (const num of all) {
+    if (reachable.has(num) || widgets.includes(num)) continue;
+    const object = safeObject(file, num, revision);
+    if (object) collectRefs(object.value, elsewhere);
+  }
+  return new Set([...reachable].filter((num) => !elsewhere.has(num)));
 }
 
 /** The page objects of a revision's page tree (as references), guarded against loops. */

@@ -29,7 +29,17 @@ export interface VerificationProblem {
   params: Record<string, string | number>;
 }
 
-export interface SignatureReport {
+/** Who signed, as the CMS signature's embedded certificate says (never the signature dictionary's unsigned /Name). */
+export interface CmsSigner {
+  signerName: string | null;
+  organisation: string | null;
+  certificateFingerprint: string | null;
+  /** DER of the signer certificate and of the other certificates the CMS carries (a chain, if any). */
+  certificateDer: Buffer | null;
+  chainDer: Buffer[];
+}
+
+export interface SignatureReport extends CmsSigner {
   /** 1-based, in the order the signatures were made (by the revision they cover). */
   number: number;
   /** The 1-based file revision (incremental update) the signature covers. */
@@ -37,13 +47,6 @@ export interface SignatureReport {
   /** How many bytes from the start of the file the signature covers (the length of that revision). */
   coveredBytes: number;
   byteRange: [number, number, number, number] | null;
-  /** From the signer certificate (never from the signature dictionary's unsigned /Name). */
-  signerName: string | null;
-  organisation: string | null;
-  certificateFingerprint: string | null;
-  /** DER of the signer certificate and of the other certificates the CMS carries (a chain, if any). */
-  certificateDer: Buffer | null;
-  chainDer: Buffer[];
   /** The CMS signing-time attribute, else the signature dictionary's /M. */
   signingTime: Date | null;
   subFilter: string | null;

@@ -149,7 +149,13 @@ function orphanSignatures(file: PdfFile): number[] {
     for (const [num, entry] of file.revisions[r]!.entries) {
       if (entry.type !== 'offset' || file.definingRevision(num) !== r) continue;
       if (!file.text.slice(entry.offset, entry.offset + 4096).includes('/ByteRange')) continue;
-      const dict = file.dict({ kind: 'ref', num, gen: entry.gen });
+      let dict;
+      try {
+        dict = file.dict({ kind: 'ref', num, gen: entry.gen });
+      } catch {
+        found.push(num); // a /ByteRange object that does not parse: its check says why
+        continue;
+      }
       if (dict?.has('ByteRange') && dict.has('Contents')) found.push(num);
     }
   }
