@@ -140,12 +140,12 @@ describe('ips-fidelity command line (as a subprocess)', () => {
 
   test('--scale-dir adds a scale version; a broken scale file there is refused with exit 1', () => {
     const later = bundledScaleJson();
-    later.version = '1.1.0';
+    later.version = '1.2.0'; // 1.1.0 is shipped
     const { stdout, code } = run('scales', '--scale-dir', scaleDir({ 'later.json': later }));
     expect(code).toBe(0);
-    expect(stdout).toMatch(/ips-25\t1\.1\.0\t/);
+    expect(stdout).toMatch(/ips-25\t1\.2\.0\t/);
     const broken = bundledScaleJson();
-    broken.version = '1.2.0';
+    broken.version = '1.3.0';
     broken.scoring.bands[0].max = 80;
     const dir = scaleDir({ 'broken.json': broken });
     const refused = run('scales', '--scale-dir', dir);
