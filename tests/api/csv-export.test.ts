@@ -44,7 +44,7 @@ describe('reviews.exportCsv', () => {
 
     const [header, ...rows] = parseCsv(csv, ';');
     const items = Array.from({ length: 25 }, (_, i) => String(i + 1));
-    expect(header).toEqual(['Yksikkö', 'Alue', 'Käyntipäivät', 'Laji', 'Tila', 'Asteikon versio', ...items, 'Yhteispistemäärä', 'Arvio?', 'Taso', 'Arvioituja kohtia']);
+    expect(header).toEqual(['Yksikkö', 'Alue', 'Käyntipäivät', 'Laji', 'Tila', 'Asteikon versio', ...items, 'Yhteispistemäärä', 'Arvio?', 'Taso', 'Arvioituja kohtia', 'Pistekeskiarvo', 'Alaraja', 'Yläraja']);
     // Sites by name (the archived one too: '=' sorts first), each site's reviews oldest first.
     expect(rows.map((r) => r[0])).toEqual(["'=Oulun IPS", 'Jyväskylän työllisyyspalvelut', 'Äänekosken IPS; "Työpaja"', 'Äänekosken IPS; "Työpaja"']);
 
@@ -68,10 +68,11 @@ describe('reviews.exportCsv', () => {
     }
     // The partial review's prorated estimate is marked and written with a decimal comma.
     const partial = rows[3]!;
-    expect(partial.slice(31)).toEqual(['107,4', 'kyllä', 'hyvä', '17']);
+    // 8 items unrated: 81–113, so the band holds on the rated items only.
+    expect(partial.slice(31)).toEqual(['107,4', 'kyllä', 'taso arvioitujen kriteerien perusteella: hyvä', '17', '4,29', '81', '113']);
     expect(partial.slice(23, 31)).toEqual(['', '', '', '', '', '', '', '']);
-    expect(rows[1]!.slice(31)).toEqual(['104', 'ei', 'hyvä', '25']);
-    expect(rows[2]!.slice(31)).toEqual(['', '', 'liian vähän arvioituja kohtia', '0']);
+    expect(rows[1]!.slice(31)).toEqual(['104', 'ei', 'hyvä', '25', '4,16', '104', '104']);
+    expect(rows[2]!.slice(31)).toEqual(['', '', 'liian vähän arvioituja kohtia', '0', '', '25', '125']);
   });
 
   test('one site or one region; English uses commas and a decimal point', async () => {
@@ -100,10 +101,11 @@ describe('reviewsCsv', () => {
   test('quotes line breaks and delimiters, neutralises formulas, keeps Finnish letters', () => {
     const csv = reviewsCsv([{
       site: 'Rivi 1\nrivi 2', region: '+358 alue', visitDates: ['2026-01-02'], kind: 'self', status: 'final', scale: { id: 'ips-25', version: '1.0.0' },
-      itemScores: new Map([[1, 5]]), total: 99.96, estimate: true, estimateDecimals: 1, band: { fi: 'kohtalainen' }, ratedItems: 13,
+      itemScores: new Map([[1, 5]]), band: { fi: 'kohtalainen' },
+      score: { total: 100, totalDecimals: 1, estimate: true, band: 'fair', bandCertain: true, ratedItems: 13, meanScore: 4, lowerBound: 64, upperBound: 112 },
     }], [1, 2], 'fi');
-    expect(csv).toBe(`${BOM}Yksikkö;Alue;Käyntipäivät;Laji;Tila;Asteikon versio;1;2;Yhteispistemäärä;Arvio?;Taso;Arvioituja kohtia\r\n`
-      + `"Rivi 1\nrivi 2";'+358 alue;2.1.2026;Itsearviointi;Valmis;ips-25 1.0.0;5;;100,0;kyllä;kohtalainen;13\r\n`);
+    expect(csv).toBe(`${BOM}Yksikkö;Alue;Käyntipäivät;Laji;Tila;Asteikon versio;1;2;Yhteispistemäärä;Arvio?;Taso;Arvioituja kohtia;Pistekeskiarvo;Alaraja;Yläraja\r\n`
+      + `"Rivi 1\nrivi 2";'+358 alue;2.1.2026;Itsearviointi;Valmis;ips-25 1.0.0;5;;100,0;kyllä;kohtalainen;13;4,00;64;112\r\n`);
     expect(['=1', '+1', '-1', '@a', '\tx', 'ok', 'Åke'].map(neutraliseFormula)).toEqual(["'=1", "'+1", "'-1", "'@a", "'\tx", 'ok', 'Åke']);
   });
 });

@@ -49,7 +49,7 @@ describe('ips-fidelity csv (as a subprocess)', () => {
     expect(csv).toBe(db.expected);
     expect(readFileSync(out).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const rows = parse(csv, { bom: true, delimiter: ';' }) as string[][];
-    expect(rows.map((r) => [r[0], r[1], r.at(-4), r.at(-3), r.at(-1)])).toEqual([
+    expect(rows.map((r) => [r[0], r[1], r.at(-7), r.at(-6), r.at(-4)])).toEqual([
       ['Yksikkö', 'Alue', 'Yhteispistemäärä', 'Arvio?', 'Arvioituja kohtia'],
       ['Kemin työpaja', 'Lappi', '104', 'ei', '25'],
       ['Äänekosken IPS', 'Keski-Suomi', '107,4', 'kyllä', '17'],
@@ -63,7 +63,7 @@ describe('ips-fidelity csv (as a subprocess)', () => {
     expect(stdout).toBe(`${out}: 1 review written.\n`);
     const rows = parse(readFileSync(out, 'utf8'), { bom: true }) as string[][];
     expect(rows.map((r) => r[0])).toEqual(['Site', 'Äänekosken IPS']);
-    expect(rows[1]!.at(-4)).toBe('107.4');
+    expect(rows[1]!.at(-7)).toBe('107.4');
   });
 
   test('usage errors and missing things are told plainly, with no file written', () => {

@@ -39,10 +39,12 @@ describe('ips-fidelity command line (as a subprocess)', () => {
     expect(stdout).toContain('Arvioitu: 17/25 kohtaa');
     expect(stdout).toContain('Pistekeskiarvo: 4,29');
     expect(stdout).toContain('Kokonaispisteet: 107,4 (arvio 17/25 kohdan perusteella)');
-    expect(stdout).toContain('Taso: hyvä');
+    // 8 items unrated: 81–113 whatever they score, so "good" holds on the rated items only (the pilot case).
+    expect(stdout).toContain('Vaihteluväli (arvioimattomat kohdat 1–5): 81–113');
+    expect(stdout).toContain('Taso: taso arvioitujen kriteerien perusteella: hyvä');
     expect(stdout).toMatch(/Henkilöstö: 15 pistettä, 3\/3 kohtaa, keskiarvo 5,00/);
     expect(stdout).toContain('8.9.2026');
-    expect(stdout).toMatch(/ {2}23\. .+ \(ei sovellu\)/);
+    expect(stdout).toMatch(/ {2}23\. .+ \(toimintamalli poikkeaa\)/);
   });
 
   test('score --lang en uses English labels and decimal points', () => {
@@ -52,6 +54,7 @@ describe('ips-fidelity command line (as a subprocess)', () => {
     expect(stdout).toContain('Fidelity: good');
     expect(stdout).toContain('Mean item score: 4.16');
     expect(stdout).not.toContain('estimate');
+    expect(stdout).not.toContain('Range');
   });
 
   test('score --json gives the machine-readable result', () => {
@@ -59,6 +62,7 @@ describe('ips-fidelity command line (as a subprocess)', () => {
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
     expect(json).toMatchObject({ ratedItems: 17, totalItems: 25, rawTotal: 73, total: 107.4, complete: false, estimate: true, band: 'good' });
+    expect(json).toMatchObject({ lowerBound: 81, upperBound: 113, bandCertain: false });
     expect(json.meanScore).toBeCloseTo(4.294, 3);
     expect(json.sections).toHaveLength(3);
     expect(json.scale.contentHash).toMatch(/^sha256:/);

@@ -33,7 +33,7 @@ describe('reviews CSV from the sites screen', () => {
     const bytes = readFileSync((await download.path())!);
     expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const rows = parse(bytes.toString('utf8'), { bom: true, delimiter: ';' }) as string[][];
-    expect(rows.map((r) => [r[0], r[1], r.at(-4)])).toEqual([['Yksikkö', 'Alue', 'Yhteispistemäärä'], ['Kemin työpaja', 'Lappi', '75'], ['Äänekosken IPS', 'Keski-Suomi', '100']]);
+    expect(rows.map((r) => [r[0], r[1], r.at(-7)])).toEqual([['Yksikkö', 'Alue', 'Yhteispistemäärä'], ['Kemin työpaja', 'Lappi', '75'], ['Äänekosken IPS', 'Keski-Suomi', '100']]);
     await sites.waitForStatus(interpolate(s.saved_other, { file: fileName, count: 2 }));
 
     await sites.regionFilter.selectOption({ label: 'Lappi' });

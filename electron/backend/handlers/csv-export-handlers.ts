@@ -46,11 +46,8 @@ export const csvExportHandlers: HandlerGroup<'reviews.exportCsv'> = {
           status: row.status,
           scale: { id: row.scale_id, version: row.scale_version },
           itemScores: scoresByItem(ratings),
-          total: score.total,
-          estimate: score.estimate,
-          estimateDecimals: scale.data.scoring.partial.decimals,
+          score,
           band: scale.data.scoring.bands.find((b) => b.key === score.band)?.label ?? null,
-          ratedItems: score.ratedItems,
         };
       }));
     const csv = reviewsCsv(reviews, [...items].sort((a, b) => a - b), input.language);

@@ -1,6 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
 import { formatIsoDate, localized } from '../../../scales/display-format.ts';
 import type { LocalizedText } from '../../../scales/scale-schema.ts';
+import { bandStatement, formatMean, formatTotal } from '../../../scales/review-rules/total-format.ts';
+import type { FidelityScoreTotals } from '../../../scales/scoring.ts';
 import { CSV_MESSAGES } from './csv-messages.ts';
 
 export type CsvLanguage = 'fi' | 'sv' | 'en';
@@ -15,13 +17,9 @@ export interface CsvReview {
   scale: { id: string; version: string };
   /** The result's score per item; items without a score (not rated, undecided) are left out. */
   itemScores: ReadonlyMap<number, number>;
-  total: number | null;
-  estimate: boolean;
-  /** Decimals of a prorated estimate (the scale's partial-scoring rule). */
-  estimateDecimals: number;
+  score: Pick<FidelityScoreTotals, 'total' | 'totalDecimals' | 'estimate' | 'band' | 'bandCertain' | 'ratedItems' | 'meanScore' | 'lowerBound' | 'upperBound'>;
   /** The band's label, or null below the minimum of rated items. */
   band: LocalizedText | null;
-  ratedItems: number;
 }
 
 /**
@@ -37,11 +35,6 @@ export const CSV_DELIMITER: Record<CsvLanguage, string> = { fi: ';', sv: ';', en
  */
 export const neutraliseFormula = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
 
-export function formatTotal(total: number, decimals: number, language: CsvLanguage): string {
-  const text = total.toFixed(decimals);
-  return language === 'en' ? text : text.replace('.', ',');
-}
-
 /**
  * Dates as Excel in the language's region reads them as dates: 20.11.2026 in Finnish and Swedish (sv-FI), ISO
  * 2026-11-20 in English (the only form every English region setting reads the same way).
@@ -53,10 +46,19 @@ const formatDate = (isoDate: string, language: CsvLanguage) => (language === 'en
  * total, estimate, band, rated count). UTF-8 with a byte order mark, so that Excel shows ä and ö right, and CRLF
  * line ends; fields with the delimiter, quotes or line breaks are quoted by csv-stringify.
  */
+/** The band as it may be said (bandStatement): plainly when certain, else "on the rated items". */
+function bandCell(r: CsvReview, language: CsvLanguage): string {
+  const m = CSV_MESSAGES[language];
+  const statement = bandStatement(r.score);
+  if (statement === 'none' || r.band === null) return m.insufficient;
+  const label = localized(r.band, language);
+  return statement === 'certain' ? label : m.bandOnRatedItems.replace('{{band}}', label);
+}
+
 export function reviewsCsv(reviews: readonly CsvReview[], items: readonly number[], language: CsvLanguage): string {
   const m = CSV_MESSAGES[language];
   const h = m.headers;
-  const header = [h.site, h.region, h.visitDates, h.kind, h.status, h.scaleVersion, ...items.map(String), h.total, h.estimate, h.band, h.ratedItems];
+  const header = [h.site, h.region, h.visitDates, h.kind, h.status, h.scaleVersion, ...items.map(String), h.total, h.estimate, h.band, h.ratedItems, h.mean, h.lowerBound, h.upperBound];
   const rows = reviews.map((r) => [
     neutraliseFormula(r.site),
     neutraliseFormula(r.region ?? ''),
@@ -65,10 +67,13 @@ export function reviewsCsv(reviews: readonly CsvReview[], items: readonly number
     m.status[r.status],
     `${r.scale.id} ${r.scale.version}`,
     ...items.map((item) => (r.itemScores.has(item) ? String(r.itemScores.get(item)) : '')),
-    r.total === null ? '' : formatTotal(r.total, r.estimate || !Number.isInteger(r.total) ? r.estimateDecimals : 0, language),
-    r.total === null ? '' : r.estimate ? m.yes : m.no,
-    r.band === null ? m.insufficient : localized(r.band, language),
-    String(r.ratedItems),
+    formatTotal(r.score, language),
+    r.score.total === null ? '' : r.score.estimate ? m.yes : m.no,
+    bandCell(r, language),
+    String(r.score.ratedItems),
+    formatMean(r.score, language),
+    String(r.score.lowerBound),
+    String(r.score.upperBound),
   ]);
   return stringify([header, ...rows], {
     bom: true,

@@ -10,13 +10,15 @@ import sv from '../messages/csv/sv.json' with { type: 'json' };
 export interface CsvMessages {
   headers: {
     site: string; region: string; visitDates: string; kind: string; status: string; scaleVersion: string;
-    total: string; estimate: string; band: string; ratedItems: string;
+    total: string; estimate: string; band: string; ratedItems: string; mean: string; lowerBound: string; upperBound: string;
   };
   kind: { external: string; self: string };
   status: { draft: string; consensus: string; final: string };
   yes: string;
   no: string;
   insufficient: string;
+  /** The band of an estimate whose bounds span bands: "taso arvioitujen kriteerien perusteella: {{band}}". */
+  bandOnRatedItems: string;
   /** File name parts: ips-arvioinnit-<scope>-<date>.csv */
   filePrefix: string;
   allSites: string;
