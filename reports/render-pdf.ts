@@ -55,7 +55,8 @@ export async function renderReportPdf(model: ReportModel): Promise<Buffer> {
   section(() => drawCover(flow, model.cover));
   flow.newPage();
   section(() => drawSummary(flow, model.summary));
-  flow.newPage();
+  // The method follows on the summary's last page when a good part of it is free (a trend chart alone there).
+  if (flow.remaining < (BODY.bottom - BODY.top) / 2) flow.newPage();
   section(() => drawMethod(flow, model.method));
   section(() => drawItemTable(flow, model.items));
   if (model.strengths) section(() => drawTextSection(flow, model.strengths!));

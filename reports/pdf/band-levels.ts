@@ -33,10 +33,12 @@ function drawBar(flow: PageFlow, levels: BandLevelsModel): void {
     const right = xOf(band.max + 1);
     doc.save().rect(left, barTop, right - left, BAR_HEIGHT).fill(ZONE_COLORS[Math.min(i, ZONE_COLORS.length - 1)]!).restore();
     doc.save().lineWidth(band.current ? 1.2 : 0.5).strokeColor(band.current ? COLOR.text : COLOR.rule).rect(left, barTop, right - left, BAR_HEIGHT).stroke().restore();
-    const width = right - left - 4;
     const labelStyle = band.current ? STYLE.chartValue : STYLE.chartLabel;
-    flow.textAt(fitWithEllipsis(band.label, labelStyle, width, flow.measure), labelStyle, left + 2, barTop + BAR_HEIGHT + 3, width, 'center');
-    flow.textAt(`${band.min}–${band.max}`, STYLE.chartLabel, left + 2, barTop + BAR_HEIGHT + 3 + STYLE.chartLabel.lineHeight, width, 'center');
+    // A narrow band's name may reach past its zone (the top band, 11 points of 101), kept inside the body frame.
+    const width = Math.max(right - left - 4, flow.measure(band.label, labelStyle) + 1);
+    const x = Math.min(Math.max((left + right) / 2 - width / 2, BODY.left), BODY.right - width);
+    flow.textAt(fitWithEllipsis(band.label, labelStyle, BODY_WIDTH, flow.measure), labelStyle, x, barTop + BAR_HEIGHT + 3, width, 'center');
+    flow.textAt(`${band.min}–${band.max}`, STYLE.chartLabel, x, barTop + BAR_HEIGHT + 3 + STYLE.chartLabel.lineHeight, width, 'center');
   });
   if (levels.range) {
     const y = barTop + BAR_HEIGHT + 3 + 2 * STYLE.chartLabel.lineHeight + 4;
