@@ -7,7 +7,7 @@
  *   @region, @site, @kind   a filter's value, or NULL for all
  *   @from, @to              first visit date range, inclusive (ISO dates; '0000-01-01' / '9999-12-31' for open)
  *
- * Totals follow scales/scoring.ts: all items rated -> the sum; at least minRated -> the prorated estimate
+ * Totals restate scoreTotals (scales/scoring.ts) for speed: all items rated -> the sum; at least minRated -> the prorated estimate
  * floor((2 * raw * items * factor + rated) / (2 * rated)) / factor, i.e. rounded half up in integer arithmetic
  * exactly as proratedTotal does; fewer -> no total. The band is the last band in scale order whose min the total
  * reaches, else the first (bandFor). Each review's rated-item count and raw total come from review_result_facts
@@ -70,7 +70,8 @@ const banded = (name: string, from: string) => `${name} AS (
   FROM ${from} t)`;
 
 /**
- * The result ratings of the reviews in CTE `chosen(id, kind)`, item by item (resultRatings in review-views.ts): the
+ * The result ratings of the reviews in CTE `chosen(id, kind)`, item by item (restating resultRatingsOf in
+ * scales/review-rules/result-ratings.ts; tests/comparison/comparison-sql.test.ts proves they agree): the
  * consensus ratings when the review has any, else its only reviewer's ratings, else none. The few reviews chosen
  * lead (MATERIALIZED, CROSS JOIN: SQLite's way to fix the join order): left to itself, SQLite 3.53 would scan all
  * consensus ratings and probe the chosen reviews, 150,000 rows read for a few hundred.
