@@ -45,7 +45,8 @@ beforeAll(async () => {
 }, 60_000);
 
 describe('the PDF attack corpus through bundle import', () => {
-  test.for(ATTACKS)('refused, nothing changed: $name', { timeout: 90_000 }, async (attack) => {
+  test.for(ATTACKS)('refused, nothing changed: $name', { timeout: 90_000 }, async (attack, { skip }) => {
+    if (attack.appliesTo && !attack.appliesTo(stored)) skip('the attack needs a reserved slot left empty after the first signature');
     const b = await withStoredReport();
     const forged = await attack.make(stored);
     const before = dumpDatabase(b.dbFile);

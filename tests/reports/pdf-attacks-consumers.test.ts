@@ -58,7 +58,8 @@ describe('reports.verify gives the verdict verifyPdf gives', () => {
 });
 
 describe('bundle import: a forged report is refused with the verifier\'s reasons and changes nothing', () => {
-  test.for(ATTACKS)('$name', { timeout: 90_000 }, async (attack) => {
+  test.for(ATTACKS)('$name', { timeout: 90_000 }, async (attack, { skip }) => {
+    if (attack.appliesTo && !attack.appliesTo(honest)) skip('the attack needs a reserved slot left empty after the first signature');
     const forged = await attack.make(honest);
     const direct = verifyPdf(forged);
     const bundle = bundleWithReport(forged);

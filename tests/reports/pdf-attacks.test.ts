@@ -50,8 +50,9 @@ beforeAll(async () => {
 }, 120_000);
 
 describe.each(['small PDF', 'full example report'])('%s signed by two reviewers', (input) => {
-  test.for(ATTACKS)('refused: $name', { timeout: 90_000 }, async (attack) => {
+  test.for(ATTACKS)('refused: $name', { timeout: 90_000 }, async (attack, { skip }) => {
     const honest = inputs[input]!;
+    if (attack.appliesTo && !attack.appliesTo(honest)) skip('the attack needs a reserved slot left empty after the first signature');
     const forged = await attack.make(honest);
     const report = verify(forged);
     const codes = report.problems.map((p) => p.code);
