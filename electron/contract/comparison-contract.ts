@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate, ReviewKind } from './entities.ts';
+import { FidelitySummary, Id, IsoDate, ReviewKind } from './entities.ts';
 
 const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
@@ -29,18 +29,17 @@ export const Included = z.object({
   sites: z.number().int().min(0),
 });
 
-/** A review's result as the comparison shows it: total (null when too few items are rated) and band key. */
+/**
+ * A review's result as the comparison shows it: its scale version and what scoreTotals says of its ratings (total,
+ * estimate, mean, bounds, band and whether the band is certain), the same summary the site list shows.
+ */
 const ReviewResult = z.object({
   reviewId: Id,
   kind: ReviewKind,
   /** First visit date. */
   date: IsoDate,
-  total: z.number().nullable(),
-  estimate: z.boolean(),
-  band: z.string(),
-  ratedItems: z.number().int(),
-  totalItems: z.number().int(),
-});
+  scale: ScaleRef,
+}).extend(FidelitySummary.shape);
 export type ComparisonReviewResult = z.infer<typeof ReviewResult>;
 
 const SiteRef = z.object({ siteId: Id, siteName: z.string(), regionId: Id.nullable(), regionName: z.string().nullable() });
@@ -92,7 +91,11 @@ export const comparisonContract = {
   'comparison.bandsByRegion': call(ComparisonFilters, z.object({
     /** Band keys from lowest to highest, then "insufficient". */
     bands: z.array(z.string()),
-    regions: z.array(z.object({ regionId: Id.nullable(), regionName: z.string().nullable(), sites: z.number().int(), counts: z.record(z.string(), z.number().int()) })),
+    /** counts: sites per band; onRatedItems: of those, sites whose band is an estimate's, not certain (bandCertain). */
+    regions: z.array(z.object({
+      regionId: Id.nullable(), regionName: z.string().nullable(), sites: z.number().int(),
+      counts: z.record(z.string(), z.number().int()), onRatedItems: z.record(z.string(), z.number().int()),
+    })),
   })),
   /** Each site's latest review in the filters, highest total first (no total last). */
   'comparison.siteTotals': call(ComparisonFilters, z.object({ sites: z.array(SiteResult) })),
@@ -105,9 +108,14 @@ export const comparisonContract = {
   'comparison.weakestItems': call(ComparisonFilters, z.object({
     items: z.array(z.object({ item: z.number().int(), ratedSites: z.number().int(), mean: z.number().nullable() })),
   })),
-  /** Mean totals per year and kind; with a site chosen, also each of its reviews. */
+  /**
+   * Mean totals per year and kind (estimates included: `estimates` says how many of the `withTotal` totals are);
+   * with a site chosen, also each of its reviews.
+   */
   'comparison.trend': call(ComparisonFilters, z.object({
-    years: z.array(z.object({ year: z.number().int(), kind: ReviewKind, reviews: z.number().int(), withTotal: z.number().int(), meanTotal: z.number().nullable() })),
+    years: z.array(z.object({
+      year: z.number().int(), kind: ReviewKind, reviews: z.number().int(), withTotal: z.number().int(), estimates: z.number().int(), meanTotal: z.number().nullable(),
+    })),
     reviews: z.array(ReviewResult),
   })),
   /**

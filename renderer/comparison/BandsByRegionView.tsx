@@ -48,14 +48,20 @@ export function BandsByRegionView({ input, scale }: ViewProps) {
   }, [data, scale, bandLabel, regionName, t]);
 
   if (!data) return <ViewStatus query={query} />;
-  const parts = (counts: Record<string, number>) =>
-    data.bands.filter((band) => (counts[band] ?? 0) > 0).map((band) => t('comparison.bands.part', { band: bandLabel(band), count: formatCount(counts[band] ?? 0, language) })).join(', ');
-  const all: Record<string, number> = Object.fromEntries(data.bands.map((band) => [band, data.regions.reduce((n, r) => n + (r.counts[band] ?? 0), 0)]));
+  // A band count says how many of its sites have that band only on the rated items (estimates, bandCertain false).
+  const countText = (counts: Record<string, number>, onRatedItems: Record<string, number>, band: string) => {
+    const count = formatCount(counts[band] ?? 0, language);
+    const onRated = onRatedItems[band] ?? 0;
+    return onRated > 0 ? t('comparison.bands.countOnRatedItems', { count, onRated: formatCount(onRated, language) }) : count;
+  };
+  const parts = (counts: Record<string, number>, onRatedItems: Record<string, number>) =>
+    data.bands.filter((band) => (counts[band] ?? 0) > 0).map((band) => t('comparison.bands.part', { band: bandLabel(band), count: countText(counts, onRatedItems, band) })).join(', ');
+  const sum = (key: 'counts' | 'onRatedItems') => Object.fromEntries(data.bands.map((band) => [band, data.regions.reduce((n, r) => n + (r[key][band] ?? 0), 0)]));
   const sites = data.regions.reduce((n, r) => n + r.sites, 0);
   const summary = [
-    t('comparison.bands.summary', { sites: formatCount(sites, language), parts: parts(all) }),
+    t('comparison.bands.summary', { sites: formatCount(sites, language), parts: parts(sum('counts'), sum('onRatedItems')) }),
     // Region by region only while that stays readable; the table has every region.
-    ...(data.regions.length <= 5 ? data.regions.map((r) => t('comparison.bands.summaryRegion', { region: regionName(r.regionName), sites: formatCount(r.sites, language), parts: parts(r.counts) })) : []),
+    ...(data.regions.length <= 5 ? data.regions.map((r) => t('comparison.bands.summaryRegion', { region: regionName(r.regionName), sites: formatCount(r.sites, language), parts: parts(r.counts, r.onRatedItems) })) : []),
   ].join(' ');
 
   return (
@@ -87,7 +93,7 @@ export function BandsByRegionView({ input, scale }: ViewProps) {
                   <th scope="row">{regionName(r.regionName)}</th>
                   {data.bands.map((band) => (
                     <td key={band} className="numeric">
-                      {formatCount(r.counts[band] ?? 0, language)}
+                      {countText(r.counts, r.onRatedItems, band)}
                     </td>
                   ))}
                   <td className="numeric">{formatCount(r.sites, language)}</td>

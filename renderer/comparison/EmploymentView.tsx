@@ -1,15 +1,15 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChartConfiguration } from 'chart.js';
+import { useScoreText } from '../components/use-score-text.ts';
 import { useFormat } from '../i18n/use-format.ts';
 import { useApiQuery } from '../platform/use-api-query.ts';
-import { useBandLabel } from '../scales/band-labels.tsx';
+import { useBandLabel, useScoreBand } from '../scales/band-labels.tsx';
 import { ChartCanvas } from './ChartCanvas.tsx';
 import { ChartPanel } from './ChartPanel.tsx';
 import { GRID_COLOR, KIND_COLORS, zonesOf, zonesPlugin, ZONE_LABEL_SPACE } from './chart-theme.ts';
 import { formatCount, formatPercent } from './comparison-format.ts';
 import { Pager } from './Pager.tsx';
-import { useTotalText } from './review-text.ts';
 import { usePaged } from './use-paged.ts';
 import { ViewStatus, type ViewProps } from './view-support.tsx';
 
@@ -25,7 +25,8 @@ export function EmploymentView({ input, scale }: ViewProps) {
   const format = useFormat();
   const language = format.language;
   const bandLabel = useBandLabel();
-  const totalText = useTotalText();
+  const scoreText = useScoreText();
+  const scoreBand = useScoreBand();
   const query = useApiQuery('comparison.fidelityEmployment', input);
   const data = query.data;
   const paged = usePaged(data?.sites ?? NO_SITES, 25);
@@ -37,7 +38,7 @@ export function EmploymentView({ input, scale }: ViewProps) {
       x: s.review!.total!,
       y: s.rate * 100,
       estimate: s.review!.estimate,
-      text: t('comparison.employment.pointLabel', { site: s.siteName, total: totalText(s.review!), rate: formatPercent(s.rate, language) }),
+      text: t('comparison.employment.pointLabel', { site: s.siteName, total: scoreText(s.review!), band: scoreBand(s.review!, s.review!.scale), rate: formatPercent(s.rate, language) }),
     }));
     return (fontFamily: string): ChartConfiguration<'scatter', Point[]> => ({
       type: 'scatter',
@@ -68,16 +69,20 @@ export function EmploymentView({ input, scale }: ViewProps) {
       },
       plugins: [zonesPlugin<'scatter'>('x', zones, fontFamily)],
     });
-  }, [charted, scale, bandLabel, totalText, t, language]);
+  }, [charted, scale, bandLabel, scoreText, scoreBand, t, language]);
 
   if (!data) return <ViewStatus query={query} />;
   const meanRate = charted.length ? charted.reduce((sum, s) => sum + s.rate, 0) / charted.length : 0;
   const counts = { sites: formatCount(charted.length, language), rate: formatPercent(meanRate, language) };
+  const estimates = charted.filter((s) => s.review!.estimate).length;
   const summary = charted.length === 0
     ? t('comparison.chart.empty')
-    : data.correlation === null
-      ? t('comparison.employment.summaryNoCorrelation', counts)
-      : t('comparison.employment.summary', { ...counts, r: format.decimal(data.correlation, 2) });
+    : [
+        data.correlation === null
+          ? t('comparison.employment.summaryNoCorrelation', counts)
+          : t('comparison.employment.summary', { ...counts, r: format.decimal(data.correlation, 2) }),
+        estimates > 0 && t('comparison.employment.summaryEstimates', { count: estimates }),
+      ].filter(Boolean).join(' ');
 
   return (
     <>
@@ -113,8 +118,8 @@ export function EmploymentView({ input, scale }: ViewProps) {
                     <td>{formatCount(s.clientsServed, language)}</td>
                     <td>{formatCount(s.inCompetitiveWork, language)}</td>
                     <td>{formatPercent(s.rate, language)}</td>
-                    <td>{s.review ? `${totalText(s.review)} (${format.date(s.review.date)})` : t('comparison.employment.noReview')}</td>
-                    <td>{s.review ? bandLabel(s.review.band) : '–'}</td>
+                    <td>{s.review ? `${scoreText(s.review)} (${format.date(s.review.date)})` : t('comparison.employment.noReview')}</td>
+                    <td>{s.review ? scoreBand(s.review, s.review.scale) : '–'}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useScoreText } from '../components/use-score-text.ts';
 import { useFormat } from '../i18n/use-format.ts';
 import { useApiQuery } from '../platform/use-api-query.ts';
 import { ChartPanel } from './ChartPanel.tsx';
@@ -7,7 +8,6 @@ import { HEAT_COLORS } from './chart-theme.ts';
 import { formatCount } from './comparison-format.ts';
 import { drawHeatmap } from './heatmap-png.ts';
 import { Pager } from './Pager.tsx';
-import { useTotalText } from './review-text.ts';
 import { ordered, OrderSelect, type Order } from './SiteOrder.tsx';
 import { usePaged } from './use-paged.ts';
 import { useItemTitle, ViewStatus, type ViewProps } from './view-support.tsx';
@@ -22,7 +22,7 @@ export function HeatmapView({ input, scale }: ViewProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const itemTitle = useItemTitle(scale);
-  const totalText = useTotalText();
+  const scoreText = useScoreText();
   const tableRef = useRef<HTMLTableElement>(null);
   const [order, setOrder] = useState<Order>('totalDesc');
   const query = useApiQuery('comparison.itemHeatmap', input);
@@ -48,7 +48,7 @@ export function HeatmapView({ input, scale }: ViewProps) {
     drawHeatmap({
       title: t('comparison.heatmap.title'),
       items: data.items,
-      rows: paged.rows.map((s) => ({ label: s.siteName, total: s.total === null ? '–' : format.decimal(s.total, Number.isInteger(s.total) ? 0 : 1), scores: s.scores })),
+      rows: paged.rows.map((s) => ({ label: s.siteName, total: scoreText(s), scores: s.scores })),
       totalHeader: t('comparison.columns.total'),
       fontFamily: tableRef.current ? getComputedStyle(tableRef.current).fontFamily : 'sans-serif',
     });
@@ -91,7 +91,7 @@ export function HeatmapView({ input, scale }: ViewProps) {
                       <th scope="row" title={site.siteName}>
                         {site.siteName}
                       </th>
-                      <td className="heatmap__total">{totalText(site)}</td>
+                      <td className="heatmap__total">{scoreText(site)}</td>
                       {site.scores.map((score, i) => (
                         <td
                           key={data.items[i]}

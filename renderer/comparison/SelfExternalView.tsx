@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChartConfiguration } from 'chart.js';
 import { formatDecimal } from '../../scales/display-format.ts';
+import { useScoreText } from '../components/use-score-text.ts';
 import { useFormat } from '../i18n/use-format.ts';
 import { useApiQuery } from '../platform/use-api-query.ts';
 import { ChartCanvas } from './ChartCanvas.tsx';
@@ -9,9 +10,8 @@ import { ChartPanel } from './ChartPanel.tsx';
 import { GRID_COLOR, KIND_COLORS } from './chart-theme.ts';
 import { formatCount } from './comparison-format.ts';
 import { Pager } from './Pager.tsx';
-import { useTotalText } from './review-text.ts';
 import { usePaged } from './use-paged.ts';
-import { useItemTitle, ViewStatus, type ViewProps } from './view-support.tsx';
+import { useItemTitle, useMeanTotalText, ViewStatus, type ViewProps } from './view-support.tsx';
 
 const NO_PAIRS: never[] = [];
 const signed = (value: number, language: 'fi' | 'sv' | 'en') => `${value > 0 ? '+' : value < 0 ? '−' : ''}${formatDecimal(Math.abs(value), language, 2)}`;
@@ -22,7 +22,8 @@ export function SelfExternalView({ input, scale }: ViewProps) {
   const format = useFormat();
   const language = format.language;
   const itemTitle = useItemTitle(scale);
-  const totalText = useTotalText();
+  const scoreText = useScoreText();
+  const meanTotalText = useMeanTotalText(scale);
   const query = useApiQuery('comparison.selfVsExternal', input);
   const data = query.data;
   const paged = usePaged(data?.pairs ?? NO_PAIRS, 25);
@@ -63,8 +64,9 @@ export function SelfExternalView({ input, scale }: ViewProps) {
   const gap = (i: (typeof withBoth)[number]) => Math.round(Math.abs(i.selfMean! - i.externalMean!) * 1e6);
   const largest = [...withBoth].sort((a, b) => gap(b) - gap(a) || a.item - b.item).slice(0, 3);
   const meanTotal = (kind: 'self' | 'external') => {
-    const totals = data.pairs.flatMap((p) => (p[kind].total === null ? [] : [p[kind].total!]));
-    return totals.length ? format.decimal(totals.reduce((a, b) => a + b, 0) / totals.length, 1) : '–';
+    const scored = data.pairs.map((p) => p[kind]).filter((r) => r.total !== null);
+    const mean = scored.length ? scored.reduce((a, r) => a + r.total!, 0) / scored.length : null;
+    return meanTotalText(mean, scored.filter((r) => r.estimate).length);
   };
   const summary = data.pairs.length === 0
     ? t('comparison.selfExternal.none')
@@ -120,8 +122,8 @@ export function SelfExternalView({ input, scale }: ViewProps) {
                 {paged.rows.map((p) => (
                   <tr key={p.siteId}>
                     <th scope="row">{p.siteName}</th>
-                    <td>{`${format.date(p.self.date)}: ${totalText(p.self)}`}</td>
-                    <td>{`${format.date(p.external.date)}: ${totalText(p.external)}`}</td>
+                    <td>{`${format.date(p.self.date)}: ${scoreText(p.self)}`}</td>
+                    <td>{`${format.date(p.external.date)}: ${scoreText(p.external)}`}</td>
                   </tr>
                 ))}
               </tbody>

@@ -3,14 +3,15 @@ import { useTranslation } from 'react-i18next';
 import type { ChartConfiguration } from 'chart.js';
 import { useFormat } from '../i18n/use-format.ts';
 import { useApiQuery } from '../platform/use-api-query.ts';
-import { useBandLabel } from '../scales/band-labels.tsx';
+import { formatTotal, formatTotalStatistic } from '../../scales/review-rules/total-format.ts';
+import { useScoreText } from '../components/use-score-text.ts';
+import { useBandLabel, useScoreBand } from '../scales/band-labels.tsx';
 import { ChartCanvas } from './ChartCanvas.tsx';
 import { ChartPanel } from './ChartPanel.tsx';
 import { bandColor, GRID_COLOR, zonesOf, zonesPlugin, ZONE_LABEL_SPACE } from './chart-theme.ts';
-import { formatCount, formatTotal, median } from './comparison-format.ts';
+import { formatCount, median } from './comparison-format.ts';
 import { Pager } from './Pager.tsx';
 import { ordered, OrderSelect, type Order } from './SiteOrder.tsx';
-import { useTotalText } from './review-text.ts';
 import { usePaged } from './use-paged.ts';
 import { bandRank, ViewStatus, type ViewProps } from './view-support.tsx';
 
@@ -21,7 +22,8 @@ export function SiteTotalsView({ input, scale }: ViewProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const bandLabel = useBandLabel();
-  const totalText = useTotalText();
+  const scoreText = useScoreText();
+  const scoreBand = useScoreBand();
   const [order, setOrder] = useState<Order>('totalDesc');
   const query = useApiQuery('comparison.siteTotals', input);
   const sites = useMemo(() => ordered(query.data?.sites ?? [], order), [query.data, order]);
@@ -53,29 +55,32 @@ export function SiteTotalsView({ input, scale }: ViewProps) {
         plugins: {
           legend: { display: false },
           title: { display: true, text: t('comparison.siteTotals.title'), padding: { top: 4, bottom: 6 + ZONE_LABEL_SPACE } },
-          tooltip: { callbacks: { label: (item) => `${totalText(page[item.dataIndex]!)} – ${bandLabel(page[item.dataIndex]!.band)}` } },
+          tooltip: { callbacks: { label: (item) => `${scoreText(page[item.dataIndex]!)} – ${scoreBand(page[item.dataIndex]!, page[item.dataIndex]!.scale)}` } },
         },
       },
       plugins: [zonesPlugin<'bar'>('x', zones, fontFamily)],
     });
-  }, [page, scale, bandLabel, totalText, t]);
+  }, [page, scale, bandLabel, scoreText, scoreBand, t]);
 
   const data = query.data;
   if (!data) return <ViewStatus query={query} />;
-  const totals = data.sites.flatMap((s) => (s.total === null ? [] : [s.total]));
+  const scored = data.sites.filter((s) => s.total !== null).sort((a, b) => a.total! - b.total!);
+  const totals = scored.map((s) => s.total!);
   const bands = [...scale.scoring.bands].sort((a, b) => b.min - a.min).map((band) => ({ band, count: data.sites.filter((s) => s.band === band.key).length }));
   const noTotal = data.sites.length - totals.length;
+  const estimates = scored.filter((s) => s.estimate).length;
   const summary = data.sites.length === 0
     ? t('comparison.chart.empty')
     : [
         totals.length > 0 && t('comparison.siteTotals.summary', {
           sites: formatCount(totals.length, format.language),
-          min: formatTotal(Math.min(...totals), format),
-          max: formatTotal(Math.max(...totals), format),
-          median: formatTotal(median(totals)!, format),
+          min: formatTotal(scored[0]!, format.language),
+          max: formatTotal(scored[scored.length - 1]!, format.language),
+          median: formatTotalStatistic(median(totals)!, scale, format.language),
           parts: bands.filter((b) => b.count > 0).map((b) => t('comparison.bands.part', { band: bandLabel(b.band.key), count: formatCount(b.count, format.language) })).join(', '),
         }),
         noTotal > 0 && t('comparison.siteTotals.summaryNoTotal', { count: formatCount(noTotal, format.language) }),
+        estimates > 0 && t('comparison.siteTotals.summaryEstimates', { count: estimates }),
       ].filter(Boolean).join(' ');
 
   return (
@@ -111,8 +116,8 @@ export function SiteTotalsView({ input, scale }: ViewProps) {
                   <td>{s.regionName ?? t('comparison.noRegion')}</td>
                   <td className="nowrap">{format.date(s.date)}</td>
                   <td>{t(`reviewKind.${s.kind}`)}</td>
-                  <td>{totalText(s)}</td>
-                  <td>{bandLabel(s.band)}</td>
+                  <td>{scoreText(s)}</td>
+                  <td>{scoreBand(s, s.scale)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,16 +1,16 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDecimal, formatIsoDate } from '../../scales/display-format.ts';
+import { formatIsoDate } from '../../scales/display-format.ts';
+import { useScoreText } from '../components/use-score-text.ts';
 import { useFormat } from '../i18n/use-format.ts';
 import { useApiQuery } from '../platform/use-api-query.ts';
-import { useBandLabel } from '../scales/band-labels.tsx';
+import { useBandLabel, useScoreBand } from '../scales/band-labels.tsx';
 import { ChartCanvas } from './ChartCanvas.tsx';
 import { ChartPanel } from './ChartPanel.tsx';
 import { zonesOf } from './chart-theme.ts';
 import { formatCount } from './comparison-format.ts';
-import { useTotalText } from './review-text.ts';
 import { trendConfig, type TrendLine } from './trend-charts.ts';
-import { ViewStatus, type ViewProps } from './view-support.tsx';
+import { useMeanTotalText, ViewStatus, type ViewProps } from './view-support.tsx';
 
 const KINDS = ['external', 'self'] as const;
 const dayOf = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
@@ -21,10 +21,13 @@ export function TrendView({ input, scale }: ViewProps) {
   const format = useFormat();
   const language = format.language;
   const bandLabel = useBandLabel();
-  const totalText = useTotalText();
+  const scoreText = useScoreText();
+  const scoreBand = useScoreBand();
   const query = useApiQuery('comparison.trend', input);
   const data = query.data;
   const siteMode = input.siteId != null;
+  const meanTotalText = useMeanTotalText(scale);
+  const meanText = useCallback((y: { meanTotal: number | null; estimates: number }) => meanTotalText(y.meanTotal, y.estimates), [meanTotalText]);
 
   const build = useMemo(() => {
     if (!data) return null;
@@ -34,7 +37,7 @@ export function TrendView({ input, scale }: ViewProps) {
       const lines: TrendLine[] = KINDS.map((kind) => ({
         kind,
         label: t(`reviewKind.${kind}`),
-        points: data.reviews.filter((r) => r.kind === kind && r.total !== null).map((r) => ({ x: dayOf(r.date), y: r.total!, estimate: r.estimate, text: `${totalText(r)} – ${bandLabel(r.band)}` })),
+        points: data.reviews.filter((r) => r.kind === kind && r.total !== null).map((r) => ({ x: dayOf(r.date), y: r.total!, estimate: r.estimate, text: `${scoreText(r)} – ${scoreBand(r, r.scale)}` })),
       })).filter((l) => l.points.length > 0);
       const ticks = [...new Set(lines.flatMap((l) => l.points.map((p) => p.x)))].sort((a, b) => a - b);
       return (fontFamily: string) => trendConfig(lines, (x) => formatIsoDate(new Date(x).toISOString().slice(0, 10), language), ticks, { ...common, fontFamily });
@@ -42,14 +45,13 @@ export function TrendView({ input, scale }: ViewProps) {
     const lines: TrendLine[] = KINDS.map((kind) => ({
       kind,
       label: t(`reviewKind.${kind}`),
-      points: data.years.filter((y) => y.kind === kind && y.meanTotal !== null).map((y) => ({ x: y.year, y: y.meanTotal!, text: formatDecimal(y.meanTotal!, language, 1) })),
+      points: data.years.filter((y) => y.kind === kind && y.meanTotal !== null).map((y) => ({ x: y.year, y: y.meanTotal!, text: meanText(y) })),
     })).filter((l) => l.points.length > 0);
     const ticks = [...new Set(data.years.map((y) => y.year))].sort((a, b) => a - b);
     return (fontFamily: string) => trendConfig(lines, (x) => String(x), ticks, { ...common, fontFamily });
-  }, [data, scale, siteMode, t, bandLabel, totalText, language]);
+  }, [data, scale, siteMode, t, bandLabel, scoreText, scoreBand, meanText, language]);
 
   if (!data) return <ViewStatus query={query} />;
-  const mean = (value: number | null) => (value === null ? '–' : format.decimal(value, 1));
   let summary = t('comparison.chart.empty');
   if (siteMode && data.reviews.length > 0) {
     const latest = data.reviews[data.reviews.length - 1]!;
@@ -57,7 +59,7 @@ export function TrendView({ input, scale }: ViewProps) {
       count: data.reviews.length,
       from: format.date(data.reviews[0]!.date),
       to: format.date(latest.date),
-      latest: `${t(`reviewKind.${latest.kind}`)} ${format.date(latest.date)}: ${totalText(latest)} – ${bandLabel(latest.band)}`,
+      latest: `${t(`reviewKind.${latest.kind}`)} ${format.date(latest.date)}: ${scoreText(latest)} – ${scoreBand(latest, latest.scale)}`,
     });
   } else if (!siteMode && data.years.length > 0) {
     const years = data.years.map((y) => y.year);
@@ -65,7 +67,7 @@ export function TrendView({ input, scale }: ViewProps) {
     summary = t('comparison.trend.summaryYears', {
       from: Math.min(...years),
       to: last,
-      latest: data.years.filter((y) => y.year === last).map((y) => t('comparison.trend.summaryKind', { kind: t(`reviewKind.${y.kind}`), mean: mean(y.meanTotal), count: y.reviews })).join(', '),
+      latest: data.years.filter((y) => y.year === last).map((y) => t('comparison.trend.summaryKind', { kind: t(`reviewKind.${y.kind}`), mean: meanText(y), count: y.reviews })).join(', '),
     });
   }
   const empty = siteMode ? data.reviews.length === 0 : data.years.length === 0;
@@ -95,8 +97,8 @@ export function TrendView({ input, scale }: ViewProps) {
                   <tr key={r.reviewId}>
                     <th scope="row">{format.date(r.date)}</th>
                     <td>{t(`reviewKind.${r.kind}`)}</td>
-                    <td>{totalText(r)}</td>
-                    <td>{bandLabel(r.band)}</td>
+                    <td>{scoreText(r)}</td>
+                    <td>{scoreBand(r, r.scale)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -118,7 +120,7 @@ export function TrendView({ input, scale }: ViewProps) {
                     <th scope="row">{y.year}</th>
                     <td>{t(`reviewKind.${y.kind}`)}</td>
                     <td>{formatCount(y.reviews, language)}</td>
-                    <td>{mean(y.meanTotal)}</td>
+                    <td>{meanText(y)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -14,11 +14,6 @@ export function formatCount(value: number, language: LanguageCode): string {
 /** A scale version as people name it: "IPS-25 1.0.0" (the scale id is a code, written in capitals). */
 export const scaleLabel = (scale: { id: string; version: string }) => `${scale.id.toUpperCase()} ${scale.version}`;
 
-/** A total as shown in the comparison: whole totals without decimals, estimates with one. */
-export function formatTotal(total: number, format: { decimal: (value: number, decimals: number) => string }): string {
-  return format.decimal(total, Number.isInteger(total) ? 0 : 1);
-}
-
 /** The median of the values (none: null). */
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;

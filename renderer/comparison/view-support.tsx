@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../electron/contract/contract.ts';
 import { localized } from '../../scales/display-format.ts';
+import { formatTotalStatistic } from '../../scales/review-rules/total-format.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useErrorMessage } from '../components/use-error-message.ts';
 import { useUiLanguage } from '../i18n/use-format.ts';
@@ -36,6 +37,23 @@ export function useItemTitle(scale: ScaleData): (item: number) => string {
       return found ? localized(found.title, language) : String(item);
     },
     [scale, language],
+  );
+}
+
+/**
+ * A mean of several reviews' totals (formatTotalStatistic), saying how many of them are estimates: "98,7 (mukana 1
+ * arvio)". '–' when no review has a total.
+ */
+export function useMeanTotalText(scale: ScaleData): (mean: number | null, estimates: number) => string {
+  const { t } = useTranslation();
+  const language = useUiLanguage();
+  return useCallback(
+    (mean, estimates) => {
+      if (mean === null) return '–';
+      const text = formatTotalStatistic(mean, scale, language);
+      return estimates > 0 ? t('comparison.meanWithEstimates', { mean: text, count: estimates }) : text;
+    },
+    [scale, language, t],
   );
 }
 

@@ -12,7 +12,7 @@ export { DEFAULT_FOLLOW_UP, followUpMonths, followUpRule, goalReached, reachesBa
 export { localDate } from './local-date.ts';
 export { OFFERED_NOT_RATED_REASONS, opensFollowUpTask, scoresLowestWhenModelDiffers } from './not-rated.ts';
 export { decidedRatings, isDecided, resultRatingsOf, type ItemOutcome } from './result-ratings.ts';
-export { bandStatement, formatBounds, formatMean, formatTotal, type BandStatement } from './total-format.ts';
+export { bandStatement, formatBounds, formatMean, formatTotal, formatTotalStatistic, type BandStatement } from './total-format.ts';
 export {
   canFinalize, canMoveTo, consensusBlocker, CONSENSUS_WRITABLE_IN, RATINGS_WRITABLE_IN, ratingsHidden, REVIEW_STATUSES, ReviewStatus,
   STATUS_TRANSITIONS,

@@ -1,5 +1,5 @@
 import { formatDecimal } from '../display-format.ts';
-import type { LanguageCode } from '../scale-schema.ts';
+import type { LanguageCode, ScaleVersionData } from '../scale-schema.ts';
 import type { FidelityScoreTotals } from '../scoring.ts';
 
 /**
@@ -10,6 +10,14 @@ import type { FidelityScoreTotals } from '../scoring.ts';
  */
 export function formatTotal(score: Pick<FidelityScoreTotals, 'total' | 'totalDecimals'>, language: LanguageCode): string {
   return score.total === null ? '' : formatDecimal(score.total, language, score.totalDecimals);
+}
+
+/**
+ * A statistic over several reviews' totals (a mean or a median, as the comparison shows them): always with the
+ * scale's estimate decimals ("98,7", "100,0"), since it is no review's total and need not be whole.
+ */
+export function formatTotalStatistic(value: number, scale: Pick<ScaleVersionData, 'scoring'>, language: LanguageCode): string {
+  return formatDecimal(value, language, scale.scoring.partial.decimals);
 }
 
 /** The range the total lies in whatever the unrated items score, "81–113" (en dash; one number when complete). */

@@ -1,6 +1,11 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { generateDataset } from '../../bench/dataset.ts';
+import { comparedScales } from '../../electron/backend/handlers/comparison-scales.ts';
+import { COMPARISON_SQL, type ComparisonParams } from '../../electron/backend/store/comparison-sql.ts';
+import type { ReviewResultRow } from '../../electron/backend/store/comparison-store.ts';
+import { loadScaleRegistry } from '../../scales/scale-registry.ts';
+import { scoreTotals } from '../../scales/scoring.ts';
 import { tempDbFile, testBackend, type TestBackend } from '../fixtures/backend.ts';
 import { compared, employmentBySite, engineData, itemMeans, latestBySite, resultOf, type EngineData, type Filters } from './reference-views.ts';
 
@@ -76,6 +81,7 @@ describe.each(FILTERS)('views with filters %j equal the engine', (filters) => {
       const totals = inYear.flatMap((r) => (r.total === null ? [] : [r.total]));
       expect(year.reviews).toBe(inYear.length);
       expect(year.withTotal).toBe(totals.length);
+      expect(year.estimates).toBe(inYear.filter((r) => r.estimate).length);
       expect(year.meanTotal).toBeCloseTo(totals.reduce((a, b) => a + b, 0) / totals.length, 9);
     }
     expect(years.reduce((n, y) => n + y.reviews, 0)).toBe(reviews.length);
@@ -84,7 +90,7 @@ describe.each(FILTERS)('views with filters %j equal the engine', (filters) => {
   test('site totals, bands per region and the heat map use each site’s latest review', async () => {
     const latest = [...latestBySite(compared(data, filters)).values()];
     const totals = await t.call('comparison.siteTotals', filters);
-    expect(totals.sites.map((s) => ({ siteId: s.siteId, ...resultOf({ ...s, id: s.reviewId } as never) }))).toEqual(
+    expect(totals.sites.map(({ siteName: _n, regionId: _r, regionName: _g, ...rest }) => rest)).toEqual(
       expect.arrayContaining(latest.map((r) => ({ siteId: r.siteId, ...resultOf(r) }))));
     expect(totals.sites).toHaveLength(latest.length);
     const ordered = totals.sites.map((s) => s.total ?? -1);
@@ -94,7 +100,10 @@ describe.each(FILTERS)('views with filters %j equal the engine', (filters) => {
     for (const region of bands.regions) {
       const here = latest.filter((r) => r.regionId === region.regionId);
       expect(region.sites).toBe(here.length);
-      for (const band of bands.bands) expect(region.counts[band], `${region.regionName} ${band}`).toBe(here.filter((r) => r.band === band).length);
+      for (const band of bands.bands) {
+        expect(region.counts[band], `${region.regionName} ${band}`).toBe(here.filter((r) => r.band === band).length);
+        expect(region.onRatedItems[band], `${region.regionName} ${band} on the rated items`).toBe(here.filter((r) => r.band === band && r.total !== null && !r.bandCertain).length);
+      }
     }
     expect(bands.regions.reduce((n, r) => n + r.sites, 0)).toBe(latest.length);
 
@@ -143,5 +152,33 @@ describe.each(FILTERS)('views with filters %j equal the engine', (filters) => {
     const strip = ({ siteName: _n, regionId: _r, regionName: _g, ...rest }: (typeof answer.sites)[number]) => rest;
     expect(answer.sites.map(strip).sort((a, b) => a.siteId - b.siteId)).toEqual(expected.sort((a, b) => a.siteId - b.siteId));
     if (answer.correlation !== null) expect(Math.abs(answer.correlation)).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('the SQL restates scoreTotals: its totals and bands are the engine’s', () => {
+  const { registry } = loadScaleRegistry();
+  const scales = comparedScales(registry, null);
+  const base: ComparisonParams = { scales: scales.rulesJson, region: null, site: null, kind: null, from: '0000-01-01', to: '9999-12-31' };
+  const versionOf = (row: ReviewResultRow) => registry.get(row.scaleId, row.scaleVersion)!.data;
+
+  test('every compared review of every site: the statement’s total and band equal scoreTotals on its rated items and raw total', () => {
+    const db = new BetterSqlite3(t.dbFile, { readonly: true });
+    try {
+      const siteIds = [...new Set(compared(data, {}).map((r) => r.siteId))];
+      let checked = 0;
+      let estimates = 0;
+      for (const site of siteIds) {
+        for (const row of db.prepare(COMPARISON_SQL.trendReviews).all({ ...base, site }) as ReviewResultRow[]) {
+          const engine = scoreTotals(versionOf(row), { ratedItems: row.ratedItems, rawTotal: row.rawTotal });
+          expect({ total: row.total, band: row.band }, `review ${row.reviewId}`).toEqual({ total: engine.total, band: engine.band });
+          checked += 1;
+          if (engine.estimate) estimates += 1;
+        }
+      }
+      expect(checked).toBe(compared(data, {}).length);
+      expect(estimates).toBeGreaterThan(0);
+    } finally {
+      db.close();
+    }
   });
 });

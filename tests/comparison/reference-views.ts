@@ -1,5 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import type { CallInput, CallName, CallOutput } from '../../electron/contract/contract.ts';
+import type { FidelitySummary } from '../../electron/contract/entities.ts';
 
 /**
  * The comparison views computed the slow, obvious way: every review scored by the scoring engine through the API
@@ -8,10 +9,10 @@ import type { CallInput, CallName, CallOutput } from '../../electron/contract/co
  */
 type Call = <N extends CallName>(name: N, input: CallInput<N>) => Promise<CallOutput<N>>;
 
-export interface EngineReview {
+export type EngineReview = FidelitySummary & {
   id: number; siteId: number; regionId: number | null; kind: 'external' | 'self'; status: string; date: string;
-  amends: number | null; total: number | null; band: string; estimate: boolean; ratedItems: number; totalItems: number;
-}
+  amends: number | null; scale: { id: string; version: string };
+};
 
 export interface EngineData {
   reviews: EngineReview[];
@@ -23,8 +24,11 @@ export interface EngineData {
 
 export async function engineData(call: Call, dbFile: string): Promise<EngineData> {
   const db = new BetterSqlite3(dbFile, { readonly: true });
-  const rows = db.prepare(`SELECT r.id, r.site_id AS siteId, s.region_id AS regionId, r.kind, r.status, r.visit_dates AS visitDates, r.amends_review_id AS amends
-      FROM reviews r JOIN sites s ON s.id = r.site_id ORDER BY r.id`).all() as { id: number; siteId: number; regionId: number | null; kind: 'external' | 'self'; status: string; visitDates: string; amends: number | null }[];
+  const rows = db.prepare(`SELECT r.id, r.site_id AS siteId, s.region_id AS regionId, r.kind, r.status, r.visit_dates AS visitDates, r.amends_review_id AS amends,
+        r.scale_id AS scaleId, r.scale_version AS scaleVersion
+      FROM reviews r JOIN sites s ON s.id = r.site_id ORDER BY r.id`).all() as {
+        id: number; siteId: number; regionId: number | null; kind: 'external' | 'self'; status: string; visitDates: string; amends: number | null; scaleId: string; scaleVersion: string;
+      }[];
   const outcomes = db.prepare(`SELECT id, site_id AS siteId, period_start AS periodStart, period_end AS periodEnd, clients_served AS served,
       in_competitive_work AS inWork FROM employment_outcomes ORDER BY id`).all() as EngineData['outcomes'];
   const sites = db.prepare('SELECT id, region_id AS regionId FROM sites').all() as { id: number; regionId: number | null }[];
@@ -33,7 +37,10 @@ export async function engineData(call: Call, dbFile: string): Promise<EngineData
   for (const row of rows) {
     const score = await call('scoring.summary', { reviewId: row.id });
     const date = [...(JSON.parse(row.visitDates) as string[])].sort()[0]!;
-    reviews.push({ id: row.id, siteId: row.siteId, regionId: row.regionId, kind: row.kind, status: row.status, date, amends: row.amends, ...score });
+    reviews.push({
+      id: row.id, siteId: row.siteId, regionId: row.regionId, kind: row.kind, status: row.status, date, amends: row.amends,
+      scale: { id: row.scaleId, version: row.scaleVersion }, ...score,
+    });
   }
   const cache = new Map<number, Map<number, number | null>>();
   return {
@@ -75,9 +82,8 @@ export function latestBySite(reviews: readonly EngineReview[], key = (r: EngineR
   return latest;
 }
 
-export const resultOf = (r: EngineReview) => ({
-  reviewId: r.id, kind: r.kind, date: r.date, total: r.total, estimate: r.estimate, band: r.band, ratedItems: r.ratedItems, totalItems: r.totalItems,
-});
+/** A review as the comparison's answers carry it: its scale version and the engine's summary of its score. */
+export const resultOf = ({ id, siteId: _s, regionId: _r, status: _st, amends: _a, ...rest }: EngineReview) => ({ reviewId: id, ...rest });
 
 /** Mean of the rated scores per item over the given reviews' results. */
 export async function itemMeans(data: EngineData, reviews: readonly EngineReview[]): Promise<Map<number, { mean: number; rated: number }>> {

@@ -3,7 +3,9 @@ import type { ComparisonFilters, ComparisonReviewResult } from '../../contract/c
 import type { ComparisonParams } from '../store/comparison-sql.ts';
 import { comparisonRows, parseScores, regionsAndSites, type ReviewResultRow, type SiteColumns } from '../store/comparison-store.ts';
 import { itemsMapOneToOne } from '../../../scales/scale-comparability.ts';
-import { comparedScales, defaultScale } from './comparison-scales.ts';
+import { bandStatement } from '../../../scales/review-rules/total-format.ts';
+import { scoreTotals } from '../../../scales/scoring.ts';
+import { comparedScales, defaultScale, type ComparedScales } from './comparison-scales.ts';
 import { adoptedVersion, DEFAULT_SCALE_ID } from './default-scale.ts';
 import type { HandlerContext, HandlerGroup } from './handler-context.ts';
 import { outcomeHandlers } from './outcome-handlers.ts';
@@ -24,15 +26,24 @@ function bind(ctx: HandlerContext, filters: Filters) {
   return { scales, params };
 }
 
-const reviewResult = (row: ReviewResultRow): ComparisonReviewResult => ({
+/**
+ * A review's totals by the one home of the partial-review rule, scoreTotals, from the rated-item count and raw total
+ * the statement read (the SQL's own total and band only order and group the rows).
+ */
+function totalsOf(scales: ComparedScales, row: { scaleId: string; scaleVersion: string; ratedItems: number; rawTotal: number }) {
+  const version = scales.versions.find((v) => v.data.id === row.scaleId && v.data.version === row.scaleVersion);
+  // The statements join only the versions in @scales, so a row of another version cannot occur.
+  if (!version) throw new Error(`comparison row of a scale version not compared: ${row.scaleId} ${row.scaleVersion}`);
+  const { rawTotal: _raw, complete: _complete, ...summary } = scoreTotals(version.data, { ratedItems: row.ratedItems, rawTotal: row.rawTotal });
+  return summary;
+}
+
+const reviewResultOf = (scales: ComparedScales) => (row: ReviewResultRow): ComparisonReviewResult => ({
   reviewId: row.reviewId,
   kind: row.kind,
   date: row.date,
-  total: row.total,
-  estimate: row.total !== null && row.ratedItems < row.totalItems,
-  band: row.band,
-  ratedItems: row.ratedItems,
-  totalItems: row.totalItems,
+  scale: { id: row.scaleId, version: row.scaleVersion },
+  ...totalsOf(scales, row),
 });
 
 const siteRef = (row: SiteColumns): SiteColumns => ({ siteId: row.siteId, siteName: row.siteName, regionId: row.regionId, regionName: row.regionName });
@@ -87,12 +98,16 @@ export const comparisonHandlers: HandlerGroup<ComparisonCall | OutcomeCall> = {
   'comparison.bandsByRegion': (filters, ctx) => {
     const { scales, params } = bind(ctx, filters);
     const bands = [...[...scales.base.data.scoring.bands].sort((a, b) => a.min - b.min).map((b) => b.key), 'insufficient'];
-    const regions = new Map<number | null, { regionId: number | null; regionName: string | null; sites: number; counts: Record<string, number> }>();
+    type Region = { regionId: number | null; regionName: string | null; sites: number; counts: Record<string, number>; onRatedItems: Record<string, number> };
+    const regions = new Map<number | null, Region>();
+    const zeros = () => Object.fromEntries(bands.map((b) => [b, 0]));
     for (const row of comparisonRows(ctx.db, 'bandsByRegion', params)) {
       let region = regions.get(row.regionId);
-      if (!region) regions.set(row.regionId, (region = { regionId: row.regionId, regionName: row.regionName, sites: 0, counts: Object.fromEntries(bands.map((b) => [b, 0])) }));
-      region.sites += row.sites;
-      region.counts[row.band] = (region.counts[row.band] ?? 0) + row.sites;
+      if (!region) regions.set(row.regionId, (region = { regionId: row.regionId, regionName: row.regionName, sites: 0, counts: zeros(), onRatedItems: zeros() }));
+      const score = totalsOf(scales, row);
+      region.sites += 1;
+      region.counts[score.band] = (region.counts[score.band] ?? 0) + 1;
+      if (bandStatement(score) === 'on-rated-items') region.onRatedItems[score.band] = (region.onRatedItems[score.band] ?? 0) + 1;
     }
     // By name; sites without a region last.
     const ordered = [...regions.values()].sort((a, b) =>
@@ -101,13 +116,15 @@ export const comparisonHandlers: HandlerGroup<ComparisonCall | OutcomeCall> = {
   },
 
   'comparison.siteTotals': (filters, ctx) => {
-    const { params } = bind(ctx, filters);
+    const { scales, params } = bind(ctx, filters);
+    const reviewResult = reviewResultOf(scales);
     return { sites: comparisonRows(ctx.db, 'siteTotals', params).map((row) => ({ ...siteRef(row), ...reviewResult(row) })) };
   },
 
   'comparison.itemHeatmap': (filters, ctx) => {
     const { scales, params } = bind(ctx, filters);
     const items = scales.base.data.items.map((i) => i.number);
+    const reviewResult = reviewResultOf(scales);
     const sites = comparisonRows(ctx.db, 'itemHeatmap', params).map((row) => {
       const scores = parseScores(row.scores);
       return { ...siteRef(row), ...reviewResult(row), scores: items.map((item) => scores.get(item) ?? null) };
@@ -125,12 +142,13 @@ export const comparisonHandlers: HandlerGroup<ComparisonCall | OutcomeCall> = {
   },
 
   'comparison.trend': (filters, ctx) => {
-    const { params } = bind(ctx, filters);
-    return { years: comparisonRows(ctx.db, 'trendYears', params), reviews: comparisonRows(ctx.db, 'trendReviews', params).map(reviewResult) };
+    const { scales, params } = bind(ctx, filters);
+    return { years: comparisonRows(ctx.db, 'trendYears', params), reviews: comparisonRows(ctx.db, 'trendReviews', params).map(reviewResultOf(scales)) };
   },
 
   'comparison.selfVsExternal': (filters, ctx) => {
     const { scales, params } = bind(ctx, filters);
+    const reviewResult = reviewResultOf(scales);
     const pairs = new Map<number, { site: SiteColumns; self?: ComparisonReviewResult; external?: ComparisonReviewResult }>();
     const sums = { self: new Map<number, { sum: number; rated: number }>(), external: new Map<number, { sum: number; rated: number }>() };
     for (const row of comparisonRows(ctx.db, 'selfVsExternal', params)) {
@@ -157,7 +175,8 @@ export const comparisonHandlers: HandlerGroup<ComparisonCall | OutcomeCall> = {
   },
 
   'comparison.fidelityEmployment': (filters, ctx) => {
-    const { params } = bind(ctx, filters);
+    const { scales, params } = bind(ctx, filters);
+    const reviewResult = reviewResultOf(scales);
     const sites = comparisonRows(ctx.db, 'fidelityEmployment', params).map((row) => ({
       ...siteRef(row),
       periods: row.periods,

@@ -11,7 +11,10 @@
  * floor((2 * raw * items * factor + rated) / (2 * rated)) / factor, i.e. rounded half up in integer arithmetic
  * exactly as proratedTotal does; fewer -> no total. The band is the last band in scale order whose min the total
  * reaches, else the first (bandFor). Each review's rated-item count and raw total come from review_result_facts
- * (migration 006), kept by triggers from the result ratings.
+ * (migration 006), kept by triggers from the result ratings. The SQL total and band only order, group and average
+ * rows: every review the views show carries its rated-item count and raw total (REVIEW_COLUMNS), and the handlers
+ * score it with scoreTotals itself (estimate, bounds, whether the band is certain), so nothing shown is the SQL's
+ * own; tests/comparison/comparison-sql.test.ts proves the SQL's totals and bands equal scoreTotals'.
  */
 
 const RULES = `rules AS MATERIALIZED (
@@ -32,7 +35,7 @@ const BANDS = `bands AS MATERIALIZED (
 function picked({ period = true, kind = true } = {}): string {
   return `picked AS (
   SELECT r.id, r.site_id, s.region_id, r.kind, r.scale_id, r.scale_version, f.first_visit AS visit_date,
-    f.rated_items, u.item_count,
+    f.rated_items, f.raw_total, u.item_count,
     CASE WHEN f.rated_items = u.item_count THEN f.raw_total
       WHEN f.rated_items >= u.min_rated THEN ((2 * f.raw_total * u.item_count * u.factor + f.rated_items) / (2 * f.rated_items)) * 1.0 / u.factor
     END AS total
@@ -99,7 +102,7 @@ const CELLS = `cells AS (
 
 /** The columns of a review's result, as ReviewResultRow. */
 const REVIEW_COLUMNS = (t: string) => `${t}.id AS reviewId, ${t}.kind AS kind, ${t}.visit_date AS date, ${t}.total AS total, ${t}.band AS band,
-  ${t}.rated_items AS ratedItems, ${t}.item_count AS totalItems`;
+  ${t}.rated_items AS ratedItems, ${t}.raw_total AS rawTotal, ${t}.item_count AS totalItems, ${t}.scale_id AS scaleId, ${t}.scale_version AS scaleVersion`;
 const SITE_COLUMNS = `s.id AS siteId, s.name AS siteName, s.region_id AS regionId, g.name AS regionName`;
 const SITE_JOIN = (t: string) => `JOIN sites s ON s.id = ${t}.site_id LEFT JOIN regions g ON g.id = s.region_id`;
 const BY_TOTAL = (t: string) => `ORDER BY ${t}.total IS NULL, ${t}.total DESC, s.name COLLATE NOCASE, s.id`;
@@ -109,10 +112,14 @@ export const COMPARISON_SQL = {
   included: `WITH ${RULES}, ${picked()}
 SELECT count(*) AS reviews, count(DISTINCT site_id) AS sites FROM picked`,
 
-  bandsByRegion: `WITH ${RULES}, ${BANDS}, ${picked()}, ${LATEST}, ${banded('current', 'latest')}
-SELECT t.region_id AS regionId, g.name AS regionName, t.band AS band, count(*) AS sites
-FROM current t LEFT JOIN regions g ON g.id = t.region_id
-GROUP BY t.region_id, t.band`,
+  /**
+   * Each site's latest review with its region: the handler bands it with scoreTotals (band, and whether the band
+   * is certain) and counts per region. One row per site, a few hundred at most.
+   */
+  bandsByRegion: `WITH ${RULES}, ${picked()}, ${LATEST}
+SELECT t.region_id AS regionId, g.name AS regionName, t.scale_id AS scaleId, t.scale_version AS scaleVersion,
+  t.rated_items AS ratedItems, t.raw_total AS rawTotal
+FROM latest t LEFT JOIN regions g ON g.id = t.region_id`,
 
   siteTotals: `WITH ${RULES}, ${BANDS}, ${picked()}, ${LATEST}, ${banded('current', 'latest')}
 SELECT ${SITE_COLUMNS}, ${REVIEW_COLUMNS('t')}
@@ -131,7 +138,8 @@ SELECT item, count(score) AS ratedSites, avg(score) AS mean FROM result WHERE sc
 GROUP BY item ORDER BY mean, item`,
 
   trendYears: `WITH ${RULES}, ${picked()}
-SELECT CAST(substr(visit_date, 1, 4) AS INTEGER) AS year, kind, count(*) AS reviews, count(total) AS withTotal, avg(total) AS meanTotal
+SELECT CAST(substr(visit_date, 1, 4) AS INTEGER) AS year, kind, count(*) AS reviews, count(total) AS withTotal,
+  sum(total IS NOT NULL AND rated_items < item_count) AS estimates, avg(total) AS meanTotal
 FROM picked GROUP BY 1, 2 ORDER BY 1, 2`,
 
   /** Every review of the chosen site (nothing without @site). */

@@ -9,7 +9,11 @@ export interface ReviewResultRow {
   total: number | null;
   band: string;
   ratedItems: number;
+  /** The sum of the rated items' scores: with ratedItems, all scoreTotals needs. */
+  rawTotal: number;
   totalItems: number;
+  scaleId: string;
+  scaleVersion: string;
 }
 
 export interface SiteColumns { siteId: number; siteName: string; regionId: number | null; regionName: string | null }
@@ -22,12 +26,12 @@ export type EmploymentRow = SiteColumns & MaybeReview & {
 
 export interface ComparisonRows {
   included: { reviews: number; sites: number };
-  bandsByRegion: { regionId: number | null; regionName: string | null; band: string; sites: number };
+  bandsByRegion: { regionId: number | null; regionName: string | null; scaleId: string; scaleVersion: string; ratedItems: number; rawTotal: number };
   siteTotals: SiteReviewRow;
   /** scores: "item:score,..." of the scored items (null when none is scored). */
   itemHeatmap: SiteReviewRow & { scores: string | null };
   weakestItems: { item: number; ratedSites: number; mean: number };
-  trendYears: { year: number; kind: 'external' | 'self'; reviews: number; withTotal: number; meanTotal: number | null };
+  trendYears: { year: number; kind: 'external' | 'self'; reviews: number; withTotal: number; estimates: number; meanTotal: number | null };
   trendReviews: ReviewResultRow;
   selfVsExternal: SiteReviewRow & { scores: string | null };
   fidelityEmployment: EmploymentRow;
