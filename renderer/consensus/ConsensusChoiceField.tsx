@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ScoresLowestAdvice } from '../components/ScoresLowestAdvice.tsx';
 import type { ConsensusRating } from '../../electron/contract/entities.ts';
 import { useApi } from '../platform/api-context.tsx';
 import { choiceOf, isReason, needsJustification, NOT_RATED_REASONS, ratingOfChoice, type Choice } from './consensus-choice.ts';
@@ -18,6 +19,8 @@ interface ConsensusChoiceFieldProps {
   /** The item's title, for the control's accessible name. */
   itemLabel: string;
   scores: readonly number[];
+  /** The score the scale gives this item when the service lacks what it asks, or null (scoresLowestWhenModelDiffers). */
+  lowestScore: number | null;
   /** The consensus as stored (pre-filled by consensus.start where all reviewers agreed). */
   stored: ConsensusRating | undefined;
   /** The reviewers' outcomes for this item, to know when consensus differs from all of them. */
@@ -36,7 +39,7 @@ export const consensusControlId = (item: number) => `consensus-item-${item}`;
  * The consensus value of one item: a select (score, or not rated with a reason), a reason note for "not rated",
  * and a justification where consensus differs from every reviewer. Every change is saved at once.
  */
-export function ConsensusChoiceField({ reviewId, item, itemLabel, scores, stored, reviewerChoices, onSaved, onPendingChange }: ConsensusChoiceFieldProps) {
+export function ConsensusChoiceField({ reviewId, item, itemLabel, scores, lowestScore, stored, reviewerChoices, onSaved, onPendingChange }: ConsensusChoiceFieldProps) {
   const { t } = useTranslation();
   const api = useApi();
   const id = useId();
@@ -97,15 +100,23 @@ export function ConsensusChoiceField({ reviewId, item, itemLabel, scores, stored
         ))}
       </select>
 
+      <ScoresLowestAdvice shown={draft.choice === 'model-differs' && lowestScore !== null} score={lowestScore ?? 1} onScore={() => change({ ...draft, choice: String(lowestScore) }, 'now')} />
+
       {isReason(draft.choice) && (
         <div className="field">
-          <label htmlFor={reasonNoteId}>{t('consensus.reasonNote.label')}</label>
+          <label htmlFor={reasonNoteId}>
+            {t('consensus.reasonNote.label')} <span className="required-mark">{t('siteForm.required')}</span>
+          </label>
+          <p id={`${reasonNoteId}-hint`} className="field-hint">
+            {t(`review.notRated.noteHint.${draft.choice}`)}
+          </p>
           <textarea
             id={reasonNoteId}
             rows={2}
+            required
             value={draft.reasonNote}
             aria-invalid={reasonNoteProblem ? true : undefined}
-            aria-describedby={reasonNoteProblem ? `${reasonNoteId}-error` : undefined}
+            aria-describedby={reasonNoteProblem ? `${reasonNoteId}-hint ${reasonNoteId}-error` : `${reasonNoteId}-hint`}
             onChange={(e) => change({ ...draft, reasonNote: e.target.value }, 'later')}
             onBlur={debounced.flush}
           />

@@ -12,6 +12,8 @@ interface ConsensusItemRowProps {
   ratings: Map<number, ReviewerRating> | undefined;
   consensus: ConsensusRating | undefined;
   scores: readonly number[];
+  /** The score the scale gives this item when the service lacks what it asks, or null (scoresLowestWhenModelDiffers). */
+  lowestScore: number | null;
   readOnly: boolean;
   onSaved: (rating: ConsensusRating) => void;
   onPendingChange: (item: number, pending: boolean) => void;
@@ -21,7 +23,7 @@ interface ConsensusItemRowProps {
  * One item in the consensus table: the reviewers' own ratings side by side (read-only), a disagreement marked
  * with an icon and words as well as colour, and the consensus value.
  */
-export function ConsensusItemRow({ reviewId, item, title, reviewers, ratings, consensus, scores, readOnly, onSaved, onPendingChange }: ConsensusItemRowProps) {
+export function ConsensusItemRow({ reviewId, item, title, reviewers, ratings, consensus, scores, lowestScore, readOnly, onSaved, onPendingChange }: ConsensusItemRowProps) {
   const { t } = useTranslation();
   const choices = reviewerChoices(reviewers, ratings);
   const disagreement = isDisagreement(choices);
@@ -73,6 +75,7 @@ export function ConsensusItemRow({ reviewId, item, title, reviewers, ratings, co
             item={item}
             itemLabel={itemLabel}
             scores={scores}
+            lowestScore={lowestScore}
             stored={consensus}
             reviewerChoices={choices}
             onSaved={onSaved}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ConsensusRating, Reviewer, ReviewerRating } from '../../electron/contract/entities.ts';
 import type { ScaleVersionData } from '../../scales/scale-schema.ts';
 import { localized } from '../../scales/display-format.ts';
+import { scoresLowestWhenModelDiffers } from '../../scales/review-rules/not-rated.ts';
 import { useUiLanguage } from '../i18n/use-format.ts';
 import { consensusByItem, ratingsByItem } from './consensus-choice.ts';
 import { ConsensusItemRow } from './ConsensusItemRow.tsx';
@@ -69,6 +70,7 @@ export function ConsensusTable({ reviewId, scale, reviewers, ratings, consensus,
                       ratings={byItem.get(number)}
                       consensus={stored.get(number)}
                       scores={scores}
+                      lowestScore={scoresLowestWhenModelDiffers(scale, number) ? scale.scoring.itemRange.min : null}
                       readOnly={readOnly}
                       onSaved={onSaved}
                       onPendingChange={onPendingChange}

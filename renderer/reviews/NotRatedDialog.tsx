@@ -1,21 +1,32 @@
 import { useId, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NotRatedReason } from '../../scales/scoring.ts';
+import { ScoresLowestAdvice } from '../components/ScoresLowestAdvice.tsx';
+import { OFFERED_NOT_RATED_REASONS } from '../../scales/review-rules/not-rated.ts';
+import type { NotRatedReason } from '../../scales/scoring.ts';
 
 interface NotRatedDialogProps {
   /** "4. Integraatio: kuuluminen hoitotiimeihin" */
   itemLabel: string;
   reason: NotRatedReason | null;
   note: string;
+  /**
+   * The score the published scale gives this item when the service lacks what it asks (its lowest anchor), or
+   * null when "the service model differs" is a fair reason here (scoresLowestWhenModelDiffers).
+   */
+  lowestScore: number | null;
   onSave: (reason: NotRatedReason, note: string) => void;
+  /** Score the item `lowestScore` instead of leaving it unrated. */
+  onScoreLowest: () => void;
   onClose: () => void;
 }
 
 /**
- * "Not rated" needs a reason code and a note saying why (the manual's "check for missing data"), in a modal
- * <dialog>: focus stays inside, Escape cancels, and focus returns where it was.
+ * "Not rated" needs one of the facts file's three reasons and a note saying why, in a modal <dialog>: focus stays
+ * inside, Escape cancels, and focus returns where it was. The published scale has no "not applicable": where an
+ * item's lowest anchor describes a service that lacks what it asks, the dialog says the scale scores it 1 and
+ * offers to do so.
  */
-export function NotRatedDialog({ itemLabel, reason, note, onSave, onClose }: NotRatedDialogProps) {
+export function NotRatedDialog({ itemLabel, reason, note, lowestScore, onSave, onScoreLowest, onClose }: NotRatedDialogProps) {
   const { t } = useTranslation();
   const id = useId();
   const dialogRef = useRef<HTMLDialogElement>(null);
@@ -23,6 +34,7 @@ export function NotRatedDialog({ itemLabel, reason, note, onSave, onClose }: Not
   const [chosen, setChosen] = useState<NotRatedReason>(reason ?? 'no-data');
   const [text, setText] = useState(note);
   const [noteMissing, setNoteMissing] = useState(false);
+  const advise = chosen === 'model-differs' && lowestScore !== null;
 
   // Focus goes back where it was (an anchor, a button), also when the dialog leaves the page with its component.
   useLayoutEffect(() => {
@@ -45,6 +57,8 @@ export function NotRatedDialog({ itemLabel, reason, note, onSave, onClose }: Not
     onSave(chosen, text);
   }
 
+  const noteHintId = `${id}-note-hint`;
+  const noteErrorId = `${id}-note-error`;
   return (
     <dialog
       ref={dialogRef}
@@ -61,22 +75,33 @@ export function NotRatedDialog({ itemLabel, reason, note, onSave, onClose }: Not
         <p id={`${id}-item`} className="dialog-subject">
           {itemLabel}
         </p>
-        <div className="field">
-          <label htmlFor={`${id}-reason`}>{t('review.notRated.reason')}</label>
-          <select id={`${id}-reason`} value={chosen} onChange={(e) => setChosen(e.target.value as NotRatedReason)}>
-            {NotRatedReason.options.map((option) => (
-              <option key={option} value={option}>
-                {t(`review.reason.${option}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <fieldset className="field">
+          <legend>{t('review.notRated.reason')}</legend>
+          {OFFERED_NOT_RATED_REASONS.map((option) => (
+            <div className="radio-option" key={option}>
+              <input
+                id={`${id}-reason-${option}`}
+                type="radio"
+                name={`${id}-reason`}
+                value={option}
+                checked={chosen === option}
+                aria-describedby={`${id}-reason-${option}-hint`}
+                onChange={() => setChosen(option)}
+              />
+              <label htmlFor={`${id}-reason-${option}`}>{t(`review.notRated.option.${option}`)}</label>
+              <p id={`${id}-reason-${option}-hint`} className="field-hint">
+                {t(`review.notRated.optionHint.${option}`)}
+              </p>
+            </div>
+          ))}
+        </fieldset>
+        <ScoresLowestAdvice shown={advise} score={lowestScore ?? 1} onScore={onScoreLowest} />
         <div className="field">
           <label htmlFor={`${id}-note`}>
             {t('review.notRated.note')} <span className="required-mark">{t('siteForm.required')}</span>
           </label>
-          <p id={`${id}-note-hint`} className="field-hint">
-            {t('review.notRated.noteHint')}
+          <p id={noteHintId} className="field-hint">
+            {t(`review.notRated.noteHint.${chosen}`)}
           </p>
           <textarea
             ref={noteRef}
@@ -86,14 +111,14 @@ export function NotRatedDialog({ itemLabel, reason, note, onSave, onClose }: Not
             maxLength={20_000}
             value={text}
             aria-invalid={noteMissing ? true : undefined}
-            aria-describedby={[`${id}-note-hint`, noteMissing ? `${id}-note-error` : ''].filter(Boolean).join(' ')}
+            aria-describedby={noteMissing ? `${noteHintId} ${noteErrorId}` : noteHintId}
             onChange={(e) => {
               setText(e.target.value);
               if (e.target.value.trim() !== '') setNoteMissing(false);
             }}
           />
           {noteMissing && (
-            <p id={`${id}-note-error`} className="field-error">
+            <p id={noteErrorId} className="field-error">
               {t('review.notRated.noteRequired')}
             </p>
           )}

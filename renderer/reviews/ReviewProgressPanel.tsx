@@ -18,6 +18,8 @@ interface ReviewProgressPanelProps {
   mode: EditorMode;
   /** Nothing waits to be saved: completing or finalizing acts on what is stored. */
   allSaved: boolean;
+  /** Items left unrated for lack of data: a follow-up task before leaving the site. */
+  collectBeforeLeaving: readonly number[];
   titleOf: (item: number) => string;
   onGoToItem: (item: number) => void;
   reloadDetail: () => void;
@@ -27,7 +29,7 @@ interface ReviewProgressPanelProps {
  * The way forward from here: each reviewer marks their ratings complete (then the consensus view), or a review
  * with one reviewer (and an amendment) is finalized. Items without evidence are listed before either.
  */
-export function ReviewProgressPanel({ detail, mode, allSaved, titleOf, onGoToItem, reloadDetail }: ReviewProgressPanelProps) {
+export function ReviewProgressPanel({ detail, mode, allSaved, collectBeforeLeaving, titleOf, onGoToItem, reloadDetail }: ReviewProgressPanelProps) {
   const { t } = useTranslation();
   const api = useApi();
   const format = useFormat();
@@ -48,7 +50,10 @@ export function ReviewProgressPanel({ detail, mode, allSaved, titleOf, onGoToIte
   }
 
   const missing = (
-    <ItemNumberList id="missing-evidence-title" title={t('review.checks.missingEvidence')} items={detail.checks.missingEvidence} titleOf={titleOf} onGoToItem={onGoToItem} />
+    <>
+      <ItemNumberList id="collect-before-leaving-title" title={t('review.checks.collectBeforeLeaving')} items={collectBeforeLeaving} titleOf={titleOf} onGoToItem={onGoToItem} />
+      <ItemNumberList id="missing-evidence-title" title={t('review.checks.missingEvidence')} items={detail.checks.missingEvidence} titleOf={titleOf} onGoToItem={onGoToItem} />
+    </>
   );
 
   if (mode.kind === 'reviewer' && detail.reviewers.length > 1) {

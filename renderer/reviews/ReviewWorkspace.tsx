@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewDetail } from '../../electron/contract/entities.ts';
 import { localized } from '../../scales/display-format.ts';
+import { opensFollowUpTask, scoresLowestWhenModelDiffers } from '../../scales/review-rules/not-rated.ts';
 import type { ScaleVersionData } from '../../scales/scale-schema.ts';
 import { AmendDialog } from './AmendDialog.tsx';
 import { canEditRatings, canEditReviewTexts } from './editor-mode.ts';
@@ -129,6 +130,11 @@ export function ReviewWorkspace({ detail, current, scale, viewerId, onViewerChan
       : [];
   const someoneRated = detail.ratings.some((r) => r.item === item.number && (r.score !== null || r.reason !== null));
   const draft = drafts[item.number];
+  // "No data" opens a follow-up task (facts file: collect it before leaving the site), listed in the side panel.
+  const collectBeforeLeaving = itemNumbers.filter((n) => {
+    const d = drafts[n];
+    return d !== undefined && d.score === null && d.reason !== null && opensFollowUpTask(d.reason);
+  });
 
   return (
     <div className="review-workspace">
@@ -178,7 +184,7 @@ export function ReviewWorkspace({ detail, current, scale, viewerId, onViewerChan
             scale={scale}
             reviewerName={mode.kind === 'reviewer' && detail.reviewers.length > 1 ? (detail.reviewers.find((r) => r.id === mode.reviewerId)?.name ?? null) : null}
           />
-          <ReviewProgressPanel detail={detail} mode={mode} allSaved={editor.allSaved} titleOf={titleOf} onGoToItem={(n) => goToItem(n)} reloadDetail={reloadDetail} />
+          <ReviewProgressPanel detail={detail} mode={mode} allSaved={editor.allSaved} collectBeforeLeaving={collectBeforeLeaving} titleOf={titleOf} onGoToItem={(n) => goToItem(n)} reloadDetail={reloadDetail} />
         </div>
       </div>
       <ReportTexts
@@ -194,8 +200,14 @@ export function ReviewWorkspace({ detail, current, scale, viewerId, onViewerChan
           itemLabel={t('review.item.heading', { number: item.number, title: localized(item.title, language) })}
           reason={draft?.reason ?? null}
           note={draft?.reasonNote ?? ''}
+          lowestScore={scoresLowestWhenModelDiffers(scale, item.number) ? scale.scoring.itemRange.min : null}
           onSave={(reason, note) => {
             actions.setNotRated(item.number, reason, note);
+            setDialog(null);
+          }}
+          onScoreLowest={() => {
+            actions.setScore(item.number, scale.scoring.itemRange.min);
+            pendingFocus.current = 'chosen-anchor';
             setDialog(null);
           }}
           onClose={() => setDialog(null)}

@@ -95,8 +95,22 @@ export class ReviewEditorPage {
     return this.page.getByRole('dialog', { name: this.messages.notRated.title, exact: true });
   }
 
-  get notRatedReason() {
-    return this.notRatedDialog.getByRole('combobox', { name: this.messages.notRated.reason, exact: true });
+  /** The reasons as radios in a group named "Syy" (no data, not assessed, the service model differs). */
+  get notRatedReasons() {
+    return this.notRatedDialog.getByRole('group', { name: this.messages.notRated.reason, exact: true });
+  }
+
+  notRatedReason(reason: 'no-data' | 'model-differs' | 'not-assessed') {
+    return this.notRatedReasons.getByRole('radio', { name: this.messages.notRated.option[reason], exact: true });
+  }
+
+  /** The advice shown when "the service model differs" is chosen on an item the scale scores 1 in that case. */
+  get scoresLowestAdvice() {
+    return this.notRatedDialog.getByText(this.messages.notRated.scoresLowest.replace('{{score}}', '1'), { exact: true });
+  }
+
+  get scoreLowestButton() {
+    return this.notRatedDialog.getByRole('button', { name: this.messages.notRated.scoreLowest.replace('{{score}}', '1'), exact: true });
   }
 
   get notRatedNote() {
@@ -106,7 +120,7 @@ export class ReviewEditorPage {
   /** Fills the open not-rated dialog and saves it with Enter on the save button. */
   async saveNotRated(reason: 'no-data' | 'model-differs' | 'not-assessed', note: string) {
     await this.notRatedDialog.waitFor();
-    await this.notRatedReason.selectOption(reason);
+    await this.notRatedReason(reason).check();
     await this.notRatedNote.fill(note);
     await this.notRatedDialog.getByRole('button', { name: this.messages.notRated.save, exact: true }).click();
     await this.notRatedDialog.waitFor({ state: 'detached' });
@@ -176,6 +190,13 @@ export class ReviewEditorPage {
   /** The list of items without evidence, as item numbers. */
   async missingEvidenceItems(): Promise<number[]> {
     const list = this.page.getByRole('list', { name: new RegExp(`^${escape(this.messages.checks.missingEvidence)}`) });
+    return (await list.getByRole('button').allInnerTexts()).map(Number);
+  }
+
+  /** Items left unrated for lack of data, listed as a follow-up task (collect before leaving the site). */
+  async collectBeforeLeavingItems(): Promise<number[]> {
+    const list = this.page.getByRole('list', { name: new RegExp(`^${escape(this.messages.checks.collectBeforeLeaving)}`) });
+    if ((await list.count()) === 0) return [];
     return (await list.getByRole('button').allInnerTexts()).map(Number);
   }
 
