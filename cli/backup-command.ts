@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { TFunction } from 'i18next';
+import { formatLocalDateTime } from '../scales/display-format.ts';
 import type { CliLanguage } from './cli-args.ts';
 import type { CliIo } from './main.ts';
 import { InputFileError } from './input-file-error.ts';
@@ -84,8 +85,7 @@ async function list(folder: string, args: { json: boolean; language: CliLanguage
     io.stdout(t('backups.none', { folder }));
     return 0;
   }
-  const time = new Intl.DateTimeFormat(LOCALES[args.language], { dateStyle: 'short', timeStyle: 'short' });
-  const rows = backups.map((b) => [b.name, time.format(new Date(b.createdAt)), t(`backups.reason.${b.reason}`), formatSize(b.size)].join('\t'));
+  const rows = backups.map((b) => [b.name, formatLocalDateTime(b.createdAt, args.language), t(`backups.reason.${b.reason}`), formatSize(b.size)].join('\t'));
   io.stdout([t('backups.folder', { folder }), t('backups.header'), ...rows].join('\n'));
   return 0;
 }
@@ -107,8 +107,6 @@ async function restore(dbFile: string, folder: string, given: string, rotation: 
     throw new InputFileError(`backup.problem.${error.check?.problem ?? 'corrupt'}`, { file: backupFile, detail: error.check?.detail ?? error.message });
   }
 }
-
-const LOCALES: Record<CliLanguage, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
 
 function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { LOCALE_OF } from '../scales/display-format.ts';
+import { formatLocalDateTime, LOCALE_OF } from '../scales/display-format.ts';
 import type { ReportTrust } from '../reports/signing/report-trust.ts';
 import type { SignerTrust } from '../reports/signing/signer-trust.ts';
 import type { SignatureReport, VerificationReport } from '../reports/signing/verification-report.ts';
@@ -84,7 +84,7 @@ function describeSignature(signature: SignatureReport, trust: SignerTrust, repor
     t('verify.signature', { number: signature.number, count: report.signatures.length }),
     `  ${t('verify.signer')}: ${signature.organisation ? `${signer} (${signature.organisation})` : signer}`,
     `  ${t('verify.trust')}: ${trustVerdict(trust, t)}`,
-    `  ${t('verify.time')}: ${signature.signingTime ? formatTime(signature.signingTime, language) : none}`,
+    `  ${t('verify.time')}: ${signature.signingTime ? formatLocalDateTime(signature.signingTime, language, { seconds: true }) : none}`,
     `  ${t('verify.fingerprint')}: ${signature.certificateFingerprint ?? none}`,
     `  ${t('verify.revision')}: ${t('verify.revisionValue', {
       revision: signature.revision,
@@ -105,13 +105,6 @@ export function trustVerdict(trust: SignerTrust, t: TFunction): string {
     case 'unknown': return t('verify.verdict.unknown');
     case 'impostor': return t('verify.verdict.impostor', { known: trust.knownName, fingerprints: trust.knownFingerprints.join(', ') });
   }
-}
-
-/** The machine's local time, with its zone named, in the language's own form (23.11.2026 klo 14.42.56 UTC+2). */
-export function formatTime(date: Date, language: CliLanguage): string {
-  return new Intl.DateTimeFormat(LOCALE_OF[language], {
-    year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'short',
-  }).format(date);
 }
 
 function describeVerificationProblem(problem: VerificationReport['problems'][number], t: TFunction): string {

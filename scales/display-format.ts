@@ -14,6 +14,24 @@ export function formatIsoDate(isoDate: string, language: LanguageCode): string {
   return new Intl.DateTimeFormat(LOCALE_OF[language], { timeZone: 'UTC', day: 'numeric', month: 'numeric', year: 'numeric' }).format(date);
 }
 
+/**
+ * A moment (a Date or an ISO timestamp) as the user's local date and time in the language's form, with the time
+ * zone named in words (fi "14.10.2026 klo 15.42 Itä-Euroopan kesäaika", sv "14.10.2026 15.42 östeuropeisk
+ * sommartid", en "14/10/2026, 15:42 Eastern European Summer Time"). Never a bare offset such as "UTC+3", which
+ * reads as UTC; the zone says "UTC" only when the machine's zone is UTC. The one home of how the renderer and the
+ * CLI print a date-time (calendar dates: formatIsoDate; today: localDate).
+ */
+export function formatLocalDateTime(at: Date | string, language: LanguageCode, options: { seconds?: boolean; timeZone?: string } = {}): string {
+  const date = typeof at === 'string' ? new Date(at) : at;
+  if (Number.isNaN(date.getTime())) return String(at);
+  return new Intl.DateTimeFormat(LOCALE_OF[language], {
+    day: 'numeric', month: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit',
+    ...(options.seconds ? { second: '2-digit' } : {}),
+    timeZoneName: 'long',
+    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+  }).format(date);
+}
+
 /** A scale text in the wanted language, else in the first language the text has (never empty). */
 export function localized(text: LocalizedText, language: LanguageCode, fallbackOrder: readonly LanguageCode[] = ['fi', 'en', 'sv']): string {
   const found = text[language] ?? fallbackOrder.map((l) => text[l]).find((t) => t !== undefined);

@@ -6,7 +6,6 @@ import { ScoreValue } from '../components/ScoreValue.tsx';
 import { useFocusWhen } from '../components/use-focus-when.ts';
 import { useFormat } from '../i18n/use-format.ts';
 import { Fingerprint } from '../reports/Fingerprint.tsx';
-import { formatDateTime } from '../reports/format-time.ts';
 import { useBandLabel } from '../scales/band-labels.tsx';
 import { ConfirmTrustedSigner } from '../trust/ConfirmTrustedSigner.tsx';
 import { SignerTrustVerdict } from '../trust/SignerTrustVerdict.tsx';
@@ -71,7 +70,7 @@ export function BundlePlan({ exporter, createdAt, reviews, impostors, replace, o
         {createdAt && (
           <div>
             <dt>{t('exchange.import.createdAt')}</dt>
-            <dd>{formatDateTime(createdAt, format.language)}</dd>
+            <dd>{format.dateTime(createdAt)}</dd>
           </div>
         )}
         <div className="report-facts__wide">

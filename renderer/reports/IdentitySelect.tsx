@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../i18n/use-format.ts';
 import { Fingerprint } from './Fingerprint.tsx';
 import type { SigningIdentity } from './CreateIdentityForm.tsx';
+import { localDate } from '../../scales/review-rules/local-date.ts';
 
 interface IdentitySelectProps {
   identities: readonly SigningIdentity[];
@@ -66,7 +67,7 @@ export function IdentitySelect({ identities, selectedId, onSelect, signedFingerp
           </div>
           <div>
             <dt>{t('reports.identity.validUntil')}</dt>
-            <dd>{format.date(selected.notAfter.slice(0, 10))}</dd>
+            <dd>{format.date(localDate(new Date(selected.notAfter)))}</dd>
           </div>
           <div>
             <dt>{t('reports.protection.legend')}</dt>

@@ -5,7 +5,6 @@ import type { ReviewDetail } from '../../electron/contract/entities.ts';
 import { hrefFor } from '../app/routes.ts';
 import { useFormat } from '../i18n/use-format.ts';
 import { Fingerprint } from './Fingerprint.tsx';
-import { formatDateTime } from './format-time.ts';
 import { DownloadLink } from '../components/DownloadLink.tsx';
 
 export type SignedReport = NonNullable<CallOutput<'reports.get'>>;
@@ -64,7 +63,7 @@ export function SignedReportPanel({ review, report, headingRef }: SignedReportPa
         </div>
         <div>
           <dt>{t('reports.signed.signedAt')}</dt>
-          <dd>{formatDateTime(report.createdAt, format.language)}</dd>
+          <dd>{format.dateTime(report.createdAt)}</dd>
         </div>
         <div className="report-facts__wide">
           <dt>{t('reports.signed.sha256')}</dt>

@@ -1,13 +1,12 @@
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../electron/contract/contract.ts';
-import { formatDecimal } from '../../scales/display-format.ts';
+import { formatDecimal, formatLocalDateTime } from '../../scales/display-format.ts';
 import { useUiLanguage } from '../i18n/use-format.ts';
 import { ConfirmTrustedSigner } from '../trust/ConfirmTrustedSigner.tsx';
 import { SignersSummary } from '../trust/SignersSummary.tsx';
 import { SignerTrustVerdict } from '../trust/SignerTrustVerdict.tsx';
 import { Fingerprint } from './Fingerprint.tsx';
-import { formatDateTime } from './format-time.ts';
 import { useMessage } from './use-message.ts';
 
 export type PdfVerification = CallOutput<'reports.verify'>;
@@ -88,7 +87,7 @@ export function VerificationResult({ fileName, result, headingRef, onTrustSigner
                   </div>
                   <div>
                     <dt>{t('reports.verify.time')}</dt>
-                    <dd>{signature.signingTime ? formatDateTime(signature.signingTime, language) : unknown}</dd>
+                    <dd>{signature.signingTime ? formatLocalDateTime(signature.signingTime, language) : unknown}</dd>
                   </div>
                   <div>
                     <dt>{t('reports.verify.fingerprint')}</dt>

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { BackupInfo } from '../../electron/contract/backup-contract.ts';
 import { useFormat } from '../i18n/use-format.ts';
 import { fileSize } from '../reports/file-size.ts';
-import { formatDateTime } from '../reports/format-time.ts';
+import { formatLocalDateTime } from '../../scales/display-format.ts';
 import { useMessage } from '../reports/use-message.ts';
 
 /** A backup's time (date and time in the UI language, zone named), reason and size, as the page shows them. */
@@ -11,7 +11,7 @@ export function useBackupFormat() {
   const { language } = useFormat();
   const message = useMessage();
   return {
-    time: (backup: Pick<BackupInfo, 'createdAt'>) => formatDateTime(backup.createdAt, language),
+    time: (backup: Pick<BackupInfo, 'createdAt'>) => formatLocalDateTime(backup.createdAt, language),
     reason: (backup: Pick<BackupInfo, 'reason'>) => t(`settings.backups.reason.${backup.reason}`),
     size: (backup: Pick<BackupInfo, 'size'>) => message(fileSize(backup.size, language)),
   };

@@ -8,6 +8,7 @@ import { useErrorMessage } from '../components/use-error-message.ts';
 import { useFormat } from '../i18n/use-format.ts';
 import { useApiQuery } from '../platform/use-api-query.ts';
 import { useScoreBand } from '../scales/band-labels.tsx';
+import { localDate } from '../../scales/review-rules/local-date.ts';
 import { formatBounds, formatMean, formatTotal } from '../../scales/review-rules/total-format.ts';
 import type { BandZone, TrendChartOptions, TrendSeries } from './trend-chart.ts';
 import { TrendChartCanvas } from './TrendChartCanvas.tsx';
@@ -21,7 +22,7 @@ const SERIES_STYLE = {
 const TEXT_COLOR = '#1c2630';
 const GRID_COLOR = '#c3cbd4';
 
-const firstVisit = (review: ReviewSummary) => [...review.visitDates].sort()[0] ?? review.createdAt.slice(0, 10);
+const firstVisit = (review: ReviewSummary) => [...review.visitDates].sort()[0] ?? localDate(new Date(review.createdAt));
 const timestampOf = (isoDate: string) => Date.parse(`${isoDate}T00:00:00Z`);
 
 /**

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { TrustedCertificateInfo } from '../../electron/contract/trust-contract.ts';
-import { formatDateTime } from '../reports/format-time.ts';
+import { formatLocalDateTime } from '../../scales/display-format.ts';
 import { Fingerprint } from '../reports/Fingerprint.tsx';
 import { useUiLanguage } from '../i18n/use-format.ts';
 
@@ -37,7 +37,7 @@ export function TrustedCertificateTable({ caption, certificates, disabled, onRem
               <td>
                 <Fingerprint value={certificate.fingerprint} />
               </td>
-              <td className="nowrap">{formatDateTime(certificate.notAfter, language)}</td>
+              <td className="nowrap">{formatLocalDateTime(certificate.notAfter, language)}</td>
               <td>{certificate.note ?? ''}</td>
               <td className="nowrap actions">
                 <button type="button" disabled={disabled} onClick={() => onRemove(certificate)}>

@@ -58,7 +58,8 @@ describe('ips-fidelity verify (as a subprocess)', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('Allekirjoitus 1/1');
     expect(stdout).toContain('Allekirjoittaja: Maija Meikäläinen (Työ ja terveys ry)');
-    expect(stdout).toMatch(/Aika: \d{1,2}\.\d{1,2}\.\d{4} klo \d{2}\.\d{2}\.\d{2} UTC\+[23]/);
+    expect(stdout).toMatch(/Aika: \d{1,2}\.\d{1,2}\.\d{4} klo \d{2}\.\d{2}\.\d{2} Itä-Euroopan (normaali|kesä)aika/);
+    expect(stdout).not.toMatch(/UTC/);
     expect(stdout).toContain(`Varmenteen sormenjälki (SHA-256): ${first.identity.certificateFingerprint}`);
     expect(stdout).toMatch(/Kattaa: version 2, .+ tavua \(koko tiedosto\)/);
     expect(stdout).toContain('Ehjä: kyllä');
@@ -69,12 +70,13 @@ describe('ips-fidelity verify (as a subprocess)', () => {
     const en = run(['verify', signed, '--trust', trusted, '--lang', 'en']);
     expect(en.code).toBe(0);
     expect(en.stdout).toContain('Signature 1/1');
-    expect(en.stdout).toMatch(/Time: \d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}:\d{2} (EET|EEST)/);
+    expect(en.stdout).toMatch(/Time: \d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}:\d{2} Eastern European (Standard|Summer) Time/);
     expect(en.stdout).toContain('Intact: yes');
     const sv = run(['verify', signed, '--trust', trusted, '--lang', 'sv']);
     expect(sv.code).toBe(0);
     expect(sv.stdout).toContain('Underskrift 1/1');
     expect(sv.stdout).toContain('Oförändrad: ja');
+    expect(sv.stdout).toMatch(/Tid: \d{1,2}\.\d{1,2}\.\d{4} \d{2}\.\d{2}\.\d{2} östeuropeisk (normal|sommar)tid/);
   });
 
   test('--json gives the report for machines', () => {
@@ -184,7 +186,7 @@ describe('ips-fidelity report (as a subprocess)', () => {
     writeFileSync(bad, JSON.stringify(review));
     const invalid = run(['report', bad, '--out', join(dir, 'bad.pdf')]);
     expect(invalid.code).toBe(1);
-    expect(invalid.stderr).toContain('ratings[0].score: kohta 1: pistemäärä 9 ei ole välillä 1–5');
+    expect(invalid.stderr).toContain('ratings[0].score: kriteeri 1: pistemäärä 9 ei ole välillä 1–5');
     expect(existsSync(join(dir, 'bad.pdf'))).toBe(false);
   });
 
