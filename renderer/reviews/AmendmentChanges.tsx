@@ -4,7 +4,7 @@ import type { ReviewDetail } from '../../electron/contract/entities.ts';
 type Change = NonNullable<ReviewDetail['amendment']>['changes'][number];
 type Outcome = Change['before'];
 
-/** What an amendment changed against the original, item by item ("Kohta 7: 3 → 4"). */
+/** What an amendment changed against the original, item by item ("Kriteeri 7: 3 → 4"). */
 export function AmendmentChanges({ changes, onGoToItem }: { changes: readonly Change[]; onGoToItem: (item: number) => void }) {
   const { t } = useTranslation();
   const outcome = (value: Outcome) =>

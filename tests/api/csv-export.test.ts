@@ -44,7 +44,7 @@ describe('reviews.exportCsv', () => {
 
     const [header, ...rows] = parseCsv(csv, ';');
     const items = Array.from({ length: 25 }, (_, i) => String(i + 1));
-    expect(header).toEqual(['Yksikkö', 'Alue', 'Käyntipäivät', 'Laji', 'Tila', 'Asteikon versio', ...items, 'Yhteispistemäärä', 'Arvio?', 'Taso', 'Arvioituja kohtia', 'Pistekeskiarvo', 'Alaraja', 'Yläraja']);
+    expect(header).toEqual(['Yksikkö', 'Alue', 'Käyntipäivät', 'Laji', 'Tila', 'Asteikon versio', ...items, 'Yhteispistemäärä', 'Arvio?', 'Taso', 'Arvioituja kriteereitä', 'Pistekeskiarvo', 'Alaraja', 'Yläraja']);
     // Sites by name (the archived one too: '=' sorts first), each site's reviews oldest first.
     expect(rows.map((r) => r[0])).toEqual(["'=Oulun IPS", 'Jyväskylän työllisyyspalvelut', 'Äänekosken IPS; "Työpaja"', 'Äänekosken IPS; "Työpaja"']);
 
@@ -72,7 +72,7 @@ describe('reviews.exportCsv', () => {
     expect(partial.slice(31)).toEqual(['107,4', 'kyllä', 'taso arvioitujen kriteerien perusteella: hyvä', '17', '4,29', '81', '113']);
     expect(partial.slice(23, 31)).toEqual(['', '', '', '', '', '', '', '']);
     expect(rows[1]!.slice(31)).toEqual(['104', 'ei', 'hyvä', '25', '4,16', '104', '104']);
-    expect(rows[2]!.slice(31)).toEqual(['', '', 'liian vähän arvioituja kohtia', '0', '', '25', '125']);
+    expect(rows[2]!.slice(31)).toEqual(['', '', 'liian vähän arvioituja kriteereitä', '0', '', '25', '125']);
   });
 
   test('one site or one region; English uses commas and a decimal point', async () => {
@@ -104,7 +104,7 @@ describe('reviewsCsv', () => {
       itemScores: new Map([[1, 5]]), band: { fi: 'kohtalainen' },
       score: { total: 100, totalDecimals: 1, estimate: true, band: 'fair', bandCertain: true, ratedItems: 13, meanScore: 4, lowerBound: 64, upperBound: 112 },
     }], [1, 2], 'fi');
-    expect(csv).toBe(`${BOM}Yksikkö;Alue;Käyntipäivät;Laji;Tila;Asteikon versio;1;2;Yhteispistemäärä;Arvio?;Taso;Arvioituja kohtia;Pistekeskiarvo;Alaraja;Yläraja\r\n`
+    expect(csv).toBe(`${BOM}Yksikkö;Alue;Käyntipäivät;Laji;Tila;Asteikon versio;1;2;Yhteispistemäärä;Arvio?;Taso;Arvioituja kriteereitä;Pistekeskiarvo;Alaraja;Yläraja\r\n`
       + `"Rivi 1\nrivi 2";'+358 alue;2.1.2026;Itsearviointi;Valmis;ips-25 1.0.0;5;;100,0;kyllä;kohtalainen;13;4,00;64;112\r\n`);
     expect(['=1', '+1', '-1', '@a', '\tx', 'ok', 'Åke'].map(neutraliseFormula)).toEqual(["'=1", "'+1", "'-1", "'@a", "'\tx", 'ok', 'Åke']);
   });

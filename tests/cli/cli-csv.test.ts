@@ -50,7 +50,7 @@ describe('ips-fidelity csv (as a subprocess)', () => {
     expect(readFileSync(out).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const rows = parse(csv, { bom: true, delimiter: ';' }) as string[][];
     expect(rows.map((r) => [r[0], r[1], r.at(-7), r.at(-6), r.at(-4)])).toEqual([
-      ['Yksikkö', 'Alue', 'Yhteispistemäärä', 'Arvio?', 'Arvioituja kohtia'],
+      ['Yksikkö', 'Alue', 'Yhteispistemäärä', 'Arvio?', 'Arvioituja kriteereitä'],
       ['Kemin työpaja', 'Lappi', '104', 'ei', '25'],
       ['Äänekosken IPS', 'Keski-Suomi', '107,4', 'kyllä', '17'],
     ]);

@@ -36,13 +36,13 @@ describe('ips-fidelity command line (as a subprocess)', () => {
     const { code, stdout, stderr } = run('score', PARTIAL);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toContain('Arvioitu: 17/25 kohtaa');
+    expect(stdout).toContain('Arvioitu: 17/25 kriteeriä');
     expect(stdout).toContain('Pistekeskiarvo: 4,29');
-    expect(stdout).toContain('Kokonaispisteet: 107,4 (arvio 17/25 kohdan perusteella)');
+    expect(stdout).toContain('Kokonaispisteet: 107,4 (arvio 17/25 kriteerin perusteella)');
     // 8 items unrated: 81–113 whatever they score, so "good" holds on the rated items only (the pilot case).
-    expect(stdout).toContain('Vaihteluväli (arvioimattomat kohdat 1–5): 81–113');
+    expect(stdout).toContain('Vaihteluväli (arvioimattomat kriteerit 1–5): 81–113');
     expect(stdout).toContain('Taso: taso arvioitujen kriteerien perusteella: hyvä');
-    expect(stdout).toMatch(/Henkilöstö: 15 pistettä, 3\/3 kohtaa, keskiarvo 5,00/);
+    expect(stdout).toMatch(/Henkilöstö: 15 pistettä, 3\/3 kriteeriä, keskiarvo 5,00/);
     expect(stdout).toContain('8.9.2026');
     expect(stdout).toMatch(/ {2}23\. .+ \(toimintamalli poikkeaa\)/);
   });
@@ -94,9 +94,9 @@ describe('ips-fidelity command line (as a subprocess)', () => {
     const { code, stderr } = run('validate', tempFile('bad.json', JSON.stringify(review)));
     expect(code).toBe(1);
     expect(stderr).toContain('arviointitiedostossa on 3 virhettä');
-    expect(stderr).toContain('ratings[0].score: kohta 1: pistemäärä 9 ei ole välillä 1–5');
-    expect(stderr).toContain('ratings[1].reason: kohta 2 on arvioimatta; kerro syy');
-    expect(stderr).toContain('ratings[25].item: kohtaa 30 ei ole asteikossa (kohdat 1–25)');
+    expect(stderr).toContain('ratings[0].score: kriteeri 1: pistemäärä 9 ei ole välillä 1–5');
+    expect(stderr).toContain('ratings[1].reason: kriteeri 2 on arvioimatta; kerro syy');
+    expect(stderr).toContain('ratings[25].item: kriteeriä 30 ei ole asteikossa (kriteerit 1–25)');
   });
 
   test.each([

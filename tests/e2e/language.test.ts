@@ -50,7 +50,7 @@ describe('UI language', () => {
     await sites.newSiteButton.waitFor();
     expect(await shell.htmlLang()).toBe('fi');
     await sites.cell(SITE, 'taso arvioitujen kriteerien perusteella: hyvä').waitFor();
-    expect(await sites.rowTexts(SITE)).toEqual(expect.arrayContaining(['107,4 (arvio 17/25 kohdan perusteella, keskiarvo 4,29, vaihteluväli 81–113)', 'taso arvioitujen kriteerien perusteella: hyvä']));
+    expect(await sites.rowTexts(SITE)).toEqual(expect.arrayContaining(['107,4 (arvio 17/25 kriteerin perusteella, keskiarvo 4,29, vaihteluväli 81–113)', 'taso arvioitujen kriteerien perusteella: hyvä']));
     expect(errors).toEqual([]);
   });
 
@@ -63,7 +63,7 @@ describe('UI language', () => {
     const site = new SitePage(page, MESSAGES.sv);
     await site.waitUntilLoaded(SITE);
     const [row] = await site.reviewRows();
-    expect(row?.slice(0, 4)).toEqual([MESSAGES.sv.reviewKind.external, '8.9.2026', MESSAGES.sv.reviewStatus.final, '107,4 (uppskattning utifrån 17/25 punkter, medelvärde 4,29, variationsvidd 81–113)']);
+    expect(row?.slice(0, 4)).toEqual([MESSAGES.sv.reviewKind.external, '8.9.2026', MESSAGES.sv.reviewStatus.final, '107,4 (uppskattning utifrån 17/25 kriterier, medelvärde 4,29, variationsvidd 81–113)']);
     expect(await shell.htmlLang()).toBe('sv');
     expect(errors).toEqual([]);
   });

@@ -157,7 +157,7 @@ describe('review editor', () => {
       }
     }
 
-    await editor.waitForLiveFigure(r.score.total, '107,4 (arvio 17/25 kohdan perusteella, keskiarvo 4,29, vaihteluväli 81–113)');
+    await editor.waitForLiveFigure(r.score.total, '107,4 (arvio 17/25 kriteerin perusteella, keskiarvo 4,29, vaihteluväli 81–113)');
     await editor.waitForLiveFigure(r.score.band, 'taso arvioitujen kriteerien perusteella: hyvä');
     expect(await editor.liveFigure(r.score.rated).innerText()).toBe('17/25');
     expect(await editor.liveFigure(r.score.mean).innerText()).toBe('4,29');
@@ -221,7 +221,7 @@ describe('review editor', () => {
     await page.getByRole('alert').filter({ hasText: r.finalize.refused }).waitFor();
     const undecided = page.getByRole('list', { name: new RegExp(`^${r.checks.undecided}`) });
     expect((await undecided.getByRole('button').allInnerTexts()).map(Number)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
-    await undecided.getByRole('button', { name: new RegExp('^Siirry kohtaan 3:') }).click();
+    await undecided.getByRole('button', { name: new RegExp('^Siirry kriteeriin 3:') }).click();
     await editor.waitForCurrentItem(3);
     expect((await app.call('reviews.get', { id: review.id })).status).toBe('draft');
 

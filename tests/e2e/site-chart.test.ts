@@ -66,7 +66,7 @@ describe('site page: the total over time', () => {
     await chart.dataToggle.click();
     expect(await chart.dataRows()).toEqual([
       ['7.10.2025', 'Ulkoinen arviointi', '79', 'melko hyvä'],
-      ['14.4.2026', 'Itsearviointi', expect.stringMatching(/^\d+,\d \(arvio 20\/25 kohdan perusteella, keskiarvo \d,\d\d, vaihteluväli \d+–\d+\)$/), expect.any(String)],
+      ['14.4.2026', 'Itsearviointi', expect.stringMatching(/^\d+,\d \(arvio 20\/25 kriteerin perusteella, keskiarvo \d,\d\d, vaihteluväli \d+–\d+\)$/), expect.any(String)],
       ['13.10.2026', 'Ulkoinen arviointi', '104', 'hyvä'],
     ]);
     // No CSP violation or script error while chart.js runs.

@@ -34,7 +34,7 @@ describe("the report shows the previous review's action plan", () => {
     const { flat } = await renderedText(t, second.id);
     expect(flat).toContain('Edellisen arvioinnin toimintasuunnitelma');
     expect(flat).toContain('Toimintasuunnitelma laadittiin edellisen arvioinnin (ulkoinen arviointi 10.3.2026) pohjalta. Tilanne 23.11.2026: 1/2 toimenpidettä tehty.');
-    for (const text of ['Kohta', 'Tavoite', 'Vastuuhenkilö', 'Määräaika', 'Tila',
+    for (const text of ['Kriteeri', 'Tavoite', 'Vastuuhenkilö', 'Määräaika', 'Tila',
       'Työhönvalmentajat ovat mukana hoitotiimin viikkopalaverissa', 'Hanna Korhonen', '30.6.2026', 'Tehty',
       'Työnhaun tuki alkaa kuukauden kuluessa', '30.9.2026', 'Työn alla (myöhässä)']) {
       expect(flat).toContain(text);

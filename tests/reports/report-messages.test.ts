@@ -30,9 +30,9 @@ describe('report message files', () => {
   test('placeholders are filled, plural forms follow the language, a missing key throws', () => {
     const t = reportTranslator('fi');
     expect(t('summary.estimate', { rated: 17, total: 25 })).toBe('arvio 17/25 kriteerin perusteella; vaihteluväli {{bounds}}');
-    expect(t('summary.notRatedCount', { count: 1 })).toBe('1 kohta arvioimatta');
-    expect(t('summary.notRatedCount', { count: 8 })).toBe('8 kohtaa arvioimatta');
-    expect(reportTranslator('sv')('summary.notRatedCount', { count: 1 })).toBe('1 punkt inte bedömd');
+    expect(t('summary.notRatedCount', { count: 1 })).toBe('1 kriteeri arvioimatta');
+    expect(t('summary.notRatedCount', { count: 8 })).toBe('8 kriteeriä arvioimatta');
+    expect(reportTranslator('sv')('summary.notRatedCount', { count: 1 })).toBe('1 kriterium inte bedömt');
     expect(() => t('summary.nothing')).toThrow(MissingMessageError);
   });
 });

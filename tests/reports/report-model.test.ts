@@ -25,7 +25,7 @@ describe('report model: Finnish formatting', () => {
     expect(figure(m, 0)).toEqual({ label: 'Kokonaispisteet', value: '104', note: 'asteikko 25–125' });
     expect(figure(m, 1)).toEqual({ label: 'Taso', value: 'hyvä', note: '100–114 pistettä' });
     expect(figure(m, 2).value).toBe('4,16');
-    expect(figure(m, 3)).toMatchObject({ value: '25/25', note: 'kaikki kohdat arvioitu' });
+    expect(figure(m, 3)).toMatchObject({ value: '25/25', note: 'kaikki kriteerit arvioitu' });
   });
 
   test('a partial review: the prorated total with one decimal and the estimate marker', () => {
@@ -36,7 +36,7 @@ describe('report model: Finnish formatting', () => {
       label: 'Taso arvioitujen kriteerien perusteella', value: 'hyvä', note: '100–114 pistettä; vaihteluväli 81–113 ulottuu tasoille melko hyvä–hyvä',
     });
     expect(figure(m, 2).value).toBe('4,29');
-    expect(figure(m, 3)).toMatchObject({ value: '17/25', note: '8 kohtaa arvioimatta' });
+    expect(figure(m, 3)).toMatchObject({ value: '17/25', note: '8 kriteeriä arvioimatta' });
     expect(m.method.paragraphs).toContain('Arvioinnissa pisteytettiin 17/25 kriteeriä; pisteytettyjen kriteerien keskiarvo on 4,29.');
     expect(m.method.paragraphs.join(' ')).toContain('yhden desimaalin tarkkuuteen');
     expect(m.method.paragraphs.join(' ')).toContain('kokonaispisteet olisivat 81, ja jos 5 pistettä, 113');

@@ -131,7 +131,7 @@ export class ReviewEditorPage {
     return this.page.getByRole('complementary').filter({ has: this.page.locator('#live-score-heading') });
   }
 
-  /** A figure of the live panel by its label, e.g. liveFigure(m.score.total) -> "107,4 (arvio 17/25 kohdan perusteella, keskiarvo 4,29, vaihteluväli 81–113)". */
+  /** A figure of the live panel by its label, e.g. liveFigure(m.score.total) -> "107,4 (arvio 17/25 kriteerin perusteella, keskiarvo 4,29, vaihteluväli 81–113)". */
   liveFigure(label: string): Locator {
     return this.liveScore.locator('dl > div').filter({ has: this.page.getByRole('term').filter({ hasText: exactly(label) }) }).getByRole('definition');
   }
@@ -182,7 +182,7 @@ export class ReviewEditorPage {
     return this.page.getByRole('note').filter({ hasText: this.messages.amendment.amends.split('{{')[0]! });
   }
 
-  /** The amendment's list of changed items, as text ("Kohta 7: 4 → 5"). */
+  /** The amendment's list of changed items, as text ("Kriteeri 7: 4 → 5"). */
   amendmentChanges(): Promise<string[]> {
     return this.amendmentNotice.getByRole('listitem').allInnerTexts();
   }
