@@ -29,7 +29,8 @@ beforeAll(async () => {
   for (let item = 1; item <= 25; item++) await app.call('ratings.set', { reviewId: finalId, reviewerId: final.reviewers[0]!.id, item, score: 3 });
   await app.call('reviews.setStatus', { id: finalId, status: 'final' });
 
-  pairId = (await app.call('reviews.create', { siteId, kind: 'external', visitDates: ['2026-12-01'], reviewers: [{ name: 'Aino Laaksonen' }, { name: 'Mikael Sundström' }] })).id;
+  // On IPS-25 1.0.0, which has no Swedish text: the Swedish editor says the scale is shown in Finnish.
+  pairId = (await app.call('reviews.create', { siteId, kind: 'external', scale: { id: 'ips-25', version: '1.0.0' }, visitDates: ['2026-12-01'], reviewers: [{ name: 'Aino Laaksonen' }, { name: 'Mikael Sundström' }] })).id;
 });
 
 afterAll(async () => {

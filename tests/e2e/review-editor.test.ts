@@ -55,7 +55,7 @@ describe('review editor', () => {
     await newReview.waitUntilLoaded();
     expect(await newReview.kindRadio('external').isChecked()).toBe(true);
     const [chosen] = await newReview.scaleOptions();
-    expect(chosen).toMatch(/1\.0\.0 \(oletus\)$/);
+    expect(chosen).toMatch(/1\.1\.0 \(oletus\)$/);
     await newReview.fill({ visitDates: ['23.11.2026'], reviewers: [{ name: 'Aino Laaksonen', role: 'pääarvioija' }] });
     await newReview.create();
     const reviewId = await newReview.waitForEditor();
