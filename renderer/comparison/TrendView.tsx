@@ -67,7 +67,9 @@ export function TrendView({ input, scale }: ViewProps) {
     summary = t('comparison.trend.summaryYears', {
       from: Math.min(...years),
       to: last,
-      latest: data.years.filter((y) => y.year === last).map((y) => t('comparison.trend.summaryKind', { kind: t(`reviewKind.${y.kind}`), mean: meanText(y), count: y.reviews })).join(', '),
+      latest: data.years.filter((y) => y.year === last).map((y) => t(y.estimates > 0 ? 'comparison.trend.summaryKindEstimates' : 'comparison.trend.summaryKind', {
+        kind: t(`reviewKind.${y.kind}`), mean: meanTotalText(y.meanTotal, 0), count: y.reviews, estimates: y.estimates,
+      })).join(', '),
     });
   }
   const empty = siteMode ? data.reviews.length === 0 : data.years.length === 0;

@@ -58,11 +58,17 @@ async function openComparison(bypassCSP = false) {
 
 /** Each view: what its text summary must say, and a row its table must hold. */
 const VIEWS: { view: ComparisonView; summary: string; caption: string; row: string[] }[] = [
-  { view: 'bands', summary: 'Yhteensä 5 yksikköä: huono 1, melko hyvä 1, hyvä 2, esimerkillinen 1.', caption: m.bands.caption, row: [LAPPI, '1', '0', '1', '0', '0', '2'] },
-  { view: 'siteTotals', summary: '5 yksikköä, joilla on kokonaispisteet: vaihteluväli 50–125, mediaani 100.', caption: m.siteTotals.caption, row: ['Rovaniemi', LAPPI, '20.1.2025', 'Ulkoinen arviointi', '100,0 (arvio 20/25)', 'hyvä'] },
-  { view: 'weakest', summary: 'Heikoimmat kohdat 5 yksikön viimeisimmän arvioinnin mukaan: 21.', caption: m.weakest.caption, row: [expect.stringMatching(/^21\. /) as unknown as string, '3,50', '4'] },
-  { view: 'trend', summary: 'Vuodet 2023–2025. Vuonna 2025 keskiarvo: Ulkoinen arviointi 98,7 (3 arviointia), Itsearviointi 93,3 (3 arviointia).', caption: m.trend.captionYears, row: ['2023', 'Ulkoinen arviointi', '1', '52,0'] },
-  { view: 'selfExternal', summary: '3 yksikköä, joilla on molemmat. Kokonaispisteiden keskiarvo: itsearviointi 93,3, ulkoinen 91,0. Suurimmat erot: kohta 6 (+1,33), kohta 1 (−0,33), kohta 2 (+0,33).', caption: m.selfExternal.pairsCaption, row: ['Turku', '1.8.2025: 125', '14.4.2025: 121'] },
+  // Rovaniemi's 100,0 is an estimate from 20/25 items with bounds 85–105 (fair to good): good only on the rated items.
+  { view: 'bands', summary: 'Yhteensä 5 yksikköä: huono 1, melko hyvä 1, hyvä 2 (joista 1 arvioitujen kriteerien perusteella), esimerkillinen 1.', caption: m.bands.caption, row: [LAPPI, '1', '0', '1 (joista 1 arvioitujen kriteerien perusteella)', '0', '0', '2'] },
+  {
+    view: 'siteTotals',
+    summary: '5 yksikköä, joilla on kokonaispisteet: vaihteluväli 50–125, mediaani 100,0. Tasoittain: esimerkillinen 1, hyvä 2, melko hyvä 1, huono 1. 1 yksikön kokonaispisteet ovat arvio osasta kriteereistä',
+    caption: m.siteTotals.caption,
+    row: ['Rovaniemi', LAPPI, '20.1.2025', 'Ulkoinen arviointi', '100,0 (arvio 20/25 kriteerin perusteella, keskiarvo 4,00, vaihteluväli 85–105)', 'taso arvioitujen kriteerien perusteella: hyvä'],
+  },
+  { view: 'weakest', summary: 'Heikoimmat kriteerit 5 yksikön viimeisimmän arvioinnin mukaan: 21.', caption: m.weakest.caption, row: [expect.stringMatching(/^21\. /) as unknown as string, '3,50', '4'] },
+  { view: 'trend', summary: 'Vuodet 2023–2025. Vuonna 2025 keskiarvo: Ulkoinen arviointi 98,7 (3 arviointia; arvioita osasta kriteereistä: 1), Itsearviointi 93,3 (3 arviointia).', caption: m.trend.captionYears, row: ['2023', 'Ulkoinen arviointi', '1', '52,0'] },
+  { view: 'selfExternal', summary: '3 yksikköä, joilla on molemmat. Kokonaispisteiden keskiarvo: itsearviointi 93,3, ulkoinen 91,0. Suurimmat erot: kriteeri 6 (+1,33), kriteeri 1 (−0,33), kriteeri 2 (+0,33).', caption: m.selfExternal.pairsCaption, row: ['Turku', '1.8.2025: 125', '14.4.2025: 121'] },
   { view: 'employment', summary: '4 yksikköä, joilla on sekä arviointi että seurantatiedot. Korrelaatio r = 0,99. Työllisyysaste keskimäärin 34', caption: m.employment.caption, row: ['Kaleva', PIRKANMAA, '1.1.2025–31.12.2025 (1)', '30', '6', expect.stringMatching(/^20\s%$/) as unknown as string, '75 (6.5.2025)', 'melko hyvä'] },
 ];
 
@@ -88,10 +94,12 @@ describe('comparison page', () => {
   it('heat map: a table of sites x items, highest total first, every score written in its cell', async () => {
     const { comparison, errors } = await openComparison();
     await comparison.open('heatmap');
-    expect(await comparison.summary('heatmap').innerText()).toMatch(/^5 yksikköä ja 25 kohtaa\. Heikoimmat kohdat keskimäärin: 21\. .+ \(3,50\)/);
+    expect(await comparison.summary('heatmap').innerText()).toMatch(/^5 yksikköä ja 25 kriteeriä\. Heikoimmat kriteerit keskimäärin: 21\. .+ \(3,50\)/);
     const rows = await comparison.rows('heatmap', m.heatmap.caption);
     expect(rows.map((r) => r[0])).toEqual(['Turku', 'Hervanta', 'Rovaniemi', 'Kaleva', 'Kemi']);
     expect(rows[1]).toEqual(['Hervanta', '105', '5', '5', '5', '5', '5', ...Array(20).fill('4')]);
+    // Rovaniemi's total is an estimate: said with N/25, mean and bounds, as everywhere else.
+    expect(rows[2]![1]).toBe('100,0 (arvio 20/25 kriteerin perusteella, keskiarvo 4,00, vaihteluväli 85–105)');
     // Rovaniemi's items 21-25 were not rated: a dash, read as "ei arvioitu".
     expect(rows[2]!.slice(-5)).toEqual(Array(5).fill(expect.stringMatching(new RegExp(`^–\\s*${m.heatmap.notRated}$`))));
     expect(errors).toEqual([]);
@@ -102,7 +110,7 @@ describe('comparison page', () => {
     await comparison.filter('region').selectOption({ label: LAPPI });
     await expect.poll(() => comparison.included.innerText()).toContain('Arviointeja 3, yksiköitä 2.');
     await comparison.open('bands');
-    await expect.poll(() => comparison.summary('bands').innerText()).toContain('Yhteensä 2 yksikköä: huono 1, hyvä 1.');
+    await expect.poll(() => comparison.summary('bands').innerText()).toContain('Yhteensä 2 yksikköä: huono 1, hyvä 1 (joista 1 arvioitujen kriteerien perusteella).');
     await comparison.filter('region').selectOption({ label: m.filters.allRegions });
     await comparison.filter('site').selectOption({ label: 'Turku' });
     await comparison.open('trend');
