@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSENSUS_MESSAGES } from './page-models/consensus-messages.ts';
 import { ConsensusPage } from './page-models/consensus-page.ts';
 import { interpolate } from './page-models/messages.ts';
+import { REVIEW_MESSAGES } from './page-models/review-messages.ts';
 import { axeFindings, seriousOrCritical } from './support/axe.ts';
 import { startPreviewApp, type PreviewApp } from './support/preview-app.ts';
 
@@ -136,6 +137,15 @@ describe('consensus of two reviewers', () => {
     await page.keyboard.press('Tab');
     await consensus.waitUntilSaved(item(17));
     expect((await app.call('reviews.get', { id: reviewId })).consensus.find((r) => r.item === 17)).toMatchObject({ score: 4, justification: 'Lokin mukaan kontakteja on enemmän kuin haastatteluissa arvioitiin.' });
+
+    // Item 4: "the service model differs" is answered by the scale, which scores such an item 1; the note is required.
+    const agreedOn4 = await consensus.choice(item(4)).inputValue();
+    await consensus.choose(item(4), 'model-differs');
+    await consensus.row(item(4)).getByText(interpolate(REVIEW_MESSAGES.fi.notRated.scoresLowest, { score: 1 }), { exact: true }).waitFor();
+    await consensus.row(item(4)).getByRole('button', { name: interpolate(REVIEW_MESSAGES.fi.notRated.scoreLowest, { score: 1 }), exact: true }).waitFor();
+    await consensus.row(item(4)).getByText(REVIEW_MESSAGES.fi.notRated.noteHint['model-differs'], { exact: true }).waitFor();
+    await consensus.choose(item(4), agreedOn4);
+    await consensus.waitUntilSaved(item(4));
 
     // The rest agree with one reviewer or the other.
     for (const [n, value] of [[2, '3'], [6, '3'], [11, '3']] as const) {
