@@ -45,10 +45,13 @@ export function appearanceText(identity: SigningIdentity, signingTime: Date, lan
   };
 }
 
-/** "7.12.2026 klo 14.05 UTC+2": local time with its offset from UTC, as the report's language writes it. */
+/**
+ * "7.12.2026 klo 14.05 UTC+2" / "7 July 2026 at 15:05 GMT+3": local time with its offset from UTC, as the report's
+ * language writes it; English spells the month, since 07/07 reads differently on either side of the Atlantic.
+ */
 export function signingTimeText(time: Date, language: ReportLanguage, timeZone?: string): string {
   return new Intl.DateTimeFormat(LOCALE_OF[language], {
-    day: 'numeric', month: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'shortOffset',
+    day: 'numeric', month: language === 'en' ? 'long' : 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'shortOffset',
     ...(timeZone ? { timeZone } : {}),
   }).format(time);
 }

@@ -134,7 +134,7 @@ describe('each signer fills their own field in their own update', () => {
     expect(lines).toHaveLength(2);
     expect(lines.map((l) => /([0-9A-F:]{20,})\s*$/.exec(l)![1]).join('')).toBe(fingerprint);
     expect(signingTimeText(new Date('2026-12-07T12:05:00Z'), 'fi', 'Europe/Helsinki')).toBe('7.12.2026 klo 14.05 UTC+2');
-    expect(signingTimeText(new Date('2026-07-07T12:05:00Z'), 'en', 'Europe/Helsinki')).toBe('07/07/2026, 15:05 GMT+3');
+    expect(signingTimeText(new Date('2026-07-07T12:05:00Z'), 'en', 'Europe/Helsinki')).toBe('7 July 2026 at 15:05 GMT+3');
   });
 
   test('every word a signature adds lies inside its widget\'s /Rect', () => {
