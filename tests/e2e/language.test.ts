@@ -37,7 +37,7 @@ describe('UI language', () => {
     expect(await shell.htmlLang()).toBe('en');
     expect(await page.title()).toBe(`${MESSAGES.en.sites.title} – ${MESSAGES.en.app.name}`);
     // Numbers and dates in the English locale; band labels from the scale data in English.
-    await sites.cell(SITE, 'good').waitFor();
+    await sites.cell(SITE, 'band on the rated items: good').waitFor();
     expect(await sites.rowTexts(SITE)).toEqual(expect.arrayContaining(['107.4 (estimate from 17/25 items, mean 4.29, range 81–113)', 'band on the rated items: good']));
 
     // Remembered across a reload.
