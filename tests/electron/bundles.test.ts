@@ -190,7 +190,7 @@ describe('the main bundle, started with a stand-in electron module', () => {
     const takeOffered = async () => ((await call('files.takeOffered')) as { output: { fileName: string; kind: string; base64: string } | null }).output;
     const contentOf = (file: { base64: string } | null) => (file ? Buffer.from(file.base64, 'base64').toString('utf8') : null);
     const scales = await call('scales.list');
-    expect(scales).toMatchObject({ ok: true, output: [{ id: 'ips-25' }] });
+    expect(scales).toMatchObject({ ok: true, output: [{ id: 'ips-25', version: '1.0.0', isDefault: false }, { id: 'ips-25', version: '1.1.0', isDefault: true }] });
     const site = await call('sites.create', { name: 'Oulun IPS' });
     expect(site).toMatchObject({ ok: true });
     expect(readFileSync(join(userData, 'ips-fidelity.sqlite')).length).toBeGreaterThan(0);
