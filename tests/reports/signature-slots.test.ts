@@ -90,7 +90,7 @@ describe('the unsigned report: expected signers and empty signature fields', () 
 });
 
 describe('each signer fills their own field in their own update', () => {
-  test('pdfsig: both signatures valid, in the fields reserved for them; qpdf clean; only embedded fonts', () => {
+  test('pdfsig: both signatures valid, in the fields reserved for them; qpdf clean; only embedded fonts; still tagged PDF/A', () => {
     const { signatures, output } = pdfsig(twice);
     expect(signatures.map((s) => [s.signerCommonName, s.validation]), output).toEqual([
       ['Aino Laaksonen', 'Signature is Valid.'],
@@ -103,6 +103,10 @@ describe('each signer fills their own field in their own update', () => {
       const fonts = pdffonts(file);
       expect(fonts.length).toBeGreaterThan(3);
       expect(fonts.filter((f) => !f.embedded)).toEqual([]);
+      // The signatures are incremental updates: the tagged structure and the PDF/A identification stay as signed.
+      expect(pdfinfo(file).fields).toMatchObject({ Tagged: 'yes', 'Metadata Stream': 'yes' });
+      expect(pdf.toString('latin1')).toMatch(/<pdfaid:part>2<\/pdfaid:part>/);
+      expect(pdf.toString('latin1')).toMatch(/\/OutputIntents/);
     }
   });
 
