@@ -32,7 +32,10 @@ export const Site = z.object({
 export type Site = z.infer<typeof Site>;
 
 export const SiteListEntry = Site.extend({
-  latestReview: z.object({ reviewId: Id, date: IsoDate, kind: z.enum(['external', 'self']), scale: z.object({ id: z.string(), version: z.string() }), score: FidelitySummary }).nullable(),
+  /** The site's result: the newest final review, or with none final the newest with a rated item (siteResultChoice). */
+  latestReview: z.object({ reviewId: Id, date: IsoDate, kind: z.enum(['external', 'self']), status: ReviewStatus, scale: z.object({ id: z.string(), version: z.string() }), score: FidelitySummary }).nullable(),
+  /** A newer review still in progress, shown as such beside the result. */
+  openReview: z.object({ reviewId: Id, date: IsoDate, status: ReviewStatus }).nullable(),
 });
 export type SiteListEntry = z.infer<typeof SiteListEntry>;
 
@@ -139,7 +142,10 @@ export const ReviewDetail = ReviewSummary.extend({
   ratingsHidden: z.boolean(),
   ratings: z.array(ReviewerRating),
   consensus: z.array(ConsensusRating),
+  /** The review's own recommendations (the result's; pre-filled from the reviewers' at consensus.start). */
   recommendations: z.array(Recommendation),
+  /** Each reviewer's own recommendations, as far as this viewer may see them (reviewerWorkVisible). */
+  reviewerRecommendations: z.array(Recommendation.extend({ reviewerId: Id })),
   strengths: Note.nullable(),
   amendment: Amendment.nullable(),
   /** The amendment that superseded this (final) review, if any. */

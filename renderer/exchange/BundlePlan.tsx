@@ -91,6 +91,7 @@ export function BundlePlan({ exporter, createdAt, reviews, impostors, replace, o
               <th scope="col">{t('exchange.import.table.site')}</th>
               <th scope="col">{t('exchange.import.table.dates')}</th>
               <th scope="col">{t('exchange.import.table.kind')}</th>
+              <th scope="col">{t('exchange.import.table.status')}</th>
               <th scope="col">{t('exchange.import.table.revision')}</th>
               <th scope="col">{t('exchange.import.table.total')}</th>
               <th scope="col">{t('exchange.import.table.band')}</th>
@@ -103,6 +104,7 @@ export function BundlePlan({ exporter, createdAt, reviews, impostors, replace, o
                 <th scope="row">{review.regionName ? `${review.siteName} – ${review.regionName}` : review.siteName}</th>
                 <td>{dates(review)}</td>
                 <td>{t(`reviewKind.${review.kind}`)}</td>
+                <td>{t(`reviewStatus.${review.status}`)}</td>
                 <td className="nowrap">
                   {review.localRevision !== null && review.localRevision !== review.revision
                     ? t('exchange.import.revision', { revision: review.revision, local: review.localRevision })

@@ -49,9 +49,12 @@ export function SitesTable({ sites, onEdit, onSetActive }: SitesTableProps) {
               </td>
               {site.latestReview ? (
                 <>
-                  <td className="nowrap">
-                    {format.date(site.latestReview.date)}
-                    <span className="cell-note">{t(`reviewKind.${site.latestReview.kind}`)}</span>
+                  <td>
+                    <span className="nowrap">{format.date(site.latestReview.date)}</span>
+                    <span className="cell-note">
+                      {t(`reviewKind.${site.latestReview.kind}`)} · {t(`reviewStatus.${site.latestReview.status}`)}
+                    </span>
+                    <OpenReviewNote site={site} />
                   </td>
                   <td className="wrap-words">
                     <ScoreValue score={site.latestReview.score} />
@@ -60,7 +63,8 @@ export function SitesTable({ sites, onEdit, onSetActive }: SitesTableProps) {
                 </>
               ) : (
                 <td colSpan={3} className="muted">
-                  {t('sites.noReviews')}
+                  {site.openReview ? t('sites.noResult') : t('sites.noReviews')}
+                  <OpenReviewNote site={site} />
                 </td>
               )}
               <td className="nowrap">{site.active ? t('sites.active') : t('sites.archived')}</td>
@@ -83,5 +87,17 @@ export function SitesTable({ sites, onEdit, onSetActive }: SitesTableProps) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** A newer review still in progress, named as such so it never reads as the site's result. */
+function OpenReviewNote({ site }: { site: SiteListEntry }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (!site.openReview) return null;
+  return (
+    <span className="cell-note">
+      {t('sites.inProgress', { status: t(`reviewStatus.${site.openReview.status}`).toLowerCase(), date: format.date(site.openReview.date) })}
+    </span>
   );
 }

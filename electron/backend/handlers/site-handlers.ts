@@ -1,3 +1,4 @@
+import { siteResultChoice } from '../../../scales/review-rules/site-result.ts';
 import { ApiFailure } from '../../contract/api-error.ts';
 import type { Site } from '../../contract/entities.ts';
 import { appendAudit } from '../store/audit-log.ts';
@@ -28,10 +29,16 @@ export const siteHandlers: HandlerGroup<'regions.list' | 'sites.list' | 'sites.g
 
   'sites.list': (input, ctx) =>
     listSites(ctx.db, input).map((site) => {
-      const latest = listReviewRowsForSite(ctx.db, site.id)[0];
-      if (!latest) return { ...site, latestReview: null };
-      const summary = reviewSummary(ctx, latest);
-      return { ...site, latestReview: { reviewId: latest.id, date: summary.visitDates[0]!, kind: latest.kind, scale: { id: summary.scale.id, version: summary.scale.version }, score: summary.score } };
+      const summaries = listReviewRowsForSite(ctx.db, site.id).map((row) => reviewSummary(ctx, row));
+      const { result, inProgress } = siteResultChoice(summaries.map((summary) => ({ summary, status: summary.status, ratedItems: summary.score.ratedItems })));
+      return {
+        ...site,
+        latestReview: result && {
+          reviewId: result.summary.id, date: result.summary.visitDates[0]!, kind: result.summary.kind, status: result.summary.status,
+          scale: { id: result.summary.scale.id, version: result.summary.scale.version }, score: result.summary.score,
+        },
+        openReview: inProgress && { reviewId: inProgress.summary.id, date: inProgress.summary.visitDates[0]!, status: inProgress.summary.status },
+      };
     }),
 
   'sites.get': ({ id }, ctx) => requireSite(ctx, id),
