@@ -40,6 +40,15 @@ export function ActionPlanEditor({ initial }: { initial: ActionPlan }) {
   const [message, setMessage] = useState<string | null>(null);
   const [createError, setCreateError] = useState<ApiClientError | null>(null);
   const [creating, setCreating] = useState(false);
+  // Rows whose due date field holds text that is no date: not saved, so the status must not say "saved".
+  const [invalidDates, setInvalidDates] = useState<ReadonlySet<number>>(new Set());
+  const markInvalidDate = (item: number, invalid: boolean) =>
+    setInvalidDates((current) => {
+      const next = new Set(current);
+      if (invalid) next.add(item);
+      else next.delete(item);
+      return next;
+    });
   const rowsHeading = useRef<HTMLHeadingElement>(null);
   const { queue, snapshot } = useSaveQueue<PlanSaveTarget>({});
 
@@ -83,7 +92,7 @@ export function ActionPlanEditor({ initial }: { initial: ActionPlan }) {
           <p className="figure-value">{progressText(countRows(plan.rows))}</p>
         </section>
       )}
-      <ActionPlanSaveStatus state={snapshot} onRetry={() => queue.retryNow()} />
+      <ActionPlanSaveStatus state={snapshot} invalidDates={[...invalidDates].sort((a, b) => a - b)} onRetry={() => queue.retryNow()} />
 
       <section aria-labelledby="action-plan-candidates-heading">
         <h2 id="action-plan-candidates-heading">{t('actionPlan.candidates.heading')}</h2>
@@ -122,6 +131,7 @@ export function ActionPlanEditor({ initial }: { initial: ActionPlan }) {
                 onChange={(draft, at) => change(row, draft, at)}
                 onBlur={() => queue.flush(`row:${row.id}`)}
                 onRemove={() => remove(row)}
+                onInvalidDate={(invalid) => markInvalidDate(row.item, invalid)}
               />
             ))}
           </ol>

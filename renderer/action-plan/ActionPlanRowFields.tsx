@@ -26,10 +26,12 @@ interface ActionPlanRowFieldsProps {
   /** Leaving a field sends what was typed. */
   onBlur: () => void;
   onRemove: () => void;
+  /** The due date field holds text that is no date (or no longer does). */
+  onInvalidDate?: (invalid: boolean) => void;
 }
 
 /** One action: the item and its score, then goal, owner, due date, status and notes, each labelled. */
-export function ActionPlanRowFields({ row, today, onChange, onBlur, onRemove }: ActionPlanRowFieldsProps) {
+export function ActionPlanRowFields({ row, today, onChange, onBlur, onRemove, onInvalidDate }: ActionPlanRowFieldsProps) {
   const { t } = useTranslation();
   const language = useUiLanguage();
   const id = useId();
@@ -78,7 +80,8 @@ export function ActionPlanRowFields({ row, today, onChange, onBlur, onRemove }: 
           </div>
           <div className="field">
             <label htmlFor={field('due')}>{t('actionPlan.rows.dueDate')}</label>
-            <LocalDateInput id={field('due')} value={draft.dueDate} onChange={(dueDate) => change({ ...draft, dueDate }, 'later')} onBlur={onBlur} />
+            <LocalDateInput id={field('due')} value={draft.dueDate} onChange={(dueDate) => change({ ...draft, dueDate }, 'later')} onBlur={onBlur}
+              onInvalidChange={onInvalidDate} />
           </div>
           <div className="field">
             <label htmlFor={field('status')}>{t('actionPlan.rows.status')}</label>

@@ -12,11 +12,18 @@ export interface PlanSaveTarget {
  * The plan's saved state in a polite live region, like the review editor's: saving, all saved, or what is not
  * saved and why (the values stay in their fields), with a retry button.
  */
-export function ActionPlanSaveStatus({ state, onRetry }: { state: SaveSnapshot<PlanSaveTarget>; onRetry: () => void }) {
+export function ActionPlanSaveStatus({ state, invalidDates = [], onRetry }: {
+  state: SaveSnapshot<PlanSaveTarget>;
+  /** Items whose due date is typed wrong: not saved, whatever the queue says. */
+  invalidDates?: readonly number[];
+  onRetry: () => void;
+}) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
-  const failed = state.failures.length > 0;
-  const message = failed
+  const failed = state.failures.length > 0 || invalidDates.length > 0;
+  const message = invalidDates.length > 0
+    ? t('actionPlan.save.invalidDates', { items: invalidDates.join(', '), count: invalidDates.length })
+    : failed
     ? state.failures.every((f) => f.retrying) ? t('actionPlan.save.failedRetrying') : t('actionPlan.save.failed')
     : state.busy ? t('actionPlan.save.saving')
     : state.savedCount > 0 ? t('actionPlan.save.saved')
@@ -32,7 +39,7 @@ export function ActionPlanSaveStatus({ state, onRetry }: { state: SaveSnapshot<P
         )}
         <span role="status">{message}</span>
       </p>
-      {failed && (
+      {state.failures.length > 0 && (
         <div className="save-status__failures">
           <ul>
             {state.failures.map((failure) => (

@@ -10,13 +10,15 @@ interface LocalDateInputProps {
   /** A valid date or '' (cleared); text that is no date is kept in the field and reported, not passed on. */
   onChange: (isoDate: string) => void;
   onBlur: () => void;
+  /** Told whenever the typed text turns into no date or back: the caller must not claim the field is saved. */
+  onInvalidChange?: (invalid: boolean) => void;
 }
 
 /**
  * A date typed in the UI language's form (fi: 23.11.2026), whatever the browser's or the system's locale: the
  * native date input follows the operating system, which may differ from the language chosen in the app.
  */
-export function LocalDateInput({ id, value, onChange, onBlur }: LocalDateInputProps) {
+export function LocalDateInput({ id, value, onChange, onBlur, onInvalidChange }: LocalDateInputProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const hintId = useId();
@@ -44,6 +46,8 @@ export function LocalDateInput({ id, value, onChange, onBlur }: LocalDateInputPr
         onFocus={() => setFocused(true)}
         onChange={(e) => {
           setText(e.target.value);
+          const nowInvalid = e.target.value.trim() !== '' && parseLocalDate(e.target.value) === null;
+          if (nowInvalid !== invalid) onInvalidChange?.(nowInvalid);
           if (e.target.value.trim() === '') onChange('');
           else {
             const parsed = parseLocalDate(e.target.value);
@@ -56,7 +60,9 @@ export function LocalDateInput({ id, value, onChange, onBlur }: LocalDateInputPr
         }}
       />
       <span id={hintId} className={invalid ? 'field-error date-hint' : 'visually-hidden'}>
-        {t('consensus.plan.dateFormat', { example: format.date('2026-11-23') })}
+        {invalid
+          ? t('consensus.plan.dateInvalid', { example: format.date('2026-11-23') })
+          : t('consensus.plan.dateFormat', { example: format.date('2026-11-23') })}
       </span>
     </>
   );

@@ -33,6 +33,7 @@ export function VisitPlanEntryRow({ reviewId, entry, sourceLabel, itemTitle, rea
   const format = useFormat();
   const id = useId();
   const [draft, setDraft] = useState<Draft>(() => ({ who: entry.who ?? '', plannedDate: entry.plannedDate ?? '', done: entry.done, note: entry.note ?? '' }));
+  const [dateInvalid, setDateInvalid] = useState(false);
   const autosave = useAutosave('visitPlan.update', async (value: Draft) => {
     const saved = await api.call('visitPlan.update', {
       reviewId,
@@ -110,6 +111,7 @@ export function VisitPlanEntryRow({ reviewId, entry, sourceLabel, itemTitle, rea
               value={draft.plannedDate}
               onChange={(plannedDate) => change({ ...draft, plannedDate }, 'later')}
               onBlur={debounced.flush}
+              onInvalidChange={setDateInvalid}
             />
           </>
         )}
@@ -129,7 +131,16 @@ export function VisitPlanEntryRow({ reviewId, entry, sourceLabel, itemTitle, rea
               onChange={(e) => change({ ...draft, note: e.target.value }, 'later')}
               onBlur={debounced.flush}
             />
-            <SaveIndicator state={autosave.state} onRetry={autosave.retry} />
+            {dateInvalid ? (
+              <p role="status" className="save-state save-state--error">
+                <span aria-hidden="true" className="save-state__icon">
+                  {'⚠'}
+                </span>{' '}
+                {t('consensus.save.notSaved')}
+              </p>
+            ) : (
+              <SaveIndicator state={autosave.state} onRetry={autosave.retry} />
+            )}
           </>
         )}
       </td>

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_PLAN_MESSAGES, ActionPlanPage } from './page-models/action-plan-page.ts';
+import { CONSENSUS_MESSAGES } from './page-models/consensus-messages.ts';
 import { interpolate, MESSAGES } from './page-models/messages.ts';
 import { SitePage } from './page-models/site-page.ts';
 import { axeFindings, seriousOrCritical } from './support/axe.ts';
@@ -72,6 +73,21 @@ describe('action plan', () => {
     expect(await plan.dueDate(again).inputValue()).toBe('28.2.2027');
     expect(await plan.status(again).inputValue()).toBe('in-progress');
     expect(await plan.notes(again).inputValue()).toBe('Seuranta tiimipalaverissa.');
+    expect(errors).toEqual([]);
+  });
+
+  it('a due date that is no date is reported at the field and in the save status, never as saved (issue 13)', async () => {
+    const { plan, errors } = await openPlan();
+    const row = plan.row(4, titles.get(4)!);
+    await plan.dueDate(row).fill('31.2.2027');
+    expect(await plan.dueDate(row).getAttribute('aria-invalid')).toBe('true');
+    await row.getByText(interpolate(CONSENSUS_MESSAGES.fi.plan.dateInvalid, { example: '23.11.2026' }), { exact: true }).waitFor();
+    await plan.page.getByRole('status').filter({ hasText: interpolate(a.save.invalidDates_one, { items: 4 }) }).waitFor();
+    expect(await plan.page.getByRole('status').filter({ hasText: a.save.saved }).count()).toBe(0);
+    await plan.dueDate(row).fill('31.3.2027');
+    await plan.dueDate(row).blur();
+    await plan.waitUntilSaved();
+    expect((await app.call('actionPlan.get', { reviewId })).rows.find((r) => r.item === 4)?.dueDate).toBe('2027-03-31');
     expect(errors).toEqual([]);
   });
 

@@ -61,7 +61,10 @@ describe('visit plan', () => {
     // A date in the UI language's form; text that is no date is flagged at the field and not saved.
     await plan.when(CLIENTS).fill('31.2.2026');
     expect(await plan.when(CLIENTS).getAttribute('aria-invalid')).toBe('true');
-    await plan.row(CLIENTS).getByText(interpolate(c.plan.dateFormat, { example: '23.11.2026' }), { exact: true }).waitFor();
+    await plan.row(CLIENTS).getByText(interpolate(c.plan.dateInvalid, { example: '23.11.2026' }), { exact: true }).waitFor();
+    // Issue 13: the row no longer says "Tallennettu" next to a date that was dropped.
+    await plan.row(CLIENTS).getByRole('status').filter({ hasText: c.save.notSaved }).waitFor();
+    expect(await plan.row(CLIENTS).locator('.save-state--saved').count()).toBe(0);
     await plan.when(CLIENTS).fill('24.11.2026');
     expect(await plan.when(CLIENTS).getAttribute('aria-invalid')).toBeNull();
     await plan.note(CLIENTS).fill('Kolme asiakasta, haastattelut tiimin tiloissa.');
