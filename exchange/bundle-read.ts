@@ -124,7 +124,7 @@ function checkFormat(json: unknown): Problem | null {
 }
 
 /** The names shown for the exporter must be the certificate's, and it must have been valid when the bundle was made. */
-function exporterProblems(exporter: BundleExporter, createdAt: string, certificate: CertificateSummary): Problem[] {
+export function exporterProblems(exporter: BundleExporter, createdAt: string, certificate: CertificateSummary): Problem[] {
   const problems: Problem[] = [];
   if (exporter.certificateFingerprint !== certificate.certificateFingerprint) {
     problems.push(problem('certificate-mismatch', 'content.exporter.certificateFingerprint', `the exporter's fingerprint ${exporter.certificateFingerprint} is not that of the signing certificate (${certificate.certificateFingerprint})`));

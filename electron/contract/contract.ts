@@ -10,6 +10,7 @@ import { scaleContract } from './scale-contract.ts';
 import { settingsContract } from './settings-contract.ts';
 import { trustContract } from './trust-contract.ts';
 import { PdfVerification } from './verification-contract.ts';
+import { reviewerRatingsContract } from './reviewer-ratings-contract.ts';
 import { ScaleVersionShape } from '../../scales/scale-schema.ts';
 import { FidelityScore } from '../../scales/scoring.ts';
 import {
@@ -150,6 +151,7 @@ export const contract = {
   ...settingsContract,
   ...scaleContract,
   ...trustContract,
+  ...reviewerRatingsContract,
 } as const;
 
 export type Contract = typeof contract;

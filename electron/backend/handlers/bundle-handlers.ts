@@ -72,7 +72,7 @@ function acceptedExporterIssue(bundle: CheckedBundle, acceptExporter: string | u
 const exporterInfo = (bundle: CheckedBundle) => ({ name: bundle.exporter.name, organisation: bundle.exporter.organisation ?? null, certificateFingerprint: bundle.exporter.certificateFingerprint });
 const scaleInfo = (scale: ScaleVersion) => ({ id: scale.data.id, version: scale.data.version, contentHash: scale.contentHash });
 
-async function unsealedIdentity(ctx: HandlerContext, identityId: number, storagePassphrase: string | undefined): Promise<SigningIdentity> {
+export async function unsealedIdentity(ctx: HandlerContext, identityId: number, storagePassphrase: string | undefined): Promise<SigningIdentity> {
   const row = ctx.db.transaction(() => getIdentityRow(ctx.db, identityId)).immediate();
   if (!row) throw new ApiFailure('not-found', { entity: 'identity', id: identityId });
   try {

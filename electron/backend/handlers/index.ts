@@ -2,6 +2,7 @@ import { actionPlanHandlers } from './action-plan-handlers.ts';
 import { STORAGE_ASYNC_CALLS, storageHandlers } from './backup-handlers.ts';
 import { BUNDLE_ASYNC_CALLS, bundleHandlers } from './bundle-handlers.ts';
 import { comparisonHandlers } from './comparison-handlers.ts';
+import { COUNTERSIGN_ASYNC_CALLS, countersignHandlers } from './countersign-handlers.ts';
 import { csvExportHandlers } from './csv-export-handlers.ts';
 import { exchangeHandlers } from './exchange-handlers.ts';
 import { filesHandlers } from './files-handlers.ts';
@@ -10,6 +11,7 @@ import type { Handlers } from './handler-context.ts';
 import { ratingHandlers } from './rating-handlers.ts';
 import { REPORT_ASYNC_CALLS, reportHandlers } from './report-handlers.ts';
 import { reviewHandlers } from './review-handlers.ts';
+import { REVIEWER_RATINGS_ASYNC_CALLS, reviewerRatingsHandlers } from './reviewer-ratings-handlers.ts';
 import { scaleHandlers } from './scale-handlers.ts';
 import { siteHandlers } from './site-handlers.ts';
 import { trustHandlers } from './trust-handlers.ts';
@@ -31,6 +33,8 @@ export const handlers = {
   ...filesHandlers,
   ...storageHandlers,
   ...trustHandlers,
+  ...reviewerRatingsHandlers,
+  ...countersignHandlers,
 } satisfies Handlers;
 
-export const ASYNC_CALLS: ReadonlySet<CallName> = new Set<CallName>([...REPORT_ASYNC_CALLS, ...BUNDLE_ASYNC_CALLS, ...STORAGE_ASYNC_CALLS]);
+export const ASYNC_CALLS: ReadonlySet<CallName> = new Set<CallName>([...REPORT_ASYNC_CALLS, ...BUNDLE_ASYNC_CALLS, ...STORAGE_ASYNC_CALLS, ...REVIEWER_RATINGS_ASYNC_CALLS, ...COUNTERSIGN_ASYNC_CALLS]);
