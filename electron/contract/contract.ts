@@ -104,7 +104,11 @@ export const contract = {
 
   'ratings.set': call(RatingValue.extend({ reviewId: Id, reviewerId: Id }).strict(), ReviewerRating),
   'consensus.set': call(RatingValue.extend({ reviewId: Id, justification: Note.nullable().default(null) }).strict(), ConsensusRating),
-  'recommendations.set': call(z.strictObject({ reviewId: Id, item: z.number().int().positive().nullable(), text: Note }),
+  /**
+   * reviewerId: a reviewer's own recommendation (a draft with two or more reviewers: private until all complete);
+   * without it the review's own, which cannot be written while the reviewers' work is still hidden.
+   */
+  'recommendations.set': call(z.strictObject({ reviewId: Id, reviewerId: Id.optional(), item: z.number().int().positive().nullable(), text: Note }),
     z.object({ item: z.number().int().nullable(), text: Note })),
 
   'scoring.review': call(z.strictObject({ reviewId: Id, reviewerId: Id.optional() }), ScoreDetail),

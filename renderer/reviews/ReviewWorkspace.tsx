@@ -64,7 +64,7 @@ export function ReviewWorkspace({ detail, current, scale, viewerId, onViewerChan
   const item = items[index]!;
   const { session, mode, actions } = editor;
   const ratingsEditable = session !== null && canEditRatings(mode);
-  const textsEditable = session !== null && canEditReviewTexts(mode);
+  const textsEditable = session !== null && canEditReviewTexts(mode, session.owner);
   const drafts = session?.drafts ?? {};
   const titleOf = (n: number) => {
     const found = items.find((i) => i.number === n);

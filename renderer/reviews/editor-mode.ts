@@ -24,9 +24,20 @@ export function editorModeOf(detail: ReviewDetail, viewerId: number | undefined)
   return { kind: 'reviewer', reviewerId: reviewer.id, locked: reviewer.completedAt !== null };
 }
 
+/**
+ * Whose recommendations the editor writes: with two or more reviewers rating a draft, the reviewer's own (private
+ * until all complete, then pre-filled into the review's at consensus); otherwise the review's own (undefined).
+ */
+export const recommendationOwner = (detail: ReviewDetail, mode: EditorMode): number | undefined =>
+  mode.kind === 'reviewer' && detail.reviewers.length > 1 ? mode.reviewerId : undefined;
+
 export const canEditRatings = (mode: EditorMode) => (mode.kind === 'reviewer' && !mode.locked) || mode.kind === 'consensus';
-/** Recommendations and strengths belong to the review, not to one reviewer: editable until final. */
-export const canEditReviewTexts = (mode: EditorMode) => mode.kind !== 'final';
+/**
+ * Recommendations and strengths: the review's are editable until final; a reviewer's own (owner) recommendations
+ * are locked like their ratings once they marked them complete.
+ */
+export const canEditReviewTexts = (mode: EditorMode, owner?: number) =>
+  mode.kind !== 'final' && !(owner !== undefined && mode.kind === 'reviewer' && mode.locked);
 
 /** One item's rating as the editor holds it: text fields as strings, '' for nothing. */
 export interface ItemDraft {

@@ -3,7 +3,7 @@ import type { ReviewDetail } from '../../electron/contract/entities.ts';
 import type { NotRatedReason } from '../../scales/scoring.ts';
 import { useApi } from '../platform/api-context.tsx';
 import { useApiQuery } from '../platform/use-api-query.ts';
-import { draftsFor, EMPTY_DRAFT, editorModeOf, modeKey, ratingValue, type EditorMode, type ItemDraft } from './editor-mode.ts';
+import { draftsFor, EMPTY_DRAFT, editorModeOf, modeKey, ratingValue, recommendationOwner, type EditorMode, type ItemDraft } from './editor-mode.ts';
 import type { SaveQueue } from './save-queue.ts';
 import { useSaveQueue } from './use-save-queue.ts';
 
@@ -20,6 +20,8 @@ export const TEXT_SAVE_DELAY_MS = 600;
 interface Session {
   key: string;
   mode: EditorMode;
+  /** Whose recommendations are edited: a reviewer's own, or the review's (undefined). */
+  owner: number | undefined;
   drafts: Record<number, ItemDraft>;
   recommendations: Record<number, string>;
   overall: string;
@@ -27,23 +29,25 @@ interface Session {
 }
 
 const ratingKey = (mode: EditorMode, item: number) => `rating:${mode.kind === 'reviewer' ? mode.reviewerId : 'result'}:${item}`;
-const recommendationKey = (item: number | null) => `recommendation:${item ?? 'review'}`;
+const recommendationKey = (owner: number | undefined, item: number | null) => `recommendation:${owner ?? 'review'}:${item ?? 'review'}`;
 const STRENGTHS_KEY = 'strengths';
 
 /** The values to edit, from the review; a value still waiting to be saved wins over the stored one. */
 function startSession(detail: ReviewDetail, mode: EditorMode, items: readonly number[], queue: SaveQueue<SaveTarget>): Session {
   const drafts = draftsFor(detail, mode);
+  const owner = recommendationOwner(detail, mode);
+  const stored = owner === undefined ? detail.recommendations : detail.reviewerRecommendations.filter((r) => r.reviewerId === owner);
   const recommendations: Record<number, string> = {};
-  for (const rec of detail.recommendations) if (rec.item !== null) recommendations[rec.item] = rec.text;
+  for (const rec of stored) if (rec.item !== null) recommendations[rec.item] = rec.text;
   for (const item of items) {
     const pendingDraft = queue.pendingValue(ratingKey(mode, item)) as ItemDraft | undefined;
     if (pendingDraft) drafts[item] = pendingDraft;
-    const pendingText = queue.pendingValue(recommendationKey(item)) as string | undefined;
+    const pendingText = queue.pendingValue(recommendationKey(owner, item)) as string | undefined;
     if (pendingText !== undefined) recommendations[item] = pendingText;
   }
-  const overall = (queue.pendingValue(recommendationKey(null)) as string | undefined) ?? detail.recommendations.find((r) => r.item === null)?.text ?? '';
+  const overall = (queue.pendingValue(recommendationKey(owner, null)) as string | undefined) ?? stored.find((r) => r.item === null)?.text ?? '';
   const strengths = (queue.pendingValue(STRENGTHS_KEY) as string | undefined) ?? detail.strengths ?? '';
-  return { key: modeKey(mode), mode, drafts, recommendations, overall, strengths };
+  return { key: modeKey(mode), mode, owner, drafts, recommendations, overall, strengths };
 }
 
 /**
@@ -109,12 +113,14 @@ export function useReviewSession(detail: ReviewDetail, current: boolean, viewerI
     setJustification: (item: number, justification: string) => changeDraft(item, { justification }, TEXT_SAVE_DELAY_MS),
     setRecommendation: (item: number, text: string) =>
       update((s) => {
-        queue.set(recommendationKey(item), text, (t) => api.call('recommendations.set', { reviewId, item, text: t }), { kind: 'recommendation', item }, TEXT_SAVE_DELAY_MS);
+        const owner = s.owner === undefined ? {} : { reviewerId: s.owner };
+        queue.set(recommendationKey(s.owner, item), text, (t) => api.call('recommendations.set', { reviewId, ...owner, item, text: t }), { kind: 'recommendation', item }, TEXT_SAVE_DELAY_MS);
         return { ...s, recommendations: { ...s.recommendations, [item]: text } };
       }),
     setOverall: (text: string) =>
       update((s) => {
-        queue.set(recommendationKey(null), text, (t) => api.call('recommendations.set', { reviewId, item: null, text: t }), { kind: 'overall' }, TEXT_SAVE_DELAY_MS);
+        const owner = s.owner === undefined ? {} : { reviewerId: s.owner };
+        queue.set(recommendationKey(s.owner, null), text, (t) => api.call('recommendations.set', { reviewId, ...owner, item: null, text: t }), { kind: 'overall' }, TEXT_SAVE_DELAY_MS);
         return { ...s, overall: text };
       }),
     setStrengths: (text: string) =>

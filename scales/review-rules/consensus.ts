@@ -52,16 +52,36 @@ const joined = (texts: readonly (string | null | undefined)[]) =>
 
 /**
  * Consensus starts where the reviewers agree: an item every reviewer decided the same way is pre-filled with that
- * decision and the reviewers' evidence and notes (each different text once); every other item is decided in the
- * consensus discussion. `byReviewer`: each reviewer's ratings.
+ * decision and the reviewers' evidence and notes (each different text once). Every other item is decided in the
+ * consensus discussion, but its consensus evidence starts from both reviewers' text too (issue 13: the record of a
+ * disputed item keeps its evidence), to be edited there. `byReviewer`: each reviewer's ratings.
  */
 export function consensusPrefill(items: readonly number[], byReviewer: readonly (readonly ReviewerItemRating[])[]): PrefilledConsensus[] {
   return items.flatMap((item) => {
     const forItem = byReviewer.map((ratings) => ratings.find((r) => r.item === item));
     const first = forItem[0];
-    if (!first || !isAgreement(forItem.map(outcomeOf))) return [];
+    const evidence = joined(forItem.map((r) => r?.evidence));
+    if (!first || !isAgreement(forItem.map(outcomeOf))) {
+      return evidence === null ? [] : [{ item, score: null, reason: null, reasonNote: null, evidence }];
+    }
     const { score, reason } = ratingOfOutcome(outcomeOf(first));
-    return [{ item, score, reason, reasonNote: joined(forItem.map((r) => r?.reasonNote)), evidence: joined(forItem.map((r) => r?.evidence)) }];
+    return [{ item, score, reason, reasonNote: joined(forItem.map((r) => r?.reasonNote)), evidence }];
+  });
+}
+
+/**
+ * The review's recommendations start from the reviewers' own (each different text once, item null: the whole
+ * review); only where the review has none of its own yet.
+ */
+export function recommendationPrefill(
+  byReviewer: readonly (readonly { item: number | null; text: string }[])[],
+  existing: readonly { item: number | null }[],
+): { item: number | null; text: string }[] {
+  const keys = [...new Set(byReviewer.flat().map((r) => r.item))].sort((a, b) => (a ?? 0) - (b ?? 0));
+  return keys.flatMap((item) => {
+    if (existing.some((r) => r.item === item)) return [];
+    const text = joined(byReviewer.map((recs) => recs.find((r) => r.item === item)?.text));
+    return text === null ? [] : [{ item, text }];
   });
 }
 

@@ -23,6 +23,15 @@ interface ReviewerState { completedAt: string | null }
 export const ratingsHidden = (status: ReviewStatus, reviewers: readonly ReviewerState[]): boolean =>
   status === 'draft' && reviewers.length > 1 && reviewers.some((r) => r.completedAt === null);
 
+/**
+ * The one rule of blind rating: may `viewerId` (undefined: nobody in particular, e.g. a report or an export) see
+ * or write the individual work of reviewer `ownerId` (ratings, evidence, notes, not-rated reasons,
+ * recommendations, and anything derived from them such as progress and missing lists)? A reviewer always sees
+ * their own; another's only once every reviewer has marked theirs complete (ratingsHidden).
+ */
+export const reviewerWorkVisible = (status: ReviewStatus, reviewers: readonly ReviewerState[], ownerId: number, viewerId?: number): boolean =>
+  ownerId === viewerId || !ratingsHidden(status, reviewers);
+
 /** Why consensus cannot start yet, or null when it can: two or more reviewers, all complete, still a draft. */
 export function consensusBlocker(status: ReviewStatus, reviewers: readonly ReviewerState[]): 'not-draft' | 'single-reviewer' | 'reviewers-not-complete' | null {
   if (status !== 'draft') return 'not-draft';

@@ -52,8 +52,10 @@ describe('two reviewers reaching consensus', () => {
 
     const started = await call('consensus.start', { reviewId: review.id });
     expect(started.status).toBe('consensus');
-    expect(started.consensus.map((c) => c.item)).toEqual(Array.from({ length: 22 }, (_, i) => i + 4));
-    expect(started.consensus[0]).toMatchObject({ item: 4, score: 4, evidence: 'A4' });
+    // Every item with evidence has a consensus record: agreed items decided, disputed ones (1-3) with the evidence only.
+    expect(started.consensus.map((c) => c.item)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+    expect(started.consensus[3]).toMatchObject({ item: 4, score: 4, evidence: 'A4' });
+    expect(started.consensus[0]).toMatchObject({ item: 1, score: null, reason: null, evidence: 'A1' });
     expect(started.checks.undecided).toEqual([1, 2, 3]);
     expect(await backend.dispatch('ratings.set', { reviewId: review.id, reviewerId: a, item: 1, score: 5 })).toMatchObject({ ok: false, error: { code: 'conflict' } });
 

@@ -25,7 +25,7 @@ describe('migrations', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' ORDER BY name").all() as { name: string; sql: string }[];
-    expect(tables.map((t) => t.name)).toEqual(['action_plan_rows', 'audit_log', 'consensus_ratings', 'employment_outcomes', 'ratings', 'recommendations', 'regions', 'review_origins', 'review_result_facts', 'review_revisions', 'reviewers', 'reviews', 'scale_versions', 'signed_reports', 'signing_identities', 'sites', 'trusted_certificates', 'visit_plan_entries']);
+    expect(tables.map((t) => t.name)).toEqual(['action_plan_rows', 'audit_log', 'consensus_ratings', 'employment_outcomes', 'ratings', 'recommendations', 'regions', 'review_origins', 'review_result_facts', 'review_revisions', 'reviewer_rating_sources', 'reviewer_recommendations', 'reviewers', 'reviews', 'scale_versions', 'signed_reports', 'signing_identities', 'sites', 'trusted_certificates', 'visit_plan_entries']);
     for (const table of tables) expect(table.sql, table.name).toMatch(/\)\s*STRICT$/);
 
     db.prepare("INSERT INTO regions (name, created_at) VALUES ('Lappi', 'x')").run();

@@ -4,6 +4,7 @@ import {
   formatMean, formatTotal, goalReached, isOverdue, localDate, needsJustification, outcomeOf, ratingsHidden, resultRatingsOf,
   reviewAgreement, scoresLowestWhenModelDiffers, scoreRatings, canMoveTo, bandStatement,
 } from '../../scales/review-rules/index.ts';
+import { recommendationPrefill } from '../../scales/review-rules/consensus.ts';
 import { parseScaleVersion } from '../../scales/scale-version.ts';
 import { bundledIps25, partialRatings, ratingsSumming } from '../fixtures/ratings.ts';
 
@@ -109,6 +110,13 @@ describe('result ratings, consensus and workflow', () => {
       { item: 3, score: null, reason: 'no-data', reasonNote: 'ei tietoa', evidence: null },
     ]);
     expect(disagreementItems([1, 2, 3, 4], [a, b])).toEqual([2]);
+  });
+  test('a disputed item starts undecided, with both reviewers’ evidence to edit', () => {
+    const a = [{ item: 13, score: 3, evidence: 'Ainon näyttö' }];
+    const b = [{ item: 13, score: 5, evidence: 'Bertan näyttö' }];
+    expect(consensusPrefill([13], [a, b])).toEqual([{ item: 13, score: null, reason: null, reasonNote: null, evidence: 'Ainon näyttö\n\nBertan näyttö' }]);
+    expect(recommendationPrefill([[{ item: 13, text: 'A' }, { item: null, text: 'Yleinen' }], [{ item: 13, text: 'B' }, { item: 13, text: 'B' }]], [{ item: null }]))
+      .toEqual([{ item: 13, text: 'A\n\nB' }]);
   });
   test('workflow', () => {
     expect(canMoveTo('draft', 'consensus')).toBe(true);

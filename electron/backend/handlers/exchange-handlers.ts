@@ -6,7 +6,7 @@ import { appendAudit, listAudit } from '../store/audit-log.ts';
 import { getReviewRowByUid, listRecommendations, listReviewers, type ReviewRow } from '../store/reviews-store.ts';
 import type { HandlerContext, HandlerGroup } from './handler-context.ts';
 import { insertReviewFromFile, normalisedIncoming } from './review-file-store.ts';
-import { requireReviewRow, resultRatings } from './review-views.ts';
+import { requireReviewRow, resultRatings, withoutHiddenWork } from './review-views.ts';
 import { requireSite } from './site-handlers.ts';
 
 /** The review as a review file: its result ratings with their evidence and per-item recommendations. */
@@ -72,5 +72,5 @@ export const exchangeHandlers: HandlerGroup<'reviews.importFile' | 'reviews.expo
 
   'reviews.exportFile': ({ reviewId }, ctx) => exportReview(ctx, requireReviewRow(ctx, reviewId)),
 
-  'audit.list': (input, ctx) => listAudit(ctx.db, input),
+  'audit.list': (input, ctx) => withoutHiddenWork(ctx, listAudit(ctx.db, input)),
 };

@@ -3,11 +3,11 @@ import { ApiFailure } from '../../contract/api-error.ts';
 import { scoreRatings, type FidelityScore, type FidelityScoreTotals } from '../../../scales/scoring.ts';
 import { decidedRatings, resultRatingsOf } from '../../../scales/review-rules/result-ratings.ts';
 import { outcomeOf } from '../../../scales/review-rules/consensus.ts';
-import { ratingsHidden } from '../../../scales/review-rules/workflow.ts';
+import { ratingsHidden, reviewerWorkVisible } from '../../../scales/review-rules/workflow.ts';
 import type { ScaleVersion } from '../../../scales/scale-version.ts';
 import { getSite } from '../store/sites-store.ts';
 import {
-  amendmentOf, getReviewRow, listConsensus, listRecommendations, listReviewerRatings, listReviewers, type ReviewRow,
+  amendmentOf, getReviewRow, listConsensus, listRecommendations, listReviewerRatings, listReviewerRecommendations, listReviewers, type ReviewRow,
 } from '../store/reviews-store.ts';
 import { ensureVisitPlan } from './visit-plan.ts';
 import type { HandlerContext } from './handler-context.ts';
@@ -58,8 +58,23 @@ export function reviewSummary(ctx: HandlerContext, row: ReviewRow): ReviewSummar
 /** Each reviewer's ratings stay private until every reviewer has marked theirs complete (ratingsHidden). */
 export const ratingsHiddenFor = (row: ReviewRow, reviewers: readonly Reviewer[]): boolean => ratingsHidden(row.status, reviewers);
 
-function checksFor(ctx: HandlerContext, row: ReviewRow, scale: ScaleVersion): ReviewDetail['checks'] {
-  const individual = listReviewerRatings(ctx.db, row.id);
+/**
+ * A reviewer's individual work (ratings, evidence, notes, reasons, recommendations) as far as `viewerId` may see it:
+ * the one rule is reviewerWorkVisible. Every call that shows or derives anything from individual work reads it here.
+ */
+export function visibleReviewerWork(ctx: HandlerContext, row: ReviewRow, viewerId?: number) {
+  const reviewers = listReviewers(ctx.db, row.id);
+  const visible = (r: { reviewerId: number }) => reviewerWorkVisible(row.status, reviewers, r.reviewerId, viewerId);
+  return {
+    reviewers,
+    ratings: listReviewerRatings(ctx.db, row.id).filter(visible),
+    recommendations: listReviewerRecommendations(ctx.db, row.id).filter(visible),
+  };
+}
+
+function checksFor(ctx: HandlerContext, row: ReviewRow, scale: ScaleVersion, viewerId?: number): ReviewDetail['checks'] {
+  // Another reviewer's work must not make an item drop out of this reviewer's missing list before all complete.
+  const individual = visibleReviewerWork(ctx, row, viewerId).ratings;
   const result = resultRatings(ctx, row);
   const items = scale.data.items.map((i) => i.number);
   const hasEvidence = (item: number) => [...individual, ...result].some((r) => r.item === item && (r.score !== null || r.reason !== null || (r.evidence ?? '').trim() !== ''));
@@ -89,9 +104,8 @@ function amendmentFor(ctx: HandlerContext, row: ReviewRow): ReviewDetail['amendm
 export function reviewDetail(ctx: HandlerContext, row: ReviewRow, viewerId?: number): ReviewDetail {
   const site = getSite(ctx.db, row.site_id);
   if (!site) throw new ApiFailure('not-found', { entity: 'site', id: row.site_id });
-  const reviewers = listReviewers(ctx.db, row.id);
+  const { reviewers, ratings, recommendations } = visibleReviewerWork(ctx, row, viewerId);
   const hidden = ratingsHiddenFor(row, reviewers);
-  const ratings = listReviewerRatings(ctx.db, row.id).filter((r) => !hidden || r.reviewerId === viewerId);
   return {
     ...reviewSummary(ctx, row),
     site,
@@ -101,9 +115,28 @@ export function reviewDetail(ctx: HandlerContext, row: ReviewRow, viewerId?: num
     ratings,
     consensus: listConsensus(ctx.db, row.id),
     recommendations: listRecommendations(ctx.db, row.id),
+    reviewerRecommendations: recommendations,
     strengths: row.strengths,
     amendment: amendmentFor(ctx, row),
     amendedBy: amendmentOf(ctx.db, row.id),
-    checks: checksFor(ctx, row, scaleOfReview(ctx, row)),
+    checks: checksFor(ctx, row, scaleOfReview(ctx, row), viewerId),
   };
+}
+
+/**
+ * The audit log keeps every change to a reviewer's own work with its values; while that work is hidden
+ * (reviewerWorkVisible, nobody in particular looking) the entry shows that a change happened, not what it was.
+ */
+export function withoutHiddenWork<E extends { entity: string; entityId: string; oldValue: unknown; newValue: unknown }>(ctx: HandlerContext, entries: E[]): E[] {
+  const reviews = new Map<number, { row: ReviewRow | undefined; reviewers: Reviewer[] }>();
+  const isHidden = (reviewId: number, reviewerId: number) => {
+    if (!reviews.has(reviewId)) reviews.set(reviewId, { row: getReviewRow(ctx.db, reviewId), reviewers: listReviewers(ctx.db, reviewId) });
+    const { row, reviewers } = reviews.get(reviewId)!;
+    return row !== undefined && !reviewerWorkVisible(row.status, reviewers, reviewerId);
+  };
+  return entries.map((entry) => {
+    const [reviewId, reviewerId, item] = entry.entityId.split('/');
+    const individual = (entry.entity === 'rating' || entry.entity === 'recommendation') && item !== undefined;
+    return individual && isHidden(Number(reviewId), Number(reviewerId)) ? { ...entry, oldValue: null, newValue: null } : entry;
+  });
 }

@@ -1,11 +1,11 @@
 import { reviewAgreement } from '../../../scales/agreement.ts';
-import { consensusBlocker } from '../../../scales/review-rules/workflow.ts';
-import { consensusPrefill, disagreementItems } from '../../../scales/review-rules/consensus.ts';
+import { consensusBlocker, ratingsHidden } from '../../../scales/review-rules/workflow.ts';
+import { consensusPrefill, disagreementItems, recommendationPrefill } from '../../../scales/review-rules/consensus.ts';
 import { ApiFailure } from '../../contract/api-error.ts';
 import { NotRatedReason } from '../../../scales/scoring.ts';
 import { appendAudit } from '../store/audit-log.ts';
 import {
-  amendmentOf, insertReview, insertReviewer, listConsensus, listRecommendations, listReviewerRatings, listReviewers,
+  amendmentOf, insertReview, insertReviewer, listConsensus, listRecommendations, listReviewerRatings, listReviewerRecommendations, listReviewers,
   setAmendmentRow, setRecommendationRow, setReviewerCompletedAt, setReviewStatusRow, setStrengthsRow, upsertConsensus,
 } from '../store/reviews-store.ts';
 import { getPlanRow, updatePlanRow } from '../store/visit-plan-store.ts';
@@ -44,6 +44,9 @@ export const workflowHandlers: HandlerGroup<'reviewers.setComplete' | 'consensus
     for (const prefilled of consensusPrefill(scaleOfReview(ctx, row).data.items.map((i) => i.number), byReviewer)) {
       upsertConsensus(ctx.db, reviewId, { ...prefilled, reason: NotRatedReason.nullable().parse(prefilled.reason), justification: null }, at);
     }
+    const reviewerRecommendations = listReviewerRecommendations(ctx.db, reviewId);
+    const recsByReviewer = reviewers.map((r) => reviewerRecommendations.filter((x) => x.reviewerId === r.id));
+    for (const rec of recommendationPrefill(recsByReviewer, listRecommendations(ctx.db, reviewId))) setRecommendationRow(ctx.db, reviewId, rec.item, rec.text, at);
     setReviewStatusRow(ctx.db, reviewId, 'consensus', at);
     appendAudit(ctx.db, { actor: ctx.actor, at, entity: 'review', entityId: reviewId, action: 'start-consensus', oldValue: 'draft', newValue: { status: 'consensus', prefilled: listConsensus(ctx.db, reviewId).map((c) => c.item) } });
     return reviewDetail(ctx, requireReviewRow(ctx, reviewId));
@@ -52,7 +55,7 @@ export const workflowHandlers: HandlerGroup<'reviewers.setComplete' | 'consensus
   'scoring.agreement': ({ reviewId }, ctx) => {
     const row = requireReviewRow(ctx, reviewId);
     const reviewers = listReviewers(ctx.db, reviewId);
-    if (reviewers.some((r) => r.completedAt === null) && row.status === 'draft') throw new ApiFailure('conflict', { reason: 'reviewers-not-complete' });
+    if (ratingsHidden(row.status, reviewers)) throw new ApiFailure('conflict', { reason: 'reviewers-not-complete' });
     const scale = scaleOfReview(ctx, row);
     const ratings = listReviewerRatings(ctx.db, reviewId);
     const byReviewer = reviewers.map((r) => ratings.filter((x) => x.reviewerId === r.id));

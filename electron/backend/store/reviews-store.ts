@@ -134,3 +134,19 @@ export function setRecommendationRow(db: Database, reviewId: number, item: numbe
     db.prepare('INSERT INTO recommendations (review_id, item, text, updated_at) VALUES (?, ?, ?, ?)').run(reviewId, item, text, at);
   }
 }
+
+export interface ReviewerRecommendation { reviewerId: number; item: number | null; text: string }
+
+/** Every reviewer's own recommendations on the review (migration 010); who may see them: reviewerWorkVisible. */
+export function listReviewerRecommendations(db: Database, reviewId: number): ReviewerRecommendation[] {
+  return db.prepare(`SELECT r.reviewer_id AS reviewerId, r.item, r.text FROM reviewer_recommendations r JOIN reviewers v ON v.id = r.reviewer_id
+      WHERE v.review_id = ? ORDER BY v.position, r.item IS NOT NULL, r.item`).all(reviewId) as ReviewerRecommendation[];
+}
+
+/** An empty text removes the reviewer's recommendation. */
+export function setReviewerRecommendationRow(db: Database, reviewerId: number, item: number | null, text: string, at: string): void {
+  db.prepare('DELETE FROM reviewer_recommendations WHERE reviewer_id = ? AND item IS ?').run(reviewerId, item);
+  if (text.trim() !== '') {
+    db.prepare('INSERT INTO reviewer_recommendations (reviewer_id, item, text, updated_at) VALUES (?, ?, ?, ?)').run(reviewerId, item, text, at);
+  }
+}

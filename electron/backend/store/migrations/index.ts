@@ -7,8 +7,9 @@ import { m006ReviewResultFacts } from './006-review-result-facts.ts';
 import { m007ReviewOrigins } from './007-review-origins.ts';
 import { m008TrustedCertificates } from './008-trusted-certificates.ts';
 import { m009ReviewerRatingSources } from './009-reviewer-rating-sources.ts';
+import { m010ReviewerRecommendations } from './010-reviewer-recommendations.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order; `PRAGMA user_version` is the number of the last one applied. */
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002ReviewWorkflow, m003SignedReports, m004IdentityProtection, m005ExchangeAndComparison, m006ReviewResultFacts, m007ReviewOrigins, m008TrustedCertificates, m009ReviewerRatingSources];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002ReviewWorkflow, m003SignedReports, m004IdentityProtection, m005ExchangeAndComparison, m006ReviewResultFacts, m007ReviewOrigins, m008TrustedCertificates, m009ReviewerRatingSources, m010ReviewerRecommendations];
 export const SCHEMA_VERSION = MIGRATIONS.length;
