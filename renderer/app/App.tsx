@@ -17,6 +17,7 @@ import { ComparisonPage } from '../comparison/ComparisonPage.tsx';
 import { ExchangePage } from '../exchange/ExchangePage.tsx';
 import { SettingsPage } from '../settings/SettingsPage.tsx';
 import { TrustedSignersPage } from '../trust/TrustedSignersPage.tsx';
+import { LaptopsPage } from '../laptops/LaptopsPage.tsx';
 
 export function App() {
   const { t } = useTranslation();
@@ -56,6 +57,7 @@ export function App() {
         {route.name === 'visit-plan' && <VisitPlanPage key={route.reviewId} reviewId={route.reviewId} />}
         {route.name === 'report' && <ReportPage key={route.reviewId} reviewId={route.reviewId} />}
         {route.name === 'action-plan' && <ActionPlanPage key={route.reviewId} reviewId={route.reviewId} />}
+        {route.name === 'laptops' && <LaptopsPage key={route.reviewId} reviewId={route.reviewId} />}
         {route.name === 'verify' && <VerifyPage />}
         {route.name === 'compare' && <ComparisonPage />}
         {route.name === 'exchange' && <ExchangePage />}

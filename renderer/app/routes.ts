@@ -10,6 +10,7 @@ export type Route =
   | { name: 'visit-plan'; reviewId: number }
   | { name: 'report'; reviewId: number }
   | { name: 'action-plan'; reviewId: number }
+  | { name: 'laptops'; reviewId: number }
   | { name: 'verify' }
   | { name: 'compare' }
   | { name: 'exchange' }
@@ -29,13 +30,14 @@ export function parseRoute(hash: string): Route {
   if (site?.[1]) return { name: 'site', siteId: Number(site[1]) };
   const newReview = /^\/sites\/([1-9]\d{0,15})\/new-review$/.exec(path);
   if (newReview?.[1]) return { name: 'new-review', siteId: Number(newReview[1]) };
-  const review = /^\/reviews\/([1-9]\d{0,15})(?:\/(consensus|plan|report|actions))?$/.exec(path);
+  const review = /^\/reviews\/([1-9]\d{0,15})(?:\/(consensus|plan|report|actions|laptops))?$/.exec(path);
   if (review?.[1]) {
     const reviewId = Number(review[1]);
     if (review[2] === 'consensus') return { name: 'consensus', reviewId };
     if (review[2] === 'plan') return { name: 'visit-plan', reviewId };
     if (review[2] === 'report') return { name: 'report', reviewId };
     if (review[2] === 'actions') return { name: 'action-plan', reviewId };
+    if (review[2] === 'laptops') return { name: 'laptops', reviewId };
     return { name: 'review', reviewId };
   }
   return { name: 'not-found' };
@@ -59,6 +61,8 @@ export function hrefFor(route: Route): string {
       return `#/reviews/${route.reviewId}/report`;
     case 'action-plan':
       return `#/reviews/${route.reviewId}/actions`;
+    case 'laptops':
+      return `#/reviews/${route.reviewId}/laptops`;
     case 'verify':
       return '#/verify';
     case 'compare':

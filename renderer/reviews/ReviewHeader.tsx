@@ -63,6 +63,7 @@ export function ReviewHeader({ detail, scale, mode, saveState, onRetrySave, onRe
           <a href={hrefFor({ name: 'visit-plan', reviewId: detail.id })}>{t('review.editor.visitPlan')}</a>
           <a href={hrefFor({ name: 'report', reviewId: detail.id })}>{t('reports.editorLink')}</a>
           <a href={hrefFor({ name: 'action-plan', reviewId: detail.id })}>{t('actionPlan.editorLink')}</a>
+          <a href={hrefFor({ name: 'laptops', reviewId: detail.id })}>{t('laptops.headerLink')}</a>
         </p>
         {mode.kind === 'reviewer' && detail.reviewers.length > 1 && (
           <div className="field reviewer-select">
