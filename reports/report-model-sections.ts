@@ -81,6 +81,7 @@ export function itemTableModel(context: ModelContext): ItemTableModel {
       notes.push({ heading: t('items.reasonNote'), text: [t(`items.reason.${reason}`), rating?.reasonNote].filter(Boolean).join(' ') });
     }
     if (rating?.evidence) notes.push({ heading: t('items.evidence'), text: rating.evidence });
+    if (rating?.justification) notes.push({ heading: t('items.justification'), text: rating.justification });
     if (rating?.recommendation) notes.push({ heading: t('items.recommendation'), text: rating.recommendation });
     const anchor = score === null || !item ? undefined : item.anchors[score - itemMin];
     return {

@@ -19,6 +19,7 @@ export const ReviewRating = z.strictObject({
   reasonNote: Text.optional().describe('Free-text explanation of why the item is not rated'),
   evidence: Text.optional().describe('What the rating rests on: interviews, records, observations'),
   recommendation: Text.optional().describe('What the site could do to improve on this item'),
+  justification: Text.optional().describe('Why the consensus is what it is where the reviewers differed (added in 1 by issue 13)'),
 });
 export type ReviewRating = z.infer<typeof ReviewRating>;
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ScoresLowestAdvice } from '../components/ScoresLowestAdvice.tsx';
 import type { ConsensusRating } from '../../electron/contract/entities.ts';
 import { useApi } from '../platform/api-context.tsx';
-import { choiceOf, isReason, needsJustification, NOT_RATED_REASONS, ratingOfChoice, type Choice } from './consensus-choice.ts';
+import { choiceOf, isDisagreement, isReason, needsJustification, NOT_RATED_REASONS, ratingOfChoice, type Choice } from './consensus-choice.ts';
 import { SaveIndicator } from './SaveIndicator.tsx';
 import { useAutosave, useDebounced } from './use-autosave.ts';
 
@@ -11,6 +11,8 @@ interface Draft {
   choice: Choice;
   justification: string;
   reasonNote: string;
+  /** The consensus evidence (pre-filled by consensus.start from every reviewer's text), for the report. */
+  evidence: string;
 }
 
 interface ConsensusChoiceFieldProps {
@@ -47,8 +49,8 @@ export function ConsensusChoiceField({ reviewId, item, itemLabel, scores, lowest
     choice: choiceOf(stored),
     justification: stored?.justification ?? '',
     reasonNote: stored?.reasonNote ?? '',
+    evidence: stored?.evidence ?? '',
   }));
-  const [evidence, setEvidence] = useState(stored?.evidence ?? null);
 
   const autosave = useAutosave('consensus.set', async (value: Draft) => {
     const saved = await api.call('consensus.set', {
@@ -56,11 +58,9 @@ export function ConsensusChoiceField({ reviewId, item, itemLabel, scores, lowest
       item,
       ...ratingOfChoice(value.choice),
       reasonNote: isReason(value.choice) && value.reasonNote.trim() !== '' ? value.reasonNote : null,
-      // Evidence belongs to the editor; keep what is stored.
-      evidence,
+      evidence: value.evidence.trim() === '' ? null : value.evidence,
       justification: value.justification.trim() === '' ? null : value.justification,
     });
-    setEvidence(saved.evidence);
     onSaved(saved);
   });
   const debounced = useDebounced(autosave.save, TEXT_SAVE_DELAY_MS);
@@ -71,7 +71,9 @@ export function ConsensusChoiceField({ reviewId, item, itemLabel, scores, lowest
   const issues = autosave.state.status === 'error' ? autosave.state.error.issues : [];
   const justificationProblem = issues.some((i) => i.code === 'justification-required' || i.path === 'justification');
   const reasonNoteProblem = issues.some((i) => i.path === 'reasonNote');
-  const showJustification = needsJustification(draft.choice, reviewerChoices) || draft.justification !== '' || justificationProblem;
+  const justificationRequired = needsJustification(draft.choice, reviewerChoices);
+  // Where the reviewers differed the record says why the consensus is what it is (required when it differs from all).
+  const showJustification = justificationRequired || isDisagreement(reviewerChoices) || draft.justification !== '' || justificationProblem;
 
   function change(next: Draft, at: 'now' | 'later') {
     setDraft(next);
@@ -80,6 +82,7 @@ export function ConsensusChoiceField({ reviewId, item, itemLabel, scores, lowest
   }
 
   const justificationId = `${id}-justification`;
+  const evidenceId = `${id}-evidence`;
   const reasonNoteId = `${id}-reason-note`;
   return (
     <div className="consensus-field">
@@ -131,7 +134,7 @@ export function ConsensusChoiceField({ reviewId, item, itemLabel, scores, lowest
       {showJustification && (
         <div className="field">
           <label htmlFor={justificationId}>
-            {t('consensus.justification.label')} <span className="required-mark">{t('consensus.justification.requiredMark')}</span>
+            {t('consensus.justification.label')} {justificationRequired && <span className="required-mark">{t('consensus.justification.requiredMark')}</span>}
           </label>
           <textarea
             id={justificationId}
@@ -143,7 +146,7 @@ export function ConsensusChoiceField({ reviewId, item, itemLabel, scores, lowest
             onBlur={debounced.flush}
           />
           <p id={`${justificationId}-hint`} className="field-hint">
-            {t('consensus.justification.hint')}
+            {t(justificationRequired ? 'consensus.justification.hint' : 'consensus.justification.hintDiffered')}
           </p>
           {justificationProblem && (
             <p id={`${justificationId}-error`} className="field-error">
@@ -152,6 +155,24 @@ export function ConsensusChoiceField({ reviewId, item, itemLabel, scores, lowest
           )}
         </div>
       )}
+
+      <div className="field">
+        <label htmlFor={evidenceId}>
+          {t('consensus.evidence.label')}
+          <span className="visually-hidden"> – {itemLabel}</span>
+        </label>
+        <p id={`${evidenceId}-hint`} className="field-hint">
+          {t('consensus.evidence.hint')}
+        </p>
+        <textarea
+          id={evidenceId}
+          rows={3}
+          value={draft.evidence}
+          aria-describedby={`${evidenceId}-hint`}
+          onChange={(e) => change({ ...draft, evidence: e.target.value }, 'later')}
+          onBlur={debounced.flush}
+        />
+      </div>
 
       <SaveIndicator state={autosave.state} onRetry={autosave.retry} handledAtField={justificationProblem || reasonNoteProblem} />
     </div>

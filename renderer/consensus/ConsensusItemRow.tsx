@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ConsensusRating, Reviewer, ReviewerRating } from '../../electron/contract/entities.ts';
 import { ConsensusChoiceField } from './ConsensusChoiceField.tsx';
+import { ConsensusRecommendationField } from './ConsensusRecommendationField.tsx';
 import { choiceOf, isAgreement, isDisagreement, isReason, reviewerChoices } from './consensus-choice.ts';
 import { ReviewerRatingCell } from './ReviewerRatingCell.tsx';
 
@@ -8,6 +9,10 @@ interface ConsensusItemRowProps {
   reviewId: number;
   item: number;
   title: string;
+  /** The scale's description of each score, lowest first, shown while the reviewers discuss. */
+  anchors: readonly { score: number; text: string }[];
+  /** The review's recommendation on the item. */
+  recommendation: string;
   reviewers: readonly Reviewer[];
   ratings: Map<number, ReviewerRating> | undefined;
   consensus: ConsensusRating | undefined;
@@ -23,7 +28,7 @@ interface ConsensusItemRowProps {
  * One item in the consensus table: the reviewers' own ratings side by side (read-only), a disagreement marked
  * with an icon and words as well as colour, and the consensus value.
  */
-export function ConsensusItemRow({ reviewId, item, title, reviewers, ratings, consensus, scores, lowestScore, readOnly, onSaved, onPendingChange }: ConsensusItemRowProps) {
+export function ConsensusItemRow({ reviewId, item, title, anchors, recommendation, reviewers, ratings, consensus, scores, lowestScore, readOnly, onSaved, onPendingChange }: ConsensusItemRowProps) {
   const { t } = useTranslation();
   const choices = reviewerChoices(reviewers, ratings);
   const disagreement = isDisagreement(choices);
@@ -46,6 +51,19 @@ export function ConsensusItemRow({ reviewId, item, title, reviewers, ratings, co
           <span className="agreement-mark">
             <span aria-hidden="true">{'='}</span> {t('consensus.agreed')}
           </span>
+        )}
+        {anchors.length > 0 && (
+          <details className="reviewer-evidence">
+            <summary>{t('consensus.anchors.summary')}</summary>
+            <dl>
+              {anchors.map((anchor) => (
+                <div key={anchor.score}>
+                  <dt>{anchor.score}</dt>
+                  <dd>{anchor.text}</dd>
+                </div>
+              ))}
+            </dl>
+          </details>
         )}
         {evidence.length > 0 && (
           <details className="reviewer-evidence">
@@ -82,6 +100,11 @@ export function ConsensusItemRow({ reviewId, item, title, reviewers, ratings, co
             onPendingChange={onPendingChange}
           />
         )}
+        {readOnly ? (
+          recommendation && <span className="cell-note">{t('consensus.recommendation.shown', { text: recommendation })}</span>
+        ) : (
+          <ConsensusRecommendationField reviewId={reviewId} item={item} itemLabel={itemLabel} stored={recommendation} />
+        )}
       </td>
     </tr>
   );
@@ -97,6 +120,7 @@ function ConsensusValueText({ consensus }: { consensus: ConsensusRating | undefi
       {choice !== '' && !isReason(choice) && <span className="score-figure">{choice}</span>}
       {isReason(choice) && <span>{t('consensus.notRated', { reason: t(`consensus.reasons.${choice}`) })}</span>}
       {consensus?.reasonNote && <span className="cell-note">{consensus.reasonNote}</span>}
+      {consensus?.evidence && <span className="cell-note">{t('consensus.evidence.shown', { text: consensus.evidence })}</span>}
       {consensus?.justification && (
         <span className="cell-note">{t('consensus.justification.shown', { text: consensus.justification })}</span>
       )}

@@ -14,13 +14,15 @@ interface ConsensusTableProps {
   reviewers: readonly Reviewer[];
   ratings: readonly ReviewerRating[];
   consensus: readonly ConsensusRating[];
+  /** The review's own recommendations. */
+  recommendations: readonly { item: number | null; text: string }[];
   readOnly: boolean;
   onSaved: (rating: ConsensusRating) => void;
   onPendingChange: (item: number, pending: boolean) => void;
 }
 
 /** Every item of the scale, one table per section: the reviewers' ratings side by side and the consensus. */
-export function ConsensusTable({ reviewId, scale, reviewers, ratings, consensus, readOnly, onSaved, onPendingChange }: ConsensusTableProps) {
+export function ConsensusTable({ reviewId, scale, reviewers, ratings, consensus, recommendations, readOnly, onSaved, onPendingChange }: ConsensusTableProps) {
   const { t } = useTranslation();
   const language = useUiLanguage();
   const byItem = useMemo(() => ratingsByItem(ratings), [ratings]);
@@ -66,6 +68,8 @@ export function ConsensusTable({ reviewId, scale, reviewers, ratings, consensus,
                       reviewId={reviewId}
                       item={number}
                       title={localized(items.get(number)?.title ?? {}, language)}
+                      anchors={(items.get(number)?.anchors ?? []).map((a, i) => ({ score: scale.scoring.itemRange.min + i, text: localized(a, language) }))}
+                      recommendation={recommendations.find((r) => r.item === number)?.text ?? ''}
                       reviewers={reviewers}
                       ratings={byItem.get(number)}
                       consensus={stored.get(number)}

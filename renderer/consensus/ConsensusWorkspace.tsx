@@ -92,6 +92,7 @@ export function ConsensusWorkspace({ review, reload, focusHeading = false }: Con
           reviewers={review.reviewers}
           ratings={review.ratings}
           consensus={review.consensus}
+          recommendations={review.recommendations}
           readOnly={readOnly}
           onSaved={onSaved}
           onPendingChange={onPendingChange}

@@ -22,6 +22,7 @@ export function exportReview(ctx: HandlerContext, row: ReviewRow): ReviewFile {
       ...(r.reason ? { reason: r.reason } : {}),
       ...(r.reasonNote ? { reasonNote: r.reasonNote } : {}),
       ...(r.evidence ? { evidence: r.evidence } : {}),
+      ...('justification' in r && r.justification ? { justification: r.justification } : {}),
       ...(recommendations.has(r.item) ? { recommendation: recommendations.get(r.item)! } : {}),
     }));
   return {

@@ -52,7 +52,7 @@ export function writeReviewContent(ctx: HandlerContext, reviewId: number, file: 
   for (const rating of file.ratings) {
     upsertConsensus(ctx.db, reviewId, {
       item: rating.item, score: rating.score, reason: rating.reason ?? null, reasonNote: rating.reasonNote ?? null,
-      evidence: rating.evidence ?? null, justification: null,
+      evidence: rating.evidence ?? null, justification: rating.justification ?? null,
     }, at);
     if (rating.recommendation) setRecommendationRow(ctx.db, reviewId, rating.item, rating.recommendation, at);
   }

@@ -1,0 +1,49 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../platform/api-context.tsx';
+import { SaveIndicator } from './SaveIndicator.tsx';
+import { useAutosave, useDebounced } from './use-autosave.ts';
+
+interface ConsensusRecommendationFieldProps {
+  reviewId: number;
+  item: number;
+  /** The item's title, to tell the fields of the table apart by name. */
+  itemLabel: string;
+  /** The review's recommendation as stored (pre-filled by consensus.start from the reviewers' own). */
+  stored: string;
+}
+
+const TEXT_SAVE_DELAY_MS = 800;
+
+/** The review's recommendation on one item, agreed in the consensus discussion; saved after a pause in typing. */
+export function ConsensusRecommendationField({ reviewId, item, itemLabel, stored }: ConsensusRecommendationFieldProps) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const id = useId();
+  const [text, setText] = useState(stored);
+  const autosave = useAutosave('recommendations.set', async (value: string) => {
+    await api.call('recommendations.set', { reviewId, item, text: value });
+  });
+  const debounced = useDebounced(autosave.save, TEXT_SAVE_DELAY_MS);
+  return (
+    <div className="consensus-field">
+      <div className="field">
+        <label htmlFor={id}>
+          {t('consensus.recommendation.label')}
+          <span className="visually-hidden"> – {itemLabel}</span>
+        </label>
+        <textarea
+          id={id}
+          rows={2}
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            debounced.call(e.target.value);
+          }}
+          onBlur={debounced.flush}
+        />
+      </div>
+      <SaveIndicator state={autosave.state} onRetry={autosave.retry} handledAtField={false} />
+    </div>
+  );
+}
