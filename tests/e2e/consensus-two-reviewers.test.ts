@@ -40,8 +40,12 @@ beforeAll(async () => {
     await app.call('ratings.set', {
       reviewId, reviewerId: reviewerIds[1]!, item: n,
       ...(b === 'no-data' ? { score: null, reason: 'no-data', reasonNote: 'Johdon haastattelu ei toteutunut.' } : { score: b ?? SCORES_A[n - 1]! }),
+      evidence: n === 17 ? 'Haastatteluissa kontakteja vähemmän.' : null,
     });
   }
+  // Each reviewer's own recommendation on item 17, pre-filled into the review's at consensus.
+  await app.call('recommendations.set', { reviewId, reviewerId: reviewerIds[0]!, item: 17, text: 'Kirjatkaa kontaktit viikoittain.' });
+  await app.call('recommendations.set', { reviewId, reviewerId: reviewerIds[1]!, item: 17, text: 'Kirjatkaa kontaktit viikoittain.' });
 });
 
 afterAll(async () => {
@@ -107,6 +111,11 @@ describe('consensus of two reviewers', () => {
     expect((await consensus.reviewerCells(item(11)))[1]).toContain(interpolate(c.notRated, { reason: c.reasons['no-data'] }));
     expect(await consensus.choice(item(1)).inputValue()).toBe('5');
     expect(await consensus.choice(item(2)).inputValue()).toBe('');
+    // The disputed item's record starts from both reviewers' evidence and their (same) recommendation, with the anchors at hand.
+    expect(await consensus.evidence(item(17)).inputValue()).toBe('Työnantajakontakteja 4 viikossa.\n\nHaastatteluissa kontakteja vähemmän.');
+    expect(await consensus.recommendation(item(17)).inputValue()).toBe('Kirjatkaa kontaktit viikoittain.');
+    await consensus.anchors(item(17)).locator('summary').click();
+    await consensus.anchors(item(17)).getByRole('definition').first().waitFor();
 
     // Agreement over the 24 items both scored: 21 exactly the same, all within one point.
     await consensus.agreementRegion.waitFor();
@@ -132,11 +141,18 @@ describe('consensus of two reviewers', () => {
     await consensus.row(item(17)).getByText(c.justification.required, { exact: true }).waitFor();
     expect(await consensus.justification(item(17)).getAttribute('aria-invalid')).toBe('true');
     expect(await consensus.row(item(17)).getByRole('alert').innerText()).toContain(c.save.notSaved);
-    expect((await app.call('reviews.get', { id: reviewId })).consensus.find((r) => r.item === 17)).toBeUndefined();
+    expect((await app.call('reviews.get', { id: reviewId })).consensus.find((r) => r.item === 17)).toMatchObject({ score: null, justification: null });
     await consensus.justification(item(17)).fill('Lokin mukaan kontakteja on enemmän kuin haastatteluissa arvioitiin.');
     await page.keyboard.press('Tab');
     await consensus.waitUntilSaved(item(17));
-    expect((await app.call('reviews.get', { id: reviewId })).consensus.find((r) => r.item === 17)).toMatchObject({ score: 4, justification: 'Lokin mukaan kontakteja on enemmän kuin haastatteluissa arvioitiin.' });
+    await consensus.evidence(item(17)).fill('Loki: 4 kontaktia viikossa; haastatteluissa arvio oli pienempi.');
+    await page.keyboard.press('Tab');
+    await consensus.recommendation(item(17)).fill('Kirjatkaa kontaktit viikoittain ja käykää ne läpi tiimissä.');
+    await page.keyboard.press('Tab');
+    await expect.poll(async () => (await app.call('reviews.get', { id: reviewId })).recommendations.find((r) => r.item === 17)?.text).toBe('Kirjatkaa kontaktit viikoittain ja käykää ne läpi tiimissä.');
+    await expect.poll(async () => (await app.call('reviews.get', { id: reviewId })).consensus.find((r) => r.item === 17)).toMatchObject({
+      score: 4, evidence: 'Loki: 4 kontaktia viikossa; haastatteluissa arvio oli pienempi.', justification: 'Lokin mukaan kontakteja on enemmän kuin haastatteluissa arvioitiin.',
+    });
 
     // Item 4: "the service model differs" is answered by the scale, which scores such an item 1; the note is required.
     const agreedOn4 = await consensus.choice(item(4)).inputValue();
@@ -165,7 +181,10 @@ describe('consensus of two reviewers', () => {
     // The individual ratings stay in the record and on screen, read-only.
     expect(final.ratings).toHaveLength(50);
     expect(await consensus.reviewerCells(item(2))).toEqual(['4', '3']);
-    expect(await consensus.row(item(17)).innerText()).toContain(interpolate(c.justification.shown, { text: 'Lokin mukaan kontakteja on enemmän kuin haastatteluissa arvioitiin.' }));
+    const row17 = await consensus.row(item(17)).innerText();
+    expect(row17).toContain(interpolate(c.justification.shown, { text: 'Lokin mukaan kontakteja on enemmän kuin haastatteluissa arvioitiin.' }));
+    expect(row17).toContain(interpolate(c.evidence.shown, { text: 'Loki: 4 kontaktia viikossa; haastatteluissa arvio oli pienempi.' }));
+    expect(row17).toContain(interpolate(c.recommendation.shown, { text: 'Kirjatkaa kontaktit viikoittain ja käykää ne läpi tiimissä.' }));
     await page.reload();
     await consensus.finalNotice.waitFor();
     expect(await consensus.editableControls().count()).toBe(0);

@@ -62,6 +62,21 @@ export class ConsensusPage {
     return this.row(itemLabel).getByRole('textbox', { name: `${this.messages.justification.label} ${this.messages.justification.requiredMark}`, exact: true });
   }
 
+  /** The item's consensus evidence (pre-filled from the reviewers' own). */
+  evidence(itemLabel: string) {
+    return this.row(itemLabel).getByRole('textbox', { name: `${this.messages.evidence.label} – ${itemLabel}`, exact: true });
+  }
+
+  /** The review's recommendation on the item. */
+  recommendation(itemLabel: string) {
+    return this.row(itemLabel).getByRole('textbox', { name: `${this.messages.recommendation.label} – ${itemLabel}`, exact: true });
+  }
+
+  /** The scale's score descriptions, shown beside the item while the reviewers discuss. */
+  anchors(itemLabel: string) {
+    return this.row(itemLabel).getByRole('group').filter({ hasText: this.messages.anchors.summary });
+  }
+
   async choose(itemLabel: string, value: string) {
     await this.choice(itemLabel).selectOption(value);
   }
