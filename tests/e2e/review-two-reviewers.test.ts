@@ -40,12 +40,21 @@ describe('two reviewers in the editor', () => {
 
     await editor.press('4');
     await editor.waitForSaveStatus(r.save.saved);
+    await editor.evidence.fill('AINON-NÄYTTÖ: esihenkilön haastattelu');
+    await editor.recommendation.fill('AINON-SUOSITUS: kirjatkaa kontaktit');
+    await editor.evidence.focus();
+    await editor.waitForSaveStatus(r.save.saved);
+    await expect.poll(() => editor.missingEvidenceItems()).not.toContain(1);
 
     await editor.reviewerSelect.selectOption({ label: MIKAEL });
     await page.getByRole('heading', { name: interpolate(r.score.titleOwn, { name: MIKAEL }) }).waitFor();
     await editor.waitForLiveFigure(r.score.rated, '0/25');
-    // Aino's 4 is not shown to Mikael.
+    // Aino's 4, evidence and recommendation are not shown to Mikael, nor can he overwrite them; item 1 is still his to do.
     expect(await editor.chosenScore()).toBeNull();
+    expect(await editor.evidence.inputValue()).toBe('');
+    expect(await editor.recommendation.inputValue()).toBe('');
+    await expect.poll(() => editor.missingEvidenceItems()).toContain(1);
+    expect(await page.locator('body').innerText()).not.toMatch(/AINON-/);
     await page.waitForFunction(() => !document.querySelector('input[type="radio"]:disabled'));
     await editor.anchor(2).check();
     await editor.waitForLiveFigure(r.score.rated, '1/25');
@@ -54,6 +63,8 @@ describe('two reviewers in the editor', () => {
     const [aino, mikael] = (await app.call('reviews.get', { id: reviewId })).reviewers;
     expect((await app.call('reviews.get', { id: reviewId, viewerId: aino!.id })).ratings.map((x) => [x.item, x.score])).toEqual([[1, 4]]);
     expect((await app.call('reviews.get', { id: reviewId, viewerId: mikael!.id })).ratings.map((x) => [x.item, x.score])).toEqual([[1, 2]]);
+    expect(JSON.stringify(await app.call('reviews.get', { id: reviewId, viewerId: mikael!.id }))).not.toMatch(/AINON-/);
+    expect((await app.call('reviews.get', { id: reviewId, viewerId: aino!.id })).reviewerRecommendations).toEqual([{ reviewerId: aino!.id, item: 1, text: 'AINON-SUOSITUS: kirjatkaa kontaktit' }]);
 
     // Mikael completes: his ratings lock.
     await page.getByRole('button', { name: interpolate(r.reviewers.complete, { name: MIKAEL }), exact: true }).click();
