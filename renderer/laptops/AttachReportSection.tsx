@@ -22,6 +22,8 @@ export function AttachReportSection({ reviewId, onAttached }: { reviewId: number
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // A new input after each import: choosing the same file again must be checked again (an input fires no change for it).
+  const [pickerKey, setPickerKey] = useState(0);
 
   async function choose(chosen: File) {
     setError(null);
@@ -43,6 +45,7 @@ export function AttachReportSection({ reviewId, onAttached }: { reviewId: number
       const result = await api.call('reports.attachCountersigned', { reviewId, pdfBase64: file.base64 });
       setDone(t('laptops.attach.done', { signers: result.signers.map((s) => s.name).join(', ') }));
       setFile(null);
+      setPickerKey((k) => k + 1);
       onAttached();
     } catch (caught) {
       const issues = issuesOf(caught);
@@ -57,7 +60,7 @@ export function AttachReportSection({ reviewId, onAttached }: { reviewId: number
     <section className="laptops-section" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t('laptops.attach.heading')}</h2>
       <p>{t('laptops.attach.intro')}</p>
-      <FileDropPicker label={t('laptops.attach.file')} hint={t('laptops.attach.fileHint')} accept=".pdf,application/pdf" onFile={(f) => void choose(f)} />
+      <FileDropPicker key={pickerKey} label={t('laptops.attach.file')} hint={t('laptops.attach.fileHint')} accept=".pdf,application/pdf" onFile={(f) => void choose(f)} />
       {verification && (
         <div className="laptops-preview" role="group" aria-label={t('laptops.attach.previewLabel')}>
           <p>{verification.valid ? t('laptops.attach.valid') : t('laptops.attach.invalid')}</p>

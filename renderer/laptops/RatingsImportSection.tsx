@@ -25,6 +25,8 @@ export function RatingsImportSection({ onImported }: { onImported: () => void })
   const [problems, setProblems] = useState<string[]>([]);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // A new input after each import: choosing the same file again must be checked again (an input fires no change for it).
+  const [pickerKey, setPickerKey] = useState(0);
   const exists = (key: string) => i18n.exists(key);
   const tt = t as never;
 
@@ -49,6 +51,7 @@ export function RatingsImportSection({ onImported }: { onImported: () => void })
       const result = await api.call('reviewerRatings.import', { fileBase64: file.base64 });
       setDone(t(`laptops.import.done.${result.outcome}`, { count: result.ratedItems, name: file.preview?.reviewer.name ?? '' }));
       setFile(null);
+      setPickerKey((k) => k + 1);
       onImported();
     } catch (caught) {
       const issues = issuesOf(caught);
@@ -64,7 +67,7 @@ export function RatingsImportSection({ onImported }: { onImported: () => void })
     <section className="laptops-section" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t('laptops.import.heading')}</h2>
       <p>{t('laptops.import.intro')}</p>
-      <FileDropPicker label={t('laptops.import.file')} hint={t('laptops.import.fileHint')} accept=".ipsratings,application/json" onFile={(f) => void choose(f)} />
+      <FileDropPicker key={pickerKey} label={t('laptops.import.file')} hint={t('laptops.import.fileHint')} accept=".ipsratings,application/json" onFile={(f) => void choose(f)} />
       {problems.length > 0 && <ErrorAlert message={problems.join(' ')} />}
       {preview && (
         <div className="laptops-preview" aria-label={t('laptops.import.previewLabel')} role="group">
