@@ -146,9 +146,40 @@ describe('a reviewer\'s ratings from another laptop', { timeout: 120_000 }, () =
 
   test('a countersigned report is attached only as the stored report extended by valid signatures', async () => {
     const { lead } = await twoLaptops();
-    const site = await lead.call('sites.create', { name: 'Toinen' });
-    const r = await lead.call('reviews.create', { siteId: site.id, kind: 'self', visitDates: ['2026-11-01'], reviewers: [{ name: 'Aino Laaksonen', role: null }] });
-    expect(await lead.backend.dispatch('reports.attachCountersigned', { reviewId: r.id, pdfBase64: Buffer.from('%PDF-1.7').toString('base64') }))
+    const aino = (await lead.call('identities.list', {})).find((i) => i.name === 'Aino Laaksonen')!;
+    const mikael = await lead.call('identities.create', { name: 'Mikael Sundström', storagePassphrase: 'salasana-2' });
+    async function signedSelfReview(siteName: string) {
+      const site = await lead.call('sites.create', { name: siteName });
+      const r = await lead.call('reviews.create', { siteId: site.id, kind: 'self', visitDates: ['2026-11-01'], reviewers: [{ name: 'Aino Laaksonen', role: null }] });
+      for (let item = 1; item <= 25; item++) {
+        await lead.call('ratings.set', { reviewId: r.id, reviewerId: r.reviewers[0]!.id, item, score: 4, reason: null, reasonNote: null, evidence: null });
+      }
+      return r.id;
+    }
+    const reviewId = await signedSelfReview('Toinen');
+    expect(await lead.backend.dispatch('reports.attachCountersigned', { reviewId, pdfBase64: Buffer.from('%PDF-1.7').toString('base64') }))
       .toMatchObject({ ok: false, error: { details: { reason: 'no-signed-report' } } });
+    await lead.call('reports.sign', { reviewId, language: 'fi', identityId: aino.id, storagePassphrase: 'salasana-1' });
+    const stored = (await lead.call('reports.get', { reviewId }))!.pdfBase64;
+
+    // Countersigning: only a reviewer of the review, only a report that verifies.
+    expect(await lead.backend.dispatch('reports.countersign', { reviewId, pdfBase64: stored, identityId: mikael.id, storagePassphrase: 'salasana-2' }))
+      .toMatchObject({ ok: false, error: { details: { reason: 'not-a-reviewer' } } });
+    expect(await lead.backend.dispatch('reports.countersign', { reviewId, pdfBase64: stored, identityId: aino.id, storagePassphrase: 'salasana-1' }))
+      .toMatchObject({ ok: false, error: { details: { reason: 'already-signed-by-identity' } } });
+
+    // Attaching: bytes added after the signature, another review's report, the same report again: all refused.
+    const appended = Buffer.concat([Buffer.from(stored, 'base64'), Buffer.from('\n1 0 obj\n(forged)\nendobj\n')]).toString('base64');
+    const tail = await lead.backend.dispatch('reports.attachCountersigned', { reviewId, pdfBase64: appended });
+    expect(tail).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(['report-invalid', 'report-changed-after-signing']).toContain((tail as { error: { details: { reason: string } } }).error.details.reason);
+    const otherId = await signedSelfReview('Kolmas');
+    await lead.call('reports.sign', { reviewId: otherId, language: 'fi', identityId: aino.id, storagePassphrase: 'salasana-1' });
+    const other = (await lead.call('reports.get', { reviewId: otherId }))!.pdfBase64;
+    expect(await lead.backend.dispatch('reports.attachCountersigned', { reviewId, pdfBase64: other }))
+      .toMatchObject({ ok: false, error: { details: { reason: 'report-not-extension' } } });
+    expect(await lead.backend.dispatch('reports.attachCountersigned', { reviewId, pdfBase64: stored }))
+      .toMatchObject({ ok: false, error: { details: { reason: 'no-new-signature' } } });
+    expect((await lead.call('reports.get', { reviewId }))!.pdfBase64).toBe(stored);
   });
 });
