@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -154,6 +155,10 @@ describe('two reviewers on two laptops', { timeout: 300_000 }, () => {
     expect(stored!.signers.map((s) => s.name)).toEqual([LEAD, SECOND]);
     const pdf = Buffer.from(stored!.pdfBase64, 'base64');
     expect(pdf.equals(readFileSync(countersigned))).toBe(true);
+    // The report holds the consensus record of the disputed item: its evidence and its justification.
+    const text = execFileSync('pdftotext', ['-', '-'], { input: pdf }).toString().replace(/\s+/g, ' ');
+    expect(text).toContain('Kirjaukset ja haastattelut erosivat; keskitie.');
+    expect(text).toContain('Käyntejä 3–6 viikossa.');
     const independent = pdfsig(pdf).output;
     expect(independent.match(/Signature is Valid/g)).toHaveLength(2);
     expect(independent).toContain('Total document signed');
