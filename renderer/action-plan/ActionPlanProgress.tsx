@@ -5,6 +5,7 @@ import { useErrorMessage } from '../components/use-error-message.ts';
 import { useFormat } from '../i18n/use-format.ts';
 import { useApiQuery } from '../platform/use-api-query.ts';
 import { useProgressText } from './use-progress-text.ts';
+import { ScrollRegion } from '../components/ScrollRegion.tsx';
 
 /**
  * The site page's view of its action plans: per review, "4/7 tehty, 1 myöhässä", or how many items scored 3 or
@@ -25,7 +26,7 @@ export function ActionPlanProgress({ siteId }: { siteId: number }) {
       <h2 id="site-action-plans-heading">{t('actionPlan.site.heading')}</h2>
       {progress.status === 'error' && <ErrorAlert message={errorMessage(progress.error)} onRetry={progress.reload} />}
       {progress.data && (
-        <div className="table-scroll">
+        <ScrollRegion label={t('actionPlan.site.caption')}>
           <table className="data-table action-plan-progress__table">
             <caption className="visually-hidden">{t('actionPlan.site.caption')}</caption>
             <thead>
@@ -53,7 +54,7 @@ export function ActionPlanProgress({ siteId }: { siteId: number }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );

@@ -7,6 +7,7 @@ import { scoresLowestWhenModelDiffers } from '../../scales/review-rules/not-rate
 import { useUiLanguage } from '../i18n/use-format.ts';
 import { consensusByItem, ratingsByItem } from './consensus-choice.ts';
 import { ConsensusItemRow } from './ConsensusItemRow.tsx';
+import { ScrollRegion } from '../components/ScrollRegion.tsx';
 
 interface ConsensusTableProps {
   reviewId: number;
@@ -42,7 +43,7 @@ export function ConsensusTable({ reviewId, scale, reviewers, ratings, consensus,
         return (
           <section key={section.key} aria-labelledby={headingId} className="consensus-section">
             <h3 id={headingId}>{sectionTitle}</h3>
-            <div className="table-scroll">
+            <ScrollRegion label={t('consensus.table.caption', { section: sectionTitle })}>
               <table className="data-table consensus-table">
                 <caption className="visually-hidden">{t('consensus.table.caption', { section: sectionTitle })}</caption>
                 <thead>
@@ -82,7 +83,7 @@ export function ConsensusTable({ reviewId, scale, reviewers, ratings, consensus,
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           </section>
         );
       })}

@@ -12,6 +12,7 @@ import { SignerTrustVerdict } from '../trust/SignerTrustVerdict.tsx';
 import { BundleSigners } from './BundleSigners.tsx';
 import { ImportRefusal } from './ImportRefusal.tsx';
 import { ImpostorWarnings } from './ImpostorWarnings.tsx';
+import { ScrollRegion } from '../components/ScrollRegion.tsx';
 
 type Inspected = Extract<CallOutput<'bundles.inspect'>, { ok: true }>;
 type PlannedReview = Inspected['reviews'][number];
@@ -83,7 +84,7 @@ export function BundlePlan({ exporter, createdAt, reviews, impostors, replace, o
       {onTrustSigner && exporter.trust.kind === 'unknown' && (
         <ConfirmTrustedSigner signerName={exporter.name} fingerprint={exporter.certificateFingerprint} onConfirm={() => onTrustSigner(exporterAsSigner, EXPORTER_PLACE)} />
       )}
-      <div className="table-scroll">
+      <ScrollRegion label={t('exchange.import.table.caption')}>
         <table className="data-table exchange-plan">
           <caption>{t('exchange.import.table.caption')}</caption>
           <thead>
@@ -135,7 +136,7 @@ export function BundlePlan({ exporter, createdAt, reviews, impostors, replace, o
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {replace && reviews.some((r) => r.outcome === 'newer') && (
         <p id={`${id}-replace-hint`} className="field-hint">
           {t('exchange.import.replaceHint')}

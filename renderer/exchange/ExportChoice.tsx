@@ -38,8 +38,8 @@ export function ExportChoice({ scope, onScope, sites, siteId, onSite, reviews, s
         <legend>{t('exchange.export.what')}</legend>
         {SCOPES.map((option) => (
           <div key={option} className="radio-option">
-            <input id={`${id}-${option}`} type="radio" name={`${id}-scope`} value={option} checked={scope === option} onChange={() => onScope(option)} />
-            <label htmlFor={`${id}-${option}`}>{t(`exchange.export.${option}`)}</label>
+            <input id={`${id}-scope-${option}`} type="radio" name={`${id}-scope`} value={option} checked={scope === option} onChange={() => onScope(option)} />
+            <label htmlFor={`${id}-scope-${option}`}>{t(`exchange.export.${option}`)}</label>
           </div>
         ))}
       </fieldset>

@@ -6,6 +6,7 @@ import { hrefFor } from '../app/routes.ts';
 import { useFormat } from '../i18n/use-format.ts';
 import { Fingerprint } from './Fingerprint.tsx';
 import { DownloadLink } from '../components/DownloadLink.tsx';
+import { ScrollRegion } from '../components/ScrollRegion.tsx';
 
 export type SignedReport = NonNullable<CallOutput<'reports.get'>>;
 
@@ -31,7 +32,7 @@ export function SignedReportPanel({ review, report, headingRef }: SignedReportPa
         </DownloadLink>
         <a href={hrefFor({ name: 'verify' })}>{t('reports.page.toVerify')}</a>
       </p>
-      <div className="table-scroll">
+      <ScrollRegion label={t('reports.signed.signers')}>
         <table className="data-table signers-table">
           <caption>{t('reports.signed.signers')}</caption>
           <thead>
@@ -55,7 +56,7 @@ export function SignedReportPanel({ review, report, headingRef }: SignedReportPa
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <dl className="report-facts">
         <div>
           <dt>{t('reports.signed.language')}</dt>

@@ -1,13 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo } from '../../electron/contract/backup-contract.ts';
 import { useBackupFormat } from './use-backup-format.ts';
+import { ScrollRegion } from '../components/ScrollRegion.tsx';
 
 /** The backups, newest first, each with a Restore button named by its time. */
 export function BackupTable({ backups, disabled, onRestore }: { backups: BackupInfo[]; disabled: boolean; onRestore: (backup: BackupInfo) => void }) {
   const { t } = useTranslation();
   const format = useBackupFormat();
   return (
-    <div className="table-scroll">
+    <ScrollRegion label={t('settings.backups.table.caption')}>
       <table className="data-table backups-table">
         <caption className="visually-hidden">{t('settings.backups.table.caption')}</caption>
         <thead>
@@ -35,6 +36,6 @@ export function BackupTable({ backups, disabled, onRestore }: { backups: BackupI
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

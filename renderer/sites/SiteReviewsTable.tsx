@@ -5,6 +5,7 @@ import { ScaleDiffersMarker } from '../components/ScaleDiffersMarker.tsx';
 import { ScoreValue } from '../components/ScoreValue.tsx';
 import { useFormat } from '../i18n/use-format.ts';
 import { useScoreBand } from '../scales/band-labels.tsx';
+import { ScrollRegion } from '../components/ScrollRegion.tsx';
 
 /** A site's reviews, newest first as the API gives them: kind, visit dates, status, total and band. */
 export function SiteReviewsTable({ reviews }: { reviews: readonly ReviewSummary[] }) {
@@ -12,7 +13,7 @@ export function SiteReviewsTable({ reviews }: { reviews: readonly ReviewSummary[
   const format = useFormat();
   const scoreBand = useScoreBand();
   return (
-    <div className="table-scroll">
+    <ScrollRegion label={t('site.table.caption')}>
       <table className="data-table reviews-table">
         <caption className="visually-hidden">{t('site.table.caption')}</caption>
         <thead>
@@ -45,6 +46,6 @@ export function SiteReviewsTable({ reviews }: { reviews: readonly ReviewSummary[
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

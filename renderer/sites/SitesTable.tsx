@@ -5,6 +5,7 @@ import { ScoreValue } from '../components/ScoreValue.tsx';
 import { useFormat } from '../i18n/use-format.ts';
 import { useScoreBand } from '../scales/band-labels.tsx';
 import { CollaborationModelText } from './CollaborationModelText.tsx';
+import { ScrollRegion } from '../components/ScrollRegion.tsx';
 
 interface SitesTableProps {
   sites: readonly SiteListEntry[];
@@ -17,7 +18,7 @@ export function SitesTable({ sites, onEdit, onSetActive }: SitesTableProps) {
   const format = useFormat();
   const scoreBand = useScoreBand();
   return (
-    <div className="table-scroll">
+    <ScrollRegion label={t('sites.table.caption')}>
       <table className="data-table sites-table">
         <caption className="visually-hidden">{t('sites.table.caption')}</caption>
         <thead>
@@ -86,7 +87,7 @@ export function SitesTable({ sites, onEdit, onSetActive }: SitesTableProps) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -3,6 +3,7 @@ import type { TrustedCertificateInfo } from '../../electron/contract/trust-contr
 import { formatLocalDateTime } from '../../scales/display-format.ts';
 import { Fingerprint } from '../reports/Fingerprint.tsx';
 import { useUiLanguage } from '../i18n/use-format.ts';
+import { ScrollRegion } from '../components/ScrollRegion.tsx';
 
 interface TrustedCertificateTableProps {
   caption: string;
@@ -16,7 +17,7 @@ export function TrustedCertificateTable({ caption, certificates, disabled, onRem
   const { t } = useTranslation();
   const language = useUiLanguage();
   return (
-    <div className="table-scroll">
+    <ScrollRegion label={caption}>
       <table className="data-table trusted-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -48,6 +49,6 @@ export function TrustedCertificateTable({ caption, certificates, disabled, onRem
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { VisitPlanEntry } from '../../electron/contract/entities.ts';
 import { VisitPlanEntryRow } from './VisitPlanEntryRow.tsx';
+import { ScrollRegion } from '../components/ScrollRegion.tsx';
 
 export type PlanCategory = VisitPlanEntry['category'];
 
@@ -28,7 +29,7 @@ export function VisitPlanGroup({ category, reviewId, entries, sourceLabel, itemT
       {entries.length === 0 ? (
         <p className="empty-state">{t('consensus.plan.groupEmpty')}</p>
       ) : (
-        <div className="table-scroll">
+        <ScrollRegion label={t(`consensus.plan.category.${category}`)}>
           <table className="data-table plan-table">
             <caption className="visually-hidden">{t(`consensus.plan.category.${category}`)}</caption>
             <thead>
@@ -64,7 +65,7 @@ export function VisitPlanGroup({ category, reviewId, entries, sourceLabel, itemT
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );
