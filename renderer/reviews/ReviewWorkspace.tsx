@@ -168,7 +168,8 @@ export function ReviewWorkspace({ detail, current, scale, viewerId, onViewerChan
           recommendation={session?.recommendations[item.number] ?? ''}
           ratingsEditable={ratingsEditable}
           textsEditable={textsEditable}
-          showJustification={mode.kind === 'consensus' && someoneRated}
+          // The consensus record's justification is shown wherever it was written (read-only outside consensus).
+          showJustification={(mode.kind === 'consensus' && someoneRated) || (mode.kind !== 'reviewer' && (drafts[item.number]?.justification ?? '') !== '')}
           otherRatings={otherRatings}
           onScore={(score) => actions.setScore(item.number, score)}
           onNotRated={() => setDialog('not-rated')}

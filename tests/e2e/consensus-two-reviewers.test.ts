@@ -5,11 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSENSUS_MESSAGES } from './page-models/consensus-messages.ts';
 import { ConsensusPage } from './page-models/consensus-page.ts';
 import { interpolate } from './page-models/messages.ts';
+import { ReviewEditorPage } from './page-models/review-editor-page.ts';
 import { REVIEW_MESSAGES } from './page-models/review-messages.ts';
 import { axeFindings, seriousOrCritical } from './support/axe.ts';
 import { startPreviewApp, type PreviewApp } from './support/preview-app.ts';
 
 const c = CONSENSUS_MESSAGES.fi;
+const r = REVIEW_MESSAGES.fi;
 const SITE = 'Siun soten IPS-työhönvalmennus';
 const scale = JSON.parse(readFileSync(resolve(import.meta.dirname, '..', '..', 'scales', 'data', 'ips-25-1.1.0.json'), 'utf8')) as {
   items: { number: number; title: { fi: string } }[];
@@ -189,6 +191,16 @@ describe('consensus of two reviewers', () => {
     await consensus.finalNotice.waitFor();
     expect(await consensus.editableControls().count()).toBe(0);
     await expectNoSeriousAxeFindings((_, m) => m.finalNotice.waitFor());
+
+    // The review itself shows item 17's consensus record: evidence, justification and recommendation.
+    const editor = new ReviewEditorPage(page);
+    await editor.goto(reviewId);
+    await page.getByRole('navigation', { name: r.nav.label }).getByRole('button', { name: new RegExp(`^17\\. `) }).click();
+    await editor.waitForCurrentItem(17);
+    const panel = await page.getByRole('main').innerText();
+    expect(panel).toContain('Loki: 4 kontaktia viikossa; haastatteluissa arvio oli pienempi.');
+    expect(panel).toContain('Lokin mukaan kontakteja on enemmän kuin haastatteluissa arvioitiin.');
+    expect(panel).toContain('Kirjatkaa kontaktit viikoittain ja käykää ne läpi tiimissä.');
     expect(errors).toEqual([]);
   });
 
