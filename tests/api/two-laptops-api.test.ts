@@ -172,7 +172,7 @@ describe('a reviewer\'s ratings from another laptop', { timeout: 120_000 }, () =
     const appended = Buffer.concat([Buffer.from(stored, 'base64'), Buffer.from('\n1 0 obj\n(forged)\nendobj\n')]).toString('base64');
     const tail = await lead.backend.dispatch('reports.attachCountersigned', { reviewId, pdfBase64: appended });
     expect(tail).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(['report-invalid', 'report-changed-after-signing']).toContain((tail as { error: { details: { reason: string } } }).error.details.reason);
+    expect(['report-invalid', 'report-changed-after-signing']).toContain((tail as unknown as { error: { details: { reason: string } } }).error.details.reason);
     const otherId = await signedSelfReview('Kolmas');
     await lead.call('reports.sign', { reviewId: otherId, language: 'fi', identityId: aino.id, storagePassphrase: 'salasana-1' });
     const other = (await lead.call('reports.get', { reviewId: otherId }))!.pdfBase64;

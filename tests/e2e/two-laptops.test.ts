@@ -99,6 +99,11 @@ describe('two reviewers on two laptops', { timeout: 300_000 }, () => {
     await expect(preview.getByText(SECOND).first().isVisible()).resolves.toBe(true);
     expect(await leadPage.content()).not.toContain(SECRET_EVIDENCE);
     expect(seriousOrCritical(await axeFindings(leadPage))).toEqual([]);
+    // At 1024 px too, and the page does not scroll sideways.
+    await leadPage.setViewportSize({ width: 1024, height: 700 });
+    expect(seriousOrCritical(await axeFindings(leadPage))).toEqual([]);
+    expect(await leadPage.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    await leadPage.setViewportSize({ width: 1280, height: 800 });
     await preview.getByRole('button', { name: `Tuo arvioijan ${SECOND} arviot` }).click();
     await leadPage.getByRole('status').filter({ hasText: `Arvioijan ${SECOND} arviot tuotiin (25 kohtaa).` }).waitFor();
 

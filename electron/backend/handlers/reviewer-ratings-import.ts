@@ -1,6 +1,6 @@
 import type { CheckedReviewerRatings } from '../../../exchange/reviewer-ratings-read.ts';
 import { ratingProblems } from '../../../scales/scoring.ts';
-import { RATINGS_WRITABLE_IN, ratingsHidden } from '../../../scales/review-rules/workflow.ts';
+import { RATINGS_WRITABLE_IN } from '../../../scales/review-rules/workflow.ts';
 import { ApiFailure, type ApiIssue } from '../../contract/api-error.ts';
 import { appendAudit } from '../store/audit-log.ts';
 import {
@@ -23,8 +23,6 @@ export interface RatingsImportPlan {
   reviewerId: number | null;
   outcome: 'new' | 'newer' | 'refused';
   refusal: RatingsRefusal | null;
-  /** Whether the other reviewers' work is still hidden (ratingsHidden): the preview then shows counts only. */
-  hidden: boolean;
 }
 
 const refuse = (code: string, path: string, message: string, before: Person | null = null): RatingsRefusal => ({ code, path, message, before });
@@ -40,42 +38,41 @@ const person = (p: { name: string; organisation?: string | null | undefined; cer
 export function planRatingsImport(ctx: HandlerContext, file: CheckedReviewerRatings): RatingsImportPlan {
   const { content } = file;
   const row = getReviewRowByUid(ctx.db, content.review.id) ?? null;
-  const plan = (outcome: RatingsImportPlan['outcome'], refusal: RatingsRefusal | null, reviewerId: number | null = null, hidden = true): RatingsImportPlan =>
-    ({ row, reviewerId, outcome, refusal, hidden });
+  const plan = (outcome: RatingsImportPlan['outcome'], refusal: RatingsRefusal | null, reviewerId: number | null = null): RatingsImportPlan =>
+    ({ row, reviewerId, outcome, refusal });
   if (!row) return plan('refused', refuse('review-not-here', 'content.review.id', `this database does not hold review ${content.review.id}: import the review (its bundle) from the lead reviewer first`));
   const { scale } = content.review;
   if (scale.id !== row.scale_id || scale.version !== row.scale_version || scale.contentHash !== row.scale_hash) {
     return plan('refused', refuse('scale-mismatch', 'content.review.scale', `the ratings were made with ${scale.id} ${scale.version}; the review here uses ${row.scale_id} ${row.scale_version}`));
   }
   const reviewers = listReviewers(ctx.db, row.id);
-  const hidden = ratingsHidden(row.status, reviewers);
   if (!RATINGS_WRITABLE_IN.includes(row.status)) {
-    return plan('refused', refuse('review-not-open', 'content.review.id', `the review here is ${row.status}: individual ratings can no longer change`), null, hidden);
+    return plan('refused', refuse('review-not-open', 'content.review.id', `the review here is ${row.status}: individual ratings can no longer change`));
   }
   const reviewer = reviewers.find((r) => r.position === content.reviewer.position);
   if (!reviewer || reviewer.name !== content.reviewer.name) {
-    return plan('refused', refuse('reviewer-not-in-review', 'content.reviewer', `the review here has no reviewer ${content.reviewer.name} in place ${content.reviewer.position}`), null, hidden);
+    return plan('refused', refuse('reviewer-not-in-review', 'content.reviewer', `the review here has no reviewer ${content.reviewer.name} in place ${content.reviewer.position}`));
   }
   const source = getReviewerRatingSource(ctx.db, reviewer.id);
   const incoming = person(content.exporter);
   if (!source) {
     if (countReviewerRatings(ctx.db, reviewer.id) > 0 || listReviewerRecommendations(ctx.db, row.id).some((r) => r.reviewerId === reviewer.id)) {
-      return plan('refused', refuse('reviewer-rated-here', 'content.reviewer', `${reviewer.name} already has ratings typed on this machine; they are not replaced by a file`), reviewer.id, hidden);
+      return plan('refused', refuse('reviewer-rated-here', 'content.reviewer', `${reviewer.name} already has ratings typed on this machine; they are not replaced by a file`), reviewer.id);
     }
-    return plan('new', null, reviewer.id, hidden);
+    return plan('new', null, reviewer.id);
   }
   const before: Person = { name: source.signer_name, organisation: source.signer_organisation, certificateFingerprint: source.certificate_fingerprint };
   if (source.certificate_fingerprint !== incoming.certificateFingerprint) {
     return plan('refused', refuse('other-person', 'signature.certificate',
-      `${reviewer.name}'s ratings here came from ${before.name} (${before.certificateFingerprint}); this file is signed by ${incoming.name} (${incoming.certificateFingerprint}), another person`, before), reviewer.id, hidden);
+      `${reviewer.name}'s ratings here came from ${before.name} (${before.certificateFingerprint}); this file is signed by ${incoming.name} (${incoming.certificateFingerprint}), another person`, before), reviewer.id);
   }
   if (Date.parse(content.createdAt) < Date.parse(source.exported_at)) {
-    return plan('refused', refuse('older-version', 'content.createdAt', `this file (${content.createdAt}) is older than the one imported (${source.exported_at})`, before), reviewer.id, hidden);
+    return plan('refused', refuse('older-version', 'content.createdAt', `this file (${content.createdAt}) is older than the one imported (${source.exported_at})`, before), reviewer.id);
   }
   if (content.createdAt === source.exported_at) {
-    return plan('refused', refuse('already-imported', 'content.createdAt', `this file (${content.createdAt}) is already imported`, before), reviewer.id, hidden);
+    return plan('refused', refuse('already-imported', 'content.createdAt', `this file (${content.createdAt}) is already imported`, before), reviewer.id);
   }
-  return plan('newer', null, reviewer.id, hidden);
+  return plan('newer', null, reviewer.id);
 }
 
 /** Every rating passes the review's scale as if typed here (rating-handlers.ts checkAgainstScale). */
