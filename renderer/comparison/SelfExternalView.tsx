@@ -62,7 +62,9 @@ export function SelfExternalView({ input, scale }: ViewProps) {
   const withBoth = data.items.filter((i) => i.selfMean !== null && i.externalMean !== null);
   // Rounded before comparing, so that equal differences (4 - 4.333 and 4 - 3.667) keep item order.
   const gap = (i: (typeof withBoth)[number]) => Math.round(Math.abs(i.selfMean! - i.externalMean!) * 1e6);
-  const largest = [...withBoth].sort((a, b) => gap(b) - gap(a) || a.item - b.item).slice(0, 3);
+  // Only real differences as printed (two decimals): "kriteeri 1 (0,00)" is no difference (issue 13).
+  const differs = (i: (typeof withBoth)[number]) => Math.round(Math.abs(i.selfMean! - i.externalMean!) * 100) > 0;
+  const largest = withBoth.filter(differs).sort((a, b) => gap(b) - gap(a) || a.item - b.item).slice(0, 3);
   const meanTotal = (kind: 'self' | 'external') => {
     const scored = data.pairs.map((p) => p[kind]).filter((r) => r.total !== null);
     const mean = scored.length ? scored.reduce((a, r) => a + r.total!, 0) / scored.length : null;
@@ -70,12 +72,16 @@ export function SelfExternalView({ input, scale }: ViewProps) {
   };
   const summary = data.pairs.length === 0
     ? t('comparison.selfExternal.none')
-    : t('comparison.selfExternal.summary', {
+    : `${t('comparison.selfExternal.summary', {
+        count: data.pairs.length,
         sites: formatCount(data.pairs.length, language),
         self: meanTotal('self'),
         external: meanTotal('external'),
-        items: largest.map((i) => t('comparison.selfExternal.summaryItem', { item: i.item, difference: signed(i.selfMean! - i.externalMean!, language) })).join(', '),
-      });
+      })} ${largest.length === 0
+        ? t('comparison.selfExternal.noDifferences')
+        : t('comparison.selfExternal.largest', {
+            items: largest.map((i) => t('comparison.selfExternal.summaryItem', { item: i.item, difference: signed(i.selfMean! - i.externalMean!, language) })).join(', '),
+          })}`;
 
   return (
     <>
