@@ -125,4 +125,20 @@ describe('blind rating', () => {
     expect(alfa.missing).toContain(20);
     expect(alfa.missing).not.toContain(1);
   });
+
+  test('the review’s shared texts cannot carry one reviewer’s words to the other while hidden; a completed reviewer’s own are locked', async () => {
+    const { backend, call } = await testBackend();
+    const site = await call('sites.create', { name: 'Kuopio', regionName: 'Pohjois-Savo' });
+    const review = await call('reviews.create', { siteId: site.id, kind: 'external', visitDates: ['2026-11-10'], reviewers: [{ name: 'Aino', role: null }, { name: 'Bertta', role: null }] });
+    const [a, b] = review.reviewers.map((r) => r.id) as [number, number];
+    const hidden = { ok: false, error: { code: 'conflict', details: { reason: 'reviewers-not-complete' } } };
+    expect(await backend.dispatch('recommendations.set', { reviewId: review.id, item: 13, text: 'yhteinen' })).toMatchObject(hidden);
+    expect(await backend.dispatch('consensus.set', { reviewId: review.id, item: 13, score: 4, evidence: 'yhteinen' })).toMatchObject(hidden);
+    await call('recommendations.set', { reviewId: review.id, reviewerId: a, item: 13, text: 'Ainon' });
+    await call('reviewers.setComplete', { reviewId: review.id, reviewerId: a, complete: true });
+    expect(await backend.dispatch('recommendations.set', { reviewId: review.id, reviewerId: a, item: 13, text: 'myöhemmin' })).toMatchObject({ ok: false, error: { details: { reason: 'reviewer-complete' } } });
+    expect((await call('reviews.get', { id: review.id, viewerId: b })).reviewerRecommendations).toEqual([]);
+    await call('reviewers.setComplete', { reviewId: review.id, reviewerId: b, complete: true });
+    expect((await call('reviews.get', { id: review.id, viewerId: b })).reviewerRecommendations).toEqual([{ reviewerId: a, item: 13, text: 'Ainon' }]);
+  });
 });
