@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfsig } from '../fixtures/identities/identities.ts';
+import { ReviewEditorPage } from './page-models/review-editor-page.ts';
 import { axeFindings, seriousOrCritical } from './support/axe.ts';
 import { startPreviewApp, type PreviewApp } from './support/preview-app.ts';
 
@@ -76,12 +77,27 @@ describe('two reviewers on two laptops', { timeout: 300_000 }, () => {
     // Both rate independently, each on their own laptop.
     for (let n = 1; n <= 25; n++) {
       await lead.call('ratings.set', { reviewId: leadReviewId, reviewerId: aino!.id, item: n, score: SCORES[n - 1]!, reason: null, reasonNote: null, evidence: n === 13 ? 'Ainon havainto: työnantajakäyntejä kolme viikossa' : null });
-      await second.call('ratings.set', { reviewId: secondReviewId, reviewerId: mikael.id, item: n, score: SECOND_DIFFERS[n] ?? SCORES[n - 1]!, reason: null, reasonNote: null, evidence: n === 13 ? SECRET_EVIDENCE : null });
+      if (n !== 13) await second.call('ratings.set', { reviewId: secondReviewId, reviewerId: mikael.id, item: n, score: SECOND_DIFFERS[n] ?? SCORES[n - 1]!, reason: null, reasonNote: null, evidence: null });
     }
+    // Item 13, the disputed one, Mikael rates in the editor on his laptop.
+    const { page: secondPage } = await second.open();
+    const editor = new ReviewEditorPage(secondPage);
+    await editor.goto(secondReviewId);
+    await editor.heading(SITE).waitFor();
+    await editor.reviewerSelect.selectOption({ label: SECOND });
+    await editor.navItem(13).click();
+    await editor.waitForCurrentItem(13);
+    await editor.anchor(5).click();
+    await editor.evidence.fill(SECRET_EVIDENCE);
+    await editor.evidence.blur();
+    await editor.waitForSaveStatus(editor.messages.save.saved);
+    await expect.poll(async () => (await second.call('reviews.get', { id: secondReviewId, viewerId: mikael.id })).ratings.find((r) => r.item === 13)?.evidence).toBe(SECRET_EVIDENCE);
     await second.call('reviewers.setComplete', { reviewId: secondReviewId, reviewerId: mikael.id, complete: true });
 
-    // The second laptop: export my ratings (UI), saved as a file.
-    const secondPage = await openLaptopsPage(second, secondReviewId);
+    // The second laptop: export my ratings (UI, reached from the review's header), saved as a file.
+    await editor.goto(secondReviewId);
+    await secondPage.getByRole('link', { name: 'Kaksi konetta' }).click();
+    await secondPage.getByRole('heading', { level: 1, name: new RegExp(SITE) }).waitFor();
     const exportRegion = secondPage.getByRole('region', { name: 'Vie omat arvioni' });
     await exportRegion.getByLabel('Arvioija', { exact: true }).selectOption({ label: SECOND });
     await exportRegion.getByLabel('Allekirjoittaja').selectOption({ index: 1 });
