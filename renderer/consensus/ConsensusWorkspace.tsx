@@ -79,7 +79,7 @@ export function ConsensusWorkspace({ review, reload, focusHeading = false }: Con
         {hasRatings && agreement.status === 'error' && <ErrorAlert message={errorMessage(agreement.error)} onRetry={agreement.reload} />}
         {hasRatings && agreement.data && <AgreementFigures agreement={agreement.data} />}
         {result.status === 'error' && <ErrorAlert message={errorMessage(result.error)} onRetry={result.reload} />}
-        {result.data && <ResultPanel result={result.data} scale={scaleData} />}
+        {result.data && <ResultPanel result={result.data} scale={scaleData} final={readOnly} />}
       </div>
       <section aria-labelledby="consensus-items-heading">
         <h2 id="consensus-items-heading" ref={headingRef} tabIndex={-1}>

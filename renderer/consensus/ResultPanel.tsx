@@ -8,14 +8,17 @@ import { useScoreBand } from '../scales/band-labels.tsx';
 
 type ScoreDetail = CallOutput<'scoring.review'>;
 
-/** The review's result as the consensus stands now: total (or prorated total with its marker), band, sections. */
-export function ResultPanel({ result, scale }: { result: ScoreDetail; scale: ScaleVersionData }) {
+/**
+ * The review's result: total (or prorated total with its marker), band, sections. "so far" while consensus is
+ * under way; plainly "Tulos" once the review is final (issue 13).
+ */
+export function ResultPanel({ result, scale, final = false }: { result: ScoreDetail; scale: ScaleVersionData; final?: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   const scoreBand = useScoreBand();
   return (
     <section className="panel result-panel" aria-labelledby="result-heading">
-      <h2 id="result-heading">{t('consensus.result.heading')}</h2>
+      <h2 id="result-heading">{final ? t('consensus.result.headingFinal') : t('consensus.result.heading')}</h2>
       <dl className="figures">
         <div className="figure">
           <dt>{t('consensus.result.total')}</dt>

@@ -5,6 +5,7 @@ import { ScaleDiffersMarker } from '../components/ScaleDiffersMarker.tsx';
 import { ScoreValue } from '../components/ScoreValue.tsx';
 import { useFormat } from '../i18n/use-format.ts';
 import { useScoreBand } from '../scales/band-labels.tsx';
+import { useScaleName } from '../scales/use-scale-name.ts';
 import { ScrollRegion } from '../components/ScrollRegion.tsx';
 
 /** A site's reviews, newest first as the API gives them: kind, visit dates, status, total and band. */
@@ -12,6 +13,7 @@ export function SiteReviewsTable({ reviews }: { reviews: readonly ReviewSummary[
   const { t } = useTranslation();
   const format = useFormat();
   const scoreBand = useScoreBand();
+  const scaleName = useScaleName();
   return (
     <ScrollRegion label={t('site.table.caption')}>
       <table className="data-table reviews-table">
@@ -39,7 +41,7 @@ export function SiteReviewsTable({ reviews }: { reviews: readonly ReviewSummary[
               </td>
               <td className="nowrap">{scoreBand(review.score, review.scale)}</td>
               <td>
-                {`${review.scale.id} ${review.scale.version}`}
+                {scaleName(review.scale)}
                 {review.scale.differsFromShipped && <> <ScaleDiffersMarker /></>}
               </td>
             </tr>

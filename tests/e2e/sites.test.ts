@@ -176,7 +176,7 @@ describe('sites list in the browser preview', () => {
     await site.waitUntilLoaded(name);
     await site.cell('taso arvioitujen kriteerien perusteella: hyvä').waitFor();
     expect(page.url()).toMatch(/#\/sites\/\d+$/);
-    expect(await site.reviewRows()).toEqual([[fi.reviewKind.external, '8.9.2026', fi.reviewStatus.final, '107,4 (arvio 17/25 kriteerin perusteella, keskiarvo 4,29, vaihteluväli 81–113)', 'taso arvioitujen kriteerien perusteella: hyvä', 'ips-25 1.0.0']]);
+    expect(await site.reviewRows()).toEqual([[fi.reviewKind.external, '8.9.2026', fi.reviewStatus.final, '107,4 (arvio 17/25 kriteerin perusteella, keskiarvo 4,29, vaihteluväli 81–113)', 'taso arvioitujen kriteerien perusteella: hyvä', 'IPS-menetelmäuskollisuusasteikko – tuettu työllistyminen (25 kohtaa) 1.0.0']]);
 
     await site.backLink.click();
     await sites.waitUntilLoaded();
