@@ -5,13 +5,15 @@ interface ReportTextsProps {
   strengths: string;
   overall: string;
   editable: boolean;
+  /** The strengths are the review's, shared by all reviewers: not written while each rates on their own. */
+  strengthsEditable: boolean;
   onStrengths: (text: string) => void;
   onOverall: (text: string) => void;
   onBlurText: () => void;
 }
 
 /** The review's own texts for the report: the site's strengths and the overall recommendations. */
-export function ReportTexts({ strengths, overall, editable, onStrengths, onOverall, onBlurText }: ReportTextsProps) {
+export function ReportTexts({ strengths, overall, editable, strengthsEditable, onStrengths, onOverall, onBlurText }: ReportTextsProps) {
   const { t } = useTranslation();
   return (
     <section className="report-texts" aria-labelledby="report-texts-heading">
@@ -19,9 +21,9 @@ export function ReportTexts({ strengths, overall, editable, onStrengths, onOvera
       <div className="report-texts__fields">
         <AutosaveTextArea
           label={t('review.report.strengths')}
-          hint={editable ? t('review.report.strengthsHint') : undefined}
+          hint={strengthsEditable ? t('review.report.strengthsHint') : undefined}
           value={strengths}
-          readOnly={!editable}
+          readOnly={!strengthsEditable}
           rows={5}
           onChange={onStrengths}
           onBlur={onBlurText}

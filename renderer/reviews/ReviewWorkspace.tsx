@@ -192,6 +192,7 @@ export function ReviewWorkspace({ detail, current, scale, viewerId, onViewerChan
         strengths={session?.strengths ?? ''}
         overall={session?.overall ?? ''}
         editable={textsEditable}
+        strengthsEditable={textsEditable && !detail.ratingsHidden}
         onStrengths={actions.setStrengths}
         onOverall={actions.setOverall}
         onBlurText={actions.flush}

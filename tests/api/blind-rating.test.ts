@@ -134,6 +134,7 @@ describe('blind rating', () => {
     const hidden = { ok: false, error: { code: 'conflict', details: { reason: 'reviewers-not-complete' } } };
     expect(await backend.dispatch('recommendations.set', { reviewId: review.id, item: 13, text: 'yhteinen' })).toMatchObject(hidden);
     expect(await backend.dispatch('consensus.set', { reviewId: review.id, item: 13, score: 4, evidence: 'yhteinen' })).toMatchObject(hidden);
+    expect(await backend.dispatch('reviews.setStrengths', { reviewId: review.id, text: 'Ainon näkemys vahvuuksista' })).toMatchObject(hidden);
     await call('recommendations.set', { reviewId: review.id, reviewerId: a, item: 13, text: 'Ainon' });
     await call('reviewers.setComplete', { reviewId: review.id, reviewerId: a, complete: true });
     expect(await backend.dispatch('recommendations.set', { reviewId: review.id, reviewerId: a, item: 13, text: 'myöhemmin' })).toMatchObject({ ok: false, error: { details: { reason: 'reviewer-complete' } } });

@@ -90,6 +90,8 @@ export const workflowHandlers: HandlerGroup<'reviewers.setComplete' | 'consensus
   'reviews.setStrengths': ({ reviewId, text }, ctx) => {
     const row = requireReviewRow(ctx, reviewId);
     if (row.status === 'final') throw new ApiFailure('read-only', { status: row.status });
+    // A text all reviewers share: written once their own work is in the open, or it would carry one's view to the other.
+    if (ratingsHidden(row.status, listReviewers(ctx.db, reviewId))) throw new ApiFailure('conflict', { reason: 'reviewers-not-complete' });
     const value = text.trim() === '' ? null : text;
     setStrengthsRow(ctx.db, reviewId, value, ctx.now());
     appendAudit(ctx.db, { actor: ctx.actor, at: ctx.now(), entity: 'review', entityId: reviewId, action: 'set-strengths', oldValue: row.strengths, newValue: value });
