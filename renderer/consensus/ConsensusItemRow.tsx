@@ -1,3 +1,4 @@
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsensusRating, Reviewer, ReviewerRating } from '../../electron/contract/entities.ts';
 import { ConsensusChoiceField } from './ConsensusChoiceField.tsx';
@@ -33,6 +34,11 @@ export function ConsensusItemRow({ reviewId, item, title, anchors, recommendatio
   const choices = reviewerChoices(reviewers, ratings);
   const disagreement = isDisagreement(choices);
   const itemLabel = t('consensus.itemTitle', { number: item, title });
+  // The item is unsaved while either its consensus or its recommendation is.
+  const [choicePending, setChoicePending] = useState(false);
+  const [recommendationPending, setRecommendationPending] = useState(false);
+  const onChoicePending = useCallback((_item: number, pending: boolean) => setChoicePending(pending), []);
+  useEffect(() => onPendingChange(item, choicePending || recommendationPending), [item, choicePending, recommendationPending, onPendingChange]);
   const evidence = reviewers.flatMap((reviewer) => {
     const text = ratings?.get(reviewer.id)?.evidence;
     return text ? [{ reviewer, text }] : [];
@@ -97,13 +103,13 @@ export function ConsensusItemRow({ reviewId, item, title, anchors, recommendatio
             stored={consensus}
             reviewerChoices={choices}
             onSaved={onSaved}
-            onPendingChange={onPendingChange}
+            onPendingChange={onChoicePending}
           />
         )}
         {readOnly ? (
           recommendation && <span className="cell-note">{t('consensus.recommendation.shown', { text: recommendation })}</span>
         ) : (
-          <ConsensusRecommendationField reviewId={reviewId} item={item} itemLabel={itemLabel} stored={recommendation} />
+          <ConsensusRecommendationField reviewId={reviewId} item={item} itemLabel={itemLabel} stored={recommendation} onPendingChange={setRecommendationPending} />
         )}
       </td>
     </tr>

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../platform/api-context.tsx';
 import { SaveIndicator } from './SaveIndicator.tsx';
@@ -11,12 +11,14 @@ interface ConsensusRecommendationFieldProps {
   itemLabel: string;
   /** The review's recommendation as stored (pre-filled by consensus.start from the reviewers' own). */
   stored: string;
+  /** True while a change is not yet stored (saving or failed), so finalizing can wait for it. */
+  onPendingChange: (pending: boolean) => void;
 }
 
 const TEXT_SAVE_DELAY_MS = 800;
 
 /** The review's recommendation on one item, agreed in the consensus discussion; saved after a pause in typing. */
-export function ConsensusRecommendationField({ reviewId, item, itemLabel, stored }: ConsensusRecommendationFieldProps) {
+export function ConsensusRecommendationField({ reviewId, item, itemLabel, stored, onPendingChange }: ConsensusRecommendationFieldProps) {
   const { t } = useTranslation();
   const api = useApi();
   const id = useId();
@@ -25,6 +27,8 @@ export function ConsensusRecommendationField({ reviewId, item, itemLabel, stored
     await api.call('recommendations.set', { reviewId, item, text: value });
   });
   const debounced = useDebounced(autosave.save, TEXT_SAVE_DELAY_MS);
+  const pending = autosave.state.status === 'saving' || autosave.state.status === 'error';
+  useEffect(() => onPendingChange(pending), [pending, onPendingChange]);
   return (
     <div className="consensus-field">
       <div className="field">
