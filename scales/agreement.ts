@@ -46,6 +46,12 @@ function quadraticKappa(pairs: readonly [number, number][], { min, max }: { min:
 export interface ReviewAgreement extends PairAgreement {
   /** Items every reviewer scored (0 with fewer than two reviewers). */
   comparedItems: number;
+  /**
+   * Of those compared items, how many have scores that are not all the same: the count the agreement figures are
+   * about (two reviewers: exactAgreement = 1 - differingScores / comparedItems). Issue 13: the UI said "differ on 5"
+   * (counting not-rated reasons too) next to a share that implied 4.
+   */
+  differingScores: number;
 }
 
 /** `byReviewer`: each reviewer's scores by item (null: not rated). */
@@ -58,6 +64,7 @@ export function reviewAgreement(items: readonly number[], byReviewer: readonly R
   const scoredByAll = items.filter((item) => byReviewer.length > 0 && byReviewer.every((m) => (m.get(item) ?? null) !== null));
   return {
     comparedItems: byReviewer.length < 2 ? 0 : scoredByAll.length,
+    differingScores: byReviewer.length < 2 ? 0 : scoredByAll.filter((item) => new Set(byReviewer.map((m) => m.get(item))).size > 1).length,
     exactAgreement: mean(pairs.map((p) => p.exactAgreement)),
     withinOne: mean(pairs.map((p) => p.withinOne)),
     weightedKappa: mean(pairs.map((p) => p.weightedKappa)),

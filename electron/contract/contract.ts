@@ -46,6 +46,8 @@ const SignedReportInfo = z.object({
 /** Inter-rater agreement over the items both reviewers scored (two reviewers; with more, the mean over pairs). */
 const Agreement = z.object({
   comparedItems: z.number().int(),
+  /** Compared items whose scores differ (reviewAgreement): what the figures count. */
+  differingScores: z.number().int(),
   exactAgreement: z.number().min(0).max(1).nullable(),
   withinOne: z.number().min(0).max(1).nullable(),
   /** Cohen's kappa with quadratic weights; null when it is undefined (fewer than 2 items or no variance). */

@@ -14,6 +14,8 @@ export function AgreementFigures({ agreement }: { agreement: Agreement }) {
   const format = useFormat();
   const percent = (share: number | null) =>
     share === null ? t('consensus.agreement.notAvailable') : new Intl.NumberFormat(LOCALE_OF[format.language], { style: 'percent', maximumFractionDigits: 0 }).format(share);
+  // Items where some reviewers gave a score and others a not-rated reason: a disagreement, but not in the figures.
+  const partlyScored = agreement.disagreements.length - agreement.differingScores;
   const figures = [
     { key: 'exact', value: percent(agreement.exactAgreement), label: t('consensus.agreement.exact'), help: t('consensus.agreement.exactHelp') },
     { key: 'withinOne', value: percent(agreement.withinOne), label: t('consensus.agreement.withinOne'), help: t('consensus.agreement.withinOneHelp') },
@@ -40,7 +42,13 @@ export function AgreementFigures({ agreement }: { agreement: Agreement }) {
       </dl>
       <p className="footnote">
         {t('consensus.agreement.compared', { count: agreement.comparedItems })}{' '}
-        {t('consensus.agreement.disagreements', { count: agreement.disagreements.length })}
+        {t('consensus.agreement.disagreements', { count: agreement.differingScores })}
+        {partlyScored !== 0 && (
+          <>
+            {' '}
+            {t('consensus.agreement.partlyScored', { count: partlyScored })}
+          </>
+        )}
       </p>
     </section>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { pairAgreement } from '../../scales/agreement.ts';
+import { pairAgreement, reviewAgreement } from '../../scales/agreement.ts';
 
 const range = { min: 1, max: 5 };
 const ratings = (...scores: (number | null)[]) => new Map(scores.map((s, i) => [i + 1, s]));
@@ -27,5 +27,16 @@ describe('agreement between two reviewers', () => {
     const result = pairAgreement(ratings(5, 5, null, 4), ratings(5, 5, 3, null), range);
     expect(result).toEqual({ comparedItems: 2, exactAgreement: 1, withinOne: 1, weightedKappa: null });
     expect(pairAgreement(ratings(null), ratings(3), range)).toEqual({ comparedItems: 0, exactAgreement: null, withinOne: null, weightedKappa: null });
+  });
+});
+
+describe('reviewAgreement differingScores (issue 13: the count beside the figures is the one they imply)', () => {
+  test('counts only items every reviewer scored whose scores differ; a not-rated item is not among them', () => {
+    const a = new Map<number, number | null>([[1, 5], [2, 4], [3, 3], [4, 2], [5, 5]]);
+    const b = new Map<number, number | null>([[1, 5], [2, 3], [3, 3], [4, 1], [5, null]]);
+    const result = reviewAgreement([1, 2, 3, 4, 5], [a, b], { min: 1, max: 5 });
+    expect(result.comparedItems).toBe(4);
+    expect(result.differingScores).toBe(2);
+    expect(result.exactAgreement).toBe(1 - result.differingScores / result.comparedItems);
   });
 });
