@@ -59,9 +59,9 @@ export function BandsByRegionView({ input, scale }: ViewProps) {
   const sum = (key: 'counts' | 'onRatedItems') => Object.fromEntries(data.bands.map((band) => [band, data.regions.reduce((n, r) => n + (r[key][band] ?? 0), 0)]));
   const sites = data.regions.reduce((n, r) => n + r.sites, 0);
   const summary = [
-    t('comparison.bands.summary', { sites: formatCount(sites, language), parts: parts(sum('counts'), sum('onRatedItems')) }),
+    t('comparison.bands.summary', { count: sites, sites: formatCount(sites, language), parts: parts(sum('counts'), sum('onRatedItems')) }),
     // Region by region only while that stays readable; the table has every region.
-    ...(data.regions.length <= 5 ? data.regions.map((r) => t('comparison.bands.summaryRegion', { region: regionName(r.regionName), sites: formatCount(r.sites, language), parts: parts(r.counts, r.onRatedItems) })) : []),
+    ...(data.regions.length <= 5 ? data.regions.map((r) => t('comparison.bands.summaryRegion', { region: regionName(r.regionName), count: r.sites, sites: formatCount(r.sites, language), parts: parts(r.counts, r.onRatedItems) })) : []),
   ].join(' ');
 
   return (

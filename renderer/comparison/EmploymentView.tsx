@@ -73,7 +73,7 @@ export function EmploymentView({ input, scale }: ViewProps) {
 
   if (!data) return <ViewStatus query={query} />;
   const meanRate = charted.length ? charted.reduce((sum, s) => sum + s.rate, 0) / charted.length : 0;
-  const counts = { sites: formatCount(charted.length, language), rate: formatPercent(meanRate, language) };
+  const counts = { count: charted.length, sites: formatCount(charted.length, language), rate: formatPercent(meanRate, language) };
   const estimates = charted.filter((s) => s.review!.estimate).length;
   const summary = charted.length === 0
     ? t('comparison.chart.empty')

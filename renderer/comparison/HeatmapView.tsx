@@ -40,6 +40,7 @@ export function HeatmapView({ input, scale }: ViewProps) {
   const summary = data.sites.length === 0
     ? t('comparison.chart.empty')
     : t('comparison.heatmap.summary', {
+        count: data.sites.length,
         sites: formatCount(data.sites.length, format.language),
         items: data.items.length,
         weakest: weakest.map((w) => t('comparison.heatmap.summaryItem', { item: w.item, title: itemTitle(w.item), mean: format.decimal(w.mean!, 2) })).join('; '),

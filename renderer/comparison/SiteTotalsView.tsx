@@ -73,6 +73,7 @@ export function SiteTotalsView({ input, scale }: ViewProps) {
     ? t('comparison.chart.empty')
     : [
         totals.length > 0 && t('comparison.siteTotals.summary', {
+          count: totals.length,
           sites: formatCount(totals.length, format.language),
           min: formatTotal(scored[0]!, format.language),
           max: formatTotal(scored[scored.length - 1]!, format.language),

@@ -52,6 +52,7 @@ export function WeakestItemsView({ input, scale, included }: ViewProps) {
   const summary = rated.length === 0
     ? t('comparison.chart.empty')
     : t('comparison.weakest.summary', {
+        count: included?.sites ?? 0,
         sites: formatCount(included?.sites ?? 0, format.language),
         items: rated.slice(0, 5).map((i) => `${i.item}. ${itemTitle(i.item)} (${format.decimal(i.mean!, 2)})`).join('; '),
       });
