@@ -119,7 +119,9 @@ describe('review bundles between two organisations, through the UI', () => {
     await importer.goto();
     await importer.choose(newer, 'uudempi.ipsreview');
     const [row] = await importer.planRows();
-    expect(row!.at(3)).toBe('2 (täällä 1)');
+    // Issue 13: the preview says what the review is (its status), then the revision.
+    expect(row!.at(3)).toBe('Konsensus');
+    expect(row!.at(4)).toBe('2 (täällä 1)');
     const replace = importer.importSection.getByRole('checkbox', { name: /^Korvaa: Revisiotesti, / });
     // Nothing to import until the newer revision is chosen.
     await expect(importer.importButton.count()).resolves.toBe(0);
