@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONSENSUS_MESSAGES } from './page-models/consensus-messages.ts';
 import { ConsensusPage } from './page-models/consensus-page.ts';
 import { startPreviewApp, type PreviewApp } from './support/preview-app.ts';
 
@@ -39,6 +40,24 @@ describe('consensus column headers with long roles (issue 13)', () => {
     const spilled = await page.locator('.consensus-table thead th').evaluateAll((cells) =>
       cells.filter((cell) => cell.scrollWidth > cell.clientWidth + 1).map((cell) => cell.textContent));
     expect(spilled).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('a final review says "Tulos", not "Tulos tällä hetkellä" (issue 13)', () => {
+  it('names the result panel by the review status', async () => {
+    const c = CONSENSUS_MESSAGES.fi;
+    const { page, errors } = await app.open();
+    await page.evaluate((id) => {
+      window.location.hash = `#/reviews/${id}/consensus`;
+    }, reviewId);
+    await page.getByRole('heading', { level: 2, name: c.result.heading, exact: true }).waitFor();
+
+    for (const item of [5, 10, 15, 20, 25]) await app.call('consensus.set', { reviewId, item, score: 4, justification: null });
+    await app.call('reviews.setStatus', { id: reviewId, status: 'final' });
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: c.result.headingFinal, exact: true }).waitFor();
+    expect(await page.getByRole('heading', { level: 2, name: c.result.heading, exact: true }).count()).toBe(0);
     expect(errors).toEqual([]);
   });
 });
