@@ -80,7 +80,7 @@ export function SiteTotalsView({ input, scale }: ViewProps) {
           median: formatTotalStatistic(median(totals)!, scale, format.language),
           parts: bands.filter((b) => b.count > 0).map((b) => t('comparison.bands.part', { band: bandLabel(b.band.key), count: formatCount(b.count, format.language) })).join(', '),
         }),
-        noTotal > 0 && t('comparison.siteTotals.summaryNoTotal', { count: formatCount(noTotal, format.language) }),
+        noTotal > 0 && t('comparison.siteTotals.summaryNoTotal', { count: noTotal, sites: formatCount(noTotal, format.language) }),
         estimates > 0 && t('comparison.siteTotals.summaryEstimates', { count: estimates }),
       ].filter(Boolean).join(' ');
 
