@@ -17,7 +17,8 @@ beforeAll(async () => {
   const site = await app.call('sites.create', { name: SITE, regionName: 'Etelä-Pohjanmaan hyvinvointialue', collaborationModel: 2 });
   const review = await app.call('reviews.create', {
     siteId: site.id, kind: 'external', visitDates: ['2026-11-24'],
-    reviewers: [{ name: 'Aino Laaksonen', role: null }, { name: 'Juha Nieminen', role: null }],
+    // One reviewer: with two still rating blind, the shared plan may not reveal which items either has covered.
+    reviewers: [{ name: 'Aino Laaksonen', role: null }],
   });
   reviewId = review.id;
   // Evidence for items 1–20 already; 21–25 still lack it.
