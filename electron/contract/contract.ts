@@ -10,6 +10,7 @@ import { scaleContract } from './scale-contract.ts';
 import { settingsContract } from './settings-contract.ts';
 import { trustContract } from './trust-contract.ts';
 import { PdfVerification } from './verification-contract.ts';
+import { previousReviewContract } from './previous-review-contract.ts';
 import { reviewerRatingsContract } from './reviewer-ratings-contract.ts';
 import { ScaleVersionShape } from '../../scales/scale-schema.ts';
 import { FidelityScore } from '../../scales/scoring.ts';
@@ -158,6 +159,7 @@ export const contract = {
   ...scaleContract,
   ...trustContract,
   ...reviewerRatingsContract,
+  ...previousReviewContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -8,6 +8,7 @@ import { exchangeHandlers } from './exchange-handlers.ts';
 import { filesHandlers } from './files-handlers.ts';
 import type { CallName } from '../../contract/contract.ts';
 import type { Handlers } from './handler-context.ts';
+import { previousReviewHandlers } from './previous-review-handlers.ts';
 import { ratingHandlers } from './rating-handlers.ts';
 import { REPORT_ASYNC_CALLS, reportHandlers } from './report-handlers.ts';
 import { reviewHandlers } from './review-handlers.ts';
@@ -35,6 +36,7 @@ export const handlers = {
   ...trustHandlers,
   ...reviewerRatingsHandlers,
   ...countersignHandlers,
+  ...previousReviewHandlers,
 } satisfies Handlers;
 
 export const ASYNC_CALLS: ReadonlySet<CallName> = new Set<CallName>([...REPORT_ASYNC_CALLS, ...BUNDLE_ASYNC_CALLS, ...STORAGE_ASYNC_CALLS, ...REVIEWER_RATINGS_ASYNC_CALLS, ...COUNTERSIGN_ASYNC_CALLS]);
