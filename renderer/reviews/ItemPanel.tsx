@@ -1,12 +1,15 @@
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localized } from '../../scales/display-format.ts';
+import type { PreviousItemResult as PreviousItem } from '../../electron/contract/previous-review-contract.ts';
 import type { ScaleItem, ScaleVersionData } from '../../scales/scale-schema.ts';
 import { AnchorRadioGroup } from './AnchorRadioGroup.tsx';
 import { AutosaveTextArea } from './AutosaveTextArea.tsx';
+import { CopyFromPrevious } from './CopyFromPrevious.tsx';
 import { EMPTY_DRAFT, type ItemDraft } from './editor-mode.ts';
 import { ItemSources } from './ItemSources.tsx';
 import { OtherRatings, type OtherRating } from './OtherRatings.tsx';
+import { PreviousItemResult } from './PreviousItemResult.tsx';
 import { ShortcutHelp } from './ShortcutHelp.tsx';
 import { useScaleLanguage } from './use-scale-language.ts';
 
@@ -25,6 +28,8 @@ export interface ItemPanelProps {
   /** Consensus editing of an item some reviewer rated: a result that differs from all of them needs a reason. */
   showJustification: boolean;
   otherRatings: readonly OtherRating[];
+  /** The site's previous final review (its first visit date) and this item's result in it; null when there is none. */
+  previous: { visitDate: string; result: PreviousItem | null } | null;
   onScore: (score: number) => void;
   onNotRated: () => void;
   onEvidence: (text: string) => void;
@@ -42,6 +47,8 @@ export function ItemPanel(props: ItemPanelProps) {
   const draft = props.draft ?? EMPTY_DRAFT;
   const count = scale.items.length;
   const notRated = draft.score === null && draft.reason !== null;
+  const previousEvidence = props.previous?.result?.evidence ?? null;
+  const previousRecommendation = props.previous?.result?.recommendation ?? null;
   return (
     <section ref={ref} className="item-panel" aria-labelledby="current-item-heading">
       <p className="item-panel__context">
@@ -83,6 +90,7 @@ export function ItemPanel(props: ItemPanelProps) {
         />
       )}
       <OtherRatings ratings={props.otherRatings} />
+      {props.previous && <PreviousItemResult visitDate={props.previous.visitDate} result={props.previous.result} />}
       <AutosaveTextArea
         label={t('review.item.evidence')}
         hint={ratingsEditable ? t('review.item.evidenceHint') : undefined}
@@ -91,6 +99,9 @@ export function ItemPanel(props: ItemPanelProps) {
         onChange={props.onEvidence}
         onBlur={props.onBlurText}
       />
+      {ratingsEditable && previousEvidence && (
+        <CopyFromPrevious field={t('review.item.evidence')} text={previousEvidence} current={draft.evidence} onCopy={props.onEvidence} />
+      )}
       <AutosaveTextArea
         label={t('review.item.recommendation')}
         hint={textsEditable ? t('review.item.recommendationHint') : undefined}
@@ -99,6 +110,9 @@ export function ItemPanel(props: ItemPanelProps) {
         onChange={props.onRecommendation}
         onBlur={props.onBlurText}
       />
+      {textsEditable && previousRecommendation && (
+        <CopyFromPrevious field={t('review.item.recommendation')} text={previousRecommendation} current={props.recommendation} onCopy={props.onRecommendation} />
+      )}
 
       <ItemSources scale={scale} item={item} />
 

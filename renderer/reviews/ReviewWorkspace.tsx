@@ -19,6 +19,7 @@ import { itemsBySection, orderedItems } from './scale-items.ts';
 import { useEditorShortcuts } from './use-editor-shortcuts.ts';
 import { useReviewSession } from './use-review-session.ts';
 import { useScaleLanguage } from './use-scale-language.ts';
+import { previousItem, usePreviousResult } from './use-previous-result.ts';
 
 interface ReviewWorkspaceProps {
   detail: ReviewDetail;
@@ -54,6 +55,7 @@ export function ReviewWorkspace({ detail, current, scale, viewerId, onViewerChan
   const itemNumbers = useMemo(() => items.map((i) => i.number), [items]);
   const editor = useReviewSession(detail, current, viewerId, itemNumbers, reloadDetail);
   const [index, setIndex] = useState(0);
+  const previousReview = usePreviousResult(detail.id);
   const [dialog, setDialog] = useState<'not-rated' | 'amend' | null>(null);
   const navRef = useRef<HTMLElement>(null);
   const panelRef = useRef<HTMLElement>(null);
@@ -171,6 +173,7 @@ export function ReviewWorkspace({ detail, current, scale, viewerId, onViewerChan
           // The consensus record's justification is shown wherever it was written (read-only outside consensus).
           showJustification={(mode.kind === 'consensus' && someoneRated) || (mode.kind !== 'reviewer' && (drafts[item.number]?.justification ?? '') !== '')}
           otherRatings={otherRatings}
+          previous={previousReview ? { visitDate: previousReview.visitDates[0] ?? '', result: previousItem(previousReview, item.number) } : null}
           onScore={(score) => actions.setScore(item.number, score)}
           onNotRated={() => setDialog('not-rated')}
           onEvidence={(text) => actions.setEvidence(item.number, text)}
