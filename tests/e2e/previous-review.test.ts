@@ -72,6 +72,8 @@ describe('previous review in the editor (issue 13)', () => {
     expect(seriousOrCritical(await axeFindings(page))).toEqual([]);
     const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
     expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    expect(seriousOrCritical(await axeFindings(page))).toEqual([]);
     expect(errors).toEqual([]);
   });
 });
