@@ -9,7 +9,7 @@ import { useFormat } from '../i18n/use-format.ts';
 import { useApiQuery } from '../platform/use-api-query.ts';
 import { useScoreBand } from '../scales/band-labels.tsx';
 import { localDate } from '../../scales/review-rules/local-date.ts';
-import { formatBounds, formatMean, formatTotal } from '../../scales/review-rules/total-format.ts';
+import { useScoreText } from '../components/use-score-text.ts';
 import type { BandZone, TrendChartOptions, TrendSeries } from './trend-chart.ts';
 import { TrendChartCanvas } from './TrendChartCanvas.tsx';
 
@@ -59,13 +59,8 @@ function ChartWithScale({ reviews, scaleRef }: { reviews: readonly ReviewSummary
     [scoring, format.language],
   );
 
-  const totalText = (review: ReviewSummary) => {
-    const { score } = review;
-    const total = formatTotal(score, format.language);
-    const facts = { rated: score.ratedItems, items: score.totalItems, mean: formatMean(score, format.language), bounds: formatBounds(score, format.language) };
-    const value = score.estimate ? t('score.estimate', { total, ...facts }) : total;
-    return t('consensus.chart.pointLabel', { total: value, band: scoreBand(score, review.scale) });
-  };
+  const scoreText = useScoreText();
+  const totalText = (review: ReviewSummary) => t('consensus.chart.pointLabel', { total: scoreText(review.score), band: scoreBand(review.score, review.scale) });
 
   const series: TrendSeries[] = (['external', 'self'] as const)
     .map((kind) => ({

@@ -1,15 +1,13 @@
 import { readPdfFile, type PdfFile } from '../pdf-reader/pdf-file.ts';
 import { checkSignatureDictionary, type CheckedSignature } from './signature-check.ts';
 import { signatureFields, type SignatureField } from './signature-fields.ts';
+import { parseSlotDescription, slotNumber } from './signature-slots.ts';
 import { checkUpdate } from './update-rules.ts';
 import type {
   ExpectedSigner, SignatureReport, VerificationCode, VerificationProblem, VerificationReport,
 } from './verification-report.ts';
 
 export type { SignatureReport, VerificationCode, VerificationProblem, VerificationReport } from './verification-report.ts';
-
-/** The report's reserved signature fields are named like this (reports/pdf/signature-page.ts writes them). */
-const SLOT_NAME = /^reviewer-\d+$/;
 
 /**
  * Our own verification of a signed PDF, following ISO 32000-1 rather than our writer: read every revision and its
@@ -165,10 +163,10 @@ function orphanSignatures(file: PdfFile): number[] {
 /** The unsigned signature fields of the document before anyone signed it: the signers the report expects. */
 function expectedSignersOf(file: PdfFile, firstSigned: number | null, fieldsNow: SignatureField[]): ExpectedSigner[] {
   const revision = firstSigned === null ? file.last : firstSigned - 1;
-  const slots = revision >= 0 ? signatureFields(file, revision).filter((f) => f.signature === null) : fieldsNow.filter((f) => f.name && SLOT_NAME.test(f.name));
+  const slots = revision >= 0 ? signatureFields(file, revision).filter((f) => f.signature === null) : fieldsNow.filter((f) => f.name !== null && slotNumber(f.name) !== undefined);
   return slots.filter((f) => f.name !== null).map((f) => {
-    const [name, ...role] = (f.alternateName ?? '').split(', ');
-    return { slot: f.name!, name: name?.trim() || null, role: role.join(', ').trim() || null, signature: null };
+    const { name, role } = parseSlotDescription(f.alternateName ?? '');
+    return { slot: f.name!, name: name.trim() || null, role: role?.trim() || null, signature: null };
   });
 }
 
