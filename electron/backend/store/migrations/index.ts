@@ -11,5 +11,16 @@ import { m010ReviewerRecommendations } from './010-reviewer-recommendations.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order; `PRAGMA user_version` is the number of the last one applied. */
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002ReviewWorkflow, m003SignedReports, m004IdentityProtection, m005ExchangeAndComparison, m006ReviewResultFacts, m007ReviewOrigins, m008TrustedCertificates, m009ReviewerRatingSources, m010ReviewerRecommendations];
+export const MIGRATIONS: readonly Migration[] = [
+  m001Initial,
+  m002ReviewWorkflow,
+  m003SignedReports,
+  m004IdentityProtection,
+  m005ExchangeAndComparison,
+  m006ReviewResultFacts,
+  m007ReviewOrigins,
+  m008TrustedCertificates,
+  m009ReviewerRatingSources,
+  m010ReviewerRecommendations,
+];
 export const SCHEMA_VERSION = MIGRATIONS.length;
