@@ -1,19 +1,18 @@
 /**
  * What `npm start` opens. The npm package `electron` exports the path of its binary, but throws when the binary
- * was never downloaded (ELECTRON_SKIP_BINARY_DOWNLOAD=1, no network); then the browser preview is the app.
+ * was never downloaded (npm ci skips it; npm start fetches it when it can); then the browser preview is the app.
  */
 export type LaunchChoice =
   | { mode: 'electron'; binary: string }
   | { mode: 'preview'; notice: string };
 
-export const PREVIEW_NOTICE =
-  "Electron's binary is not installed here (npm ci was run with ELECTRON_SKIP_BINARY_DOWNLOAD=1 or without network); " +
-  'starting the browser preview instead.';
+/** One line: why there is no desktop window, and what opens instead. */
+export const previewNotice = (reason: string) => `Electron's binary is not installed here (${reason}); starting the browser preview instead.`;
 
-export function chooseLaunch(options: { electronBinary: string | undefined; exists: (path: string) => boolean }): LaunchChoice {
-  const { electronBinary, exists } = options;
+export function chooseLaunch(options: { electronBinary: string | undefined; exists: (path: string) => boolean; missingReason?: string }): LaunchChoice {
+  const { electronBinary, exists, missingReason = 'it was not downloaded' } = options;
   if (electronBinary !== undefined && electronBinary !== '' && exists(electronBinary)) return { mode: 'electron', binary: electronBinary };
-  return { mode: 'preview', notice: PREVIEW_NOTICE };
+  return { mode: 'preview', notice: previewNotice(missingReason) };
 }
 
 /** What the electron package exports when required from Node: the binary's path, or undefined when the package says it is missing. */

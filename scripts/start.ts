@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { startPreviewServer } from '../electron/backend/preview-server.ts';
 import { buildElectron } from './build-electron.ts';
 import { ensureElectronNativeBinding } from './electron-native-binding.ts';
+import { fetchElectronBinary } from './electron-download.ts';
 import { chooseLaunch, electronBinaryPath } from './launch-choice.ts';
 import { userDataDir } from './user-data-dir.ts';
 
@@ -19,7 +20,7 @@ async function main() {
   buildRenderer();
   await buildElectron({ rootDir: ROOT, outdir: join(ROOT, 'dist', 'electron') });
 
-  const choice = chooseLaunch({ electronBinary: electronBinaryPath(createRequire(import.meta.url)), exists: existsSync });
+  const choice = await launchChoice();
   if (choice.mode === 'electron') {
     const binding = await ensureElectronNativeBinding(ROOT);
     const env: NodeJS.ProcessEnv = { ...process.env, IPS_SQLITE_BINDING: binding };
@@ -43,6 +44,16 @@ async function main() {
   const stop = () => void server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/** Electron when its binary is there or can be fetched now (npm ci never fetches it), else the preview. */
+async function launchChoice() {
+  const binary = () => electronBinaryPath(createRequire(import.meta.url));
+  const first = chooseLaunch({ electronBinary: binary(), exists: existsSync });
+  if (first.mode === 'electron') return first;
+  const outcome = await fetchElectronBinary({ rootDir: ROOT, env: process.env });
+  // The electron package caches nothing about a missing binary, so a fresh require sees a just-fetched one.
+  return chooseLaunch({ electronBinary: outcome.fetched ? binary() : undefined, exists: existsSync, missingReason: outcome.fetched ? 'its download did not leave a binary' : outcome.reason });
 }
 
 /** The renderer is another part's build; skipped (with a word) until its script exists. */

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { findNodeGyp, nodeGypArgs, nodeGypEnv, planNativeBinding } from '../../scripts/electron-native-binding.ts';
-import { chooseLaunch, electronBinaryPath, PREVIEW_NOTICE } from '../../scripts/launch-choice.ts';
+import { chooseLaunch, electronBinaryPath, previewNotice } from '../../scripts/launch-choice.ts';
 import { userDataDir } from '../../scripts/user-data-dir.ts';
 
 describe('npm start: Electron or the browser preview', () => {
@@ -13,10 +13,12 @@ describe('npm start: Electron or the browser preview', () => {
 
   test('the preview, with one line saying why, when the binary is missing', () => {
     for (const electronBinary of [undefined, '', '/r/node_modules/electron/dist/electron']) {
-      expect(chooseLaunch({ electronBinary, exists: exists([]) })).toEqual({ mode: 'preview', notice: PREVIEW_NOTICE });
+      expect(chooseLaunch({ electronBinary, exists: exists([]), missingReason: 'its download host github.com cannot be reached (ENOTFOUND)' }))
+        .toEqual({ mode: 'preview', notice: previewNotice('its download host github.com cannot be reached (ENOTFOUND)') });
     }
-    expect(PREVIEW_NOTICE).not.toContain('\n');
-    expect(PREVIEW_NOTICE).toMatch(/ELECTRON_SKIP_BINARY_DOWNLOAD=1.*browser preview/);
+    const notice = previewNotice('its download host github.com cannot be reached (ENOTFOUND)');
+    expect(notice).not.toContain('\n');
+    expect(notice).toBe("Electron's binary is not installed here (its download host github.com cannot be reached (ENOTFOUND)); starting the browser preview instead.");
   });
 
   test("require('electron') from Node: a path, or undefined when the package throws (no binary)", () => {
@@ -31,7 +33,7 @@ describe('npm start: Electron or the browser preview', () => {
     const { createRequire } = await import('node:module');
     const { existsSync } = await import('node:fs');
     const binary = electronBinaryPath(createRequire(import.meta.url));
-    // On the build machines (ELECTRON_SKIP_BINARY_DOWNLOAD=1) the package throws and this is undefined.
+    // On the build machines (npm ci skips the download) the package throws and this is undefined.
     if (binary !== undefined) expect(typeof binary).toBe('string');
     expect(chooseLaunch({ electronBinary: binary, exists: existsSync }).mode).toBe(binary !== undefined && existsSync(binary) ? 'electron' : 'preview');
   });
