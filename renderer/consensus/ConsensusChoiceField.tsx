@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CopyFromPrevious } from '../components/CopyFromPrevious.tsx';
 import { ScoresLowestAdvice } from '../components/ScoresLowestAdvice.tsx';
 import type { ConsensusRating } from '../../electron/contract/entities.ts';
 import { useApi } from '../platform/api-context.tsx';
@@ -27,6 +28,8 @@ interface ConsensusChoiceFieldProps {
   stored: ConsensusRating | undefined;
   /** The reviewers' outcomes for this item, to know when consensus differs from all of them. */
   reviewerChoices: readonly Choice[];
+  /** The item's evidence in the site's previous final review, offered for copying forward; null when there is none. */
+  previousEvidence?: string | null;
   onSaved: (rating: ConsensusRating) => void;
   /** True while a change is not yet stored (saving or failed), so finalizing can wait for it. */
   onPendingChange: (item: number, pending: boolean) => void;
@@ -41,7 +44,7 @@ export const consensusControlId = (item: number) => `consensus-item-${item}`;
  * The consensus value of one item: a select (score, or not rated with a reason), a reason note for "not rated",
  * and a justification where consensus differs from every reviewer. Every change is saved at once.
  */
-export function ConsensusChoiceField({ reviewId, item, itemLabel, scores, lowestScore, stored, reviewerChoices, onSaved, onPendingChange }: ConsensusChoiceFieldProps) {
+export function ConsensusChoiceField({ reviewId, item, itemLabel, scores, lowestScore, stored, reviewerChoices, previousEvidence = null, onSaved, onPendingChange }: ConsensusChoiceFieldProps) {
   const { t } = useTranslation();
   const api = useApi();
   const id = useId();
@@ -173,6 +176,9 @@ export function ConsensusChoiceField({ reviewId, item, itemLabel, scores, lowest
           onBlur={debounced.flush}
         />
       </div>
+      {previousEvidence && (
+        <CopyFromPrevious field={`${t('consensus.evidence.label')} – ${itemLabel}`} text={previousEvidence} current={draft.evidence} onCopy={(text) => change({ ...draft, evidence: text }, 'now')} />
+      )}
 
       <SaveIndicator state={autosave.state} onRetry={autosave.retry} handledAtField={justificationProblem || reasonNoteProblem} />
     </div>

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsensusRating, Reviewer, ReviewerRating } from '../../electron/contract/entities.ts';
+import type { PreviousItemResult as PreviousItem } from '../../electron/contract/previous-review-contract.ts';
+import { PreviousItemResult } from '../components/PreviousItemResult.tsx';
 import { ConsensusChoiceField } from './ConsensusChoiceField.tsx';
 import { ConsensusRecommendationField } from './ConsensusRecommendationField.tsx';
 import { choiceOf, isAgreement, isDisagreement, isReason, reviewerChoices } from './consensus-choice.ts';
@@ -20,6 +22,8 @@ interface ConsensusItemRowProps {
   scores: readonly number[];
   /** The score the scale gives this item when the service lacks what it asks, or null (scoresLowestWhenModelDiffers). */
   lowestScore: number | null;
+  /** The item in the site's previous final review (first visit date and result), or null when there is none. */
+  previous: { visitDate: string; result: PreviousItem | null } | null;
   readOnly: boolean;
   onSaved: (rating: ConsensusRating) => void;
   onPendingChange: (item: number, pending: boolean) => void;
@@ -29,7 +33,7 @@ interface ConsensusItemRowProps {
  * One item in the consensus table: the reviewers' own ratings side by side (read-only), a disagreement marked
  * with an icon and words as well as colour, and the consensus value.
  */
-export function ConsensusItemRow({ reviewId, item, title, anchors, recommendation, reviewers, ratings, consensus, scores, lowestScore, readOnly, onSaved, onPendingChange }: ConsensusItemRowProps) {
+export function ConsensusItemRow({ reviewId, item, title, anchors, recommendation, reviewers, ratings, consensus, scores, lowestScore, previous, readOnly, onSaved, onPendingChange }: ConsensusItemRowProps) {
   const { t } = useTranslation();
   const choices = reviewerChoices(reviewers, ratings);
   const disagreement = isDisagreement(choices);
@@ -91,6 +95,7 @@ export function ConsensusItemRow({ reviewId, item, title, anchors, recommendatio
         </td>
       ))}
       <td className="consensus-cell">
+        {previous && <PreviousItemResult visitDate={previous.visitDate} result={previous.result} level={4} />}
         {readOnly ? (
           <ConsensusValueText consensus={consensus} />
         ) : (
@@ -102,6 +107,7 @@ export function ConsensusItemRow({ reviewId, item, title, anchors, recommendatio
             lowestScore={lowestScore}
             stored={consensus}
             reviewerChoices={choices}
+            previousEvidence={previous?.result?.evidence ?? null}
             onSaved={onSaved}
             onPendingChange={onChoicePending}
           />
@@ -109,7 +115,14 @@ export function ConsensusItemRow({ reviewId, item, title, anchors, recommendatio
         {readOnly ? (
           recommendation && <span className="cell-note">{t('consensus.recommendation.shown', { text: recommendation })}</span>
         ) : (
-          <ConsensusRecommendationField reviewId={reviewId} item={item} itemLabel={itemLabel} stored={recommendation} onPendingChange={setRecommendationPending} />
+          <ConsensusRecommendationField
+            reviewId={reviewId}
+            item={item}
+            itemLabel={itemLabel}
+            stored={recommendation}
+            previousText={previous?.result?.recommendation ?? null}
+            onPendingChange={setRecommendationPending}
+          />
         )}
       </td>
     </tr>

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CopyFromPrevious } from '../components/CopyFromPrevious.tsx';
 import { useApi } from '../platform/api-context.tsx';
 import { SaveIndicator } from './SaveIndicator.tsx';
 import { useAutosave, useDebounced } from './use-autosave.ts';
@@ -11,6 +12,8 @@ interface ConsensusRecommendationFieldProps {
   itemLabel: string;
   /** The review's recommendation as stored (pre-filled by consensus.start from the reviewers' own). */
   stored: string;
+  /** The item's recommendation in the site's previous final review, offered for copying forward; null when none. */
+  previousText?: string | null;
   /** True while a change is not yet stored (saving or failed), so finalizing can wait for it. */
   onPendingChange: (pending: boolean) => void;
 }
@@ -18,7 +21,7 @@ interface ConsensusRecommendationFieldProps {
 const TEXT_SAVE_DELAY_MS = 800;
 
 /** The review's recommendation on one item, agreed in the consensus discussion; saved after a pause in typing. */
-export function ConsensusRecommendationField({ reviewId, item, itemLabel, stored, onPendingChange }: ConsensusRecommendationFieldProps) {
+export function ConsensusRecommendationField({ reviewId, item, itemLabel, stored, previousText = null, onPendingChange }: ConsensusRecommendationFieldProps) {
   const { t } = useTranslation();
   const api = useApi();
   const id = useId();
@@ -47,6 +50,18 @@ export function ConsensusRecommendationField({ reviewId, item, itemLabel, stored
           onBlur={debounced.flush}
         />
       </div>
+      {previousText && (
+        <CopyFromPrevious
+          field={`${t('consensus.recommendation.label')} – ${itemLabel}`}
+          text={previousText}
+          current={text}
+          onCopy={(copied) => {
+            setText(copied);
+            debounced.call(copied);
+            debounced.flush();
+          }}
+        />
+      )}
       <SaveIndicator state={autosave.state} onRetry={autosave.retry} handledAtField={false} />
     </div>
   );

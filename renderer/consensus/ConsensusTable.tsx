@@ -8,6 +8,7 @@ import { useUiLanguage } from '../i18n/use-format.ts';
 import { consensusByItem, ratingsByItem } from './consensus-choice.ts';
 import { ConsensusItemRow } from './ConsensusItemRow.tsx';
 import { ScrollRegion } from '../components/ScrollRegion.tsx';
+import { previousItem, usePreviousResult } from '../components/use-previous-result.ts';
 
 interface ConsensusTableProps {
   reviewId: number;
@@ -34,6 +35,8 @@ export function ConsensusTable({ reviewId, scale, reviewers, ratings, consensus,
     return Array.from({ length: max - min + 1 }, (_, i) => min + i);
   }, [scale]);
   const items = useMemo(() => new Map(scale.items.map((item) => [item.number, item])), [scale]);
+  // Last year's result beside each item (issue 13): the site's previous final review, if any.
+  const previous = usePreviousResult(reviewId);
 
   return (
     <>
@@ -76,6 +79,7 @@ export function ConsensusTable({ reviewId, scale, reviewers, ratings, consensus,
                       consensus={stored.get(number)}
                       scores={scores}
                       lowestScore={scoresLowestWhenModelDiffers(scale, number) ? scale.scoring.itemRange.min : null}
+                      previous={previous ? { visitDate: previous.visitDates[0] ?? '', result: previousItem(previous, number) } : null}
                       readOnly={readOnly}
                       onSaved={onSaved}
                       onPendingChange={onPendingChange}

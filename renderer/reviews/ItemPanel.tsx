@@ -5,11 +5,11 @@ import type { PreviousItemResult as PreviousItem } from '../../electron/contract
 import type { ScaleItem, ScaleVersionData } from '../../scales/scale-schema.ts';
 import { AnchorRadioGroup } from './AnchorRadioGroup.tsx';
 import { AutosaveTextArea } from './AutosaveTextArea.tsx';
-import { CopyFromPrevious } from './CopyFromPrevious.tsx';
+import { CopyFromPrevious } from '../components/CopyFromPrevious.tsx';
 import { EMPTY_DRAFT, type ItemDraft } from './editor-mode.ts';
 import { ItemSources } from './ItemSources.tsx';
 import { OtherRatings, type OtherRating } from './OtherRatings.tsx';
-import { PreviousItemResult } from './PreviousItemResult.tsx';
+import { PreviousItemResult } from '../components/PreviousItemResult.tsx';
 import { ShortcutHelp } from './ShortcutHelp.tsx';
 import { useScaleLanguage } from './use-scale-language.ts';
 

@@ -19,7 +19,7 @@ import { itemsBySection, orderedItems } from './scale-items.ts';
 import { useEditorShortcuts } from './use-editor-shortcuts.ts';
 import { useReviewSession } from './use-review-session.ts';
 import { useScaleLanguage } from './use-scale-language.ts';
-import { previousItem, usePreviousResult } from './use-previous-result.ts';
+import { previousItem, usePreviousResult } from '../components/use-previous-result.ts';
 
 interface ReviewWorkspaceProps {
   detail: ReviewDetail;

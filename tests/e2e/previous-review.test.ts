@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFinalReview } from '../fixtures/final-review.ts';
 import { interpolate } from './page-models/messages.ts';
 import { PreviousReviewPanel } from './page-models/previous-review-panel.ts';
 import { ReviewEditorPage } from './page-models/review-editor-page.ts';
@@ -12,15 +13,11 @@ let reviewId: number;
 
 beforeAll(async () => {
   app = await startPreviewApp();
-  const site = await app.call('sites.create', { name: 'Äänekosken IPS', regionName: 'Keski-Suomi' });
+  const site = await app.call('sites.create', { name: 'Äänekosken IPS' });
   // Last year's review, final: every item scored 4 with evidence; item 1 also has a recommendation.
-  const last = await app.call('reviews.create', { siteId: site.id, kind: 'external', visitDates: ['2025-10-01'], reviewers: [{ name: 'Aino Laaksonen', role: null }] });
-  const reviewerId = last.reviewers[0]!.id;
-  for (let item = 1; item <= 25; item++) {
-    await app.call('ratings.set', { reviewId: last.id, reviewerId, item, score: 4, evidence: `Viime vuoden näyttö ${item}` });
-  }
-  await app.call('recommendations.set', { reviewId: last.id, item: 1, text: 'Viime vuoden suositus 1' });
-  await app.call('reviews.setStatus', { id: last.id, status: 'final' });
+  await createFinalReview(app.call, {
+    siteId: site.id, visitDate: '2025-10-01', score: () => 4, evidence: (item) => `Viime vuoden näyttö ${item}`, recommendations: { 1: 'Viime vuoden suositus 1' },
+  });
   const current = await app.call('reviews.create', { siteId: site.id, kind: 'external', visitDates: ['2026-10-05'], reviewers: [{ name: 'Bertta Virtanen', role: null }] });
   reviewId = current.id;
 }, 120_000);
