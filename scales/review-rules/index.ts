@@ -12,6 +12,10 @@ export { DEFAULT_FOLLOW_UP, followUpMonths, followUpRule, goalReached, reachesBa
 export { localDate } from './local-date.ts';
 export { OFFERED_NOT_RATED_REASONS, opensFollowUpTask, scoresLowestWhenModelDiffers } from './not-rated.ts';
 export { previousFinalReview, type PreviousReviewCandidate } from './previous-review.ts';
+export {
+  compareReviews, comparableStatus, defaultComparisonPair, inTimeOrder, type ComparedItem, type ComparedReview, type ComparedSection, type ItemChange,
+  type ReviewComparison,
+} from './review-comparison.ts';
 export { siteResultChoice, type SiteResultCandidate, type SiteResultChoice } from './site-result.ts';
 export { decidedRatings, isDecided, resultRatingsOf, type ItemOutcome } from './result-ratings.ts';
 export { bandStatement, formatBounds, formatMean, formatTotal, formatTotalStatistic, type BandStatement } from './total-format.ts';
