@@ -12,6 +12,7 @@ import { trustContract } from './trust-contract.ts';
 import { PdfVerification } from './verification-contract.ts';
 import { previousReviewContract } from './previous-review-contract.ts';
 import { reviewerRatingsContract } from './reviewer-ratings-contract.ts';
+import { reviewComparisonContract } from './review-comparison-contract.ts';
 import { ScaleVersionShape } from '../../scales/scale-schema.ts';
 import { FidelityScore } from '../../scales/scoring.ts';
 import {
@@ -160,6 +161,7 @@ export const contract = {
   ...trustContract,
   ...reviewerRatingsContract,
   ...previousReviewContract,
+  ...reviewComparisonContract,
 } as const;
 
 export type Contract = typeof contract;

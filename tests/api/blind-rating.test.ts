@@ -25,6 +25,7 @@ const AS_B: Partial<Record<CallName, (ids: Ids) => unknown>> = {
   'reviews.setStrengths': (i) => ({ reviewId: i.reviewId, text: 'B:n vahvuudet' }),
   'reviews.amend': (i) => ({ reviewId: i.reviewId, reason: 'x' }),
   'reviews.previousResult': (i) => ({ reviewId: i.reviewId }),
+  'reviews.compareTwo': (i) => ({ siteId: i.siteId }),
   'consensus.start': (i) => ({ reviewId: i.reviewId }),
   'scoring.agreement': (i) => ({ reviewId: i.reviewId }),
   'visitPlan.list': (i) => ({ reviewId: i.reviewId }),

@@ -10,6 +10,7 @@ import type { CallName } from '../../contract/contract.ts';
 import type { Handlers } from './handler-context.ts';
 import { previousReviewHandlers } from './previous-review-handlers.ts';
 import { ratingHandlers } from './rating-handlers.ts';
+import { reviewComparisonHandlers } from './review-comparison-handlers.ts';
 import { REPORT_ASYNC_CALLS, reportHandlers } from './report-handlers.ts';
 import { reviewHandlers } from './review-handlers.ts';
 import { REVIEWER_RATINGS_ASYNC_CALLS, reviewerRatingsHandlers } from './reviewer-ratings-handlers.ts';
@@ -35,6 +36,7 @@ export const handlers = {
   ...storageHandlers,
   ...trustHandlers,
   ...reviewerRatingsHandlers,
+  ...reviewComparisonHandlers,
   ...countersignHandlers,
   ...previousReviewHandlers,
 } satisfies Handlers;
