@@ -61,6 +61,8 @@ export async function generateDataset(file: string, options: DatasetOptions = DE
   const random = seededRandom(options.seed);
   const normal = () => (random() + random() + random() + random() - 2) * 1.7; // roughly N(0, 1)
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  // The outcome figures of migration 015 draw from a sequence of their own, so every other row is as before.
+  const figures = seededRandom(options.seed ^ 0x5eed);
   const { db } = await openDatabase(file);
   const counts: DatasetCounts = { regions: 0, sites: 0, reviews: 0, ratings: 0, consensus: 0, outcomes: 0 };
   try {
@@ -73,7 +75,8 @@ export async function generateDataset(file: string, options: DatasetOptions = DE
       reviewer: db.prepare('INSERT INTO reviewers (review_id, position, name, role, completed_at) VALUES (?, ?, ?, NULL, ?)'),
       rating: db.prepare('INSERT INTO ratings (reviewer_id, item, score, reason, updated_at) VALUES (?, ?, ?, ?, ?)'),
       consensus: db.prepare('INSERT INTO consensus_ratings (review_id, item, score, reason, evidence, updated_at) VALUES (?, ?, ?, ?, ?, ?)'),
-      outcome: db.prepare('INSERT INTO employment_outcomes (site_id, period_start, period_end, clients_served, in_competitive_work, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      outcome: db.prepare(`INSERT INTO employment_outcomes (site_id, period_start, period_end, clients_served, in_competitive_work, working_or_studying,
+        tenure_6_months, tenure_12_months, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     };
     let uid = 0;
     const newUid = () => `00000000-0000-4000-8000-${(++uid).toString(16).padStart(12, '0')}`;
@@ -156,7 +159,12 @@ export async function generateDataset(file: string, options: DatasetOptions = DE
           const served = 12 + Math.floor(random() * 80);
           const fidelityRate = 0.12 + (mean(year + 0.5) - 2.9) * 0.22 + normal() * 0.06;
           const inWork = Math.min(served, Math.max(0, Math.round(served * fidelityRate)));
-          insert.outcome.run(siteId, `${FIRST_YEAR + year}-01-01`, `${FIRST_YEAR + year}-12-31`, served, inWork, `${FIRST_YEAR + year + 1}-01-15T09:00:00.000Z`, `${FIRST_YEAR + year + 1}-01-15T09:00:00.000Z`);
+          // Not every period reports the optional figures; the nesting of migration 015 holds by construction.
+          const studying = figures() < 0.7 ? inWork + Math.round((served - inWork) * figures() * 0.4) : null;
+          const sixMonths = figures() < 0.6 ? Math.round(inWork * (0.4 + figures() * 0.5)) : null;
+          const twelveMonths = figures() < 0.5 ? Math.round((sixMonths ?? inWork) * (0.5 + figures() * 0.4)) : null;
+          insert.outcome.run(siteId, `${FIRST_YEAR + year}-01-01`, `${FIRST_YEAR + year}-12-31`, served, inWork, studying, sixMonths, twelveMonths,
+            `${FIRST_YEAR + year + 1}-01-15T09:00:00.000Z`, `${FIRST_YEAR + year + 1}-01-15T09:00:00.000Z`);
           counts.outcomes++;
         }
       }

@@ -55,10 +55,35 @@ export const EmploymentOutcome = z.object({
   periodEnd: IsoDate,
   clientsServed: z.number().int().positive(),
   inCompetitiveWork: z.number().int().min(0),
+  /** The figures THL also follows (docs/employment-outcomes.md); null: the period did not report it. */
+  workingOrStudying: z.number().int().min(0).nullable(),
+  tenure6Months: z.number().int().min(0).nullable(),
+  tenure12Months: z.number().int().min(0).nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export type EmploymentOutcome = z.infer<typeof EmploymentOutcome>;
+
+/**
+ * The outcomes set against fidelity (docs/employment-outcomes.md): in competitive (open-market) work and working
+ * or studying, as shares of clients served; job tenure of at least 6 and 12 months, as shares of those in
+ * open-market work.
+ */
+export const EMPLOYMENT_MEASURES = ['competitiveWork', 'workingOrStudying', 'tenure6Months', 'tenure12Months'] as const;
+export const EmploymentMeasure = z.enum(EMPLOYMENT_MEASURES);
+export type EmploymentMeasure = z.infer<typeof EmploymentMeasure>;
+
+/**
+ * One outcome of a site over the periods that reported it: `periods` of them, `count` clients of `of` (clients
+ * served, or in open-market work for tenure); share = count / of, null when no period reported it or `of` is 0.
+ */
+const MeasureShare = z.object({
+  periods: z.number().int().min(0), count: z.number().int().min(0), of: z.number().int().min(0), share: z.number().min(0).max(1).nullable(),
+});
+export type EmploymentMeasureShare = z.infer<typeof MeasureShare>;
+const Correlation = z.number().min(-1).max(1).nullable();
+
+const OptionalCount = z.number().int().min(0).max(1_000_000).nullable().optional();
 
 const OutcomeInput = z.strictObject({
   /** Given: corrects that record; absent: a new one. */
@@ -68,9 +93,26 @@ const OutcomeInput = z.strictObject({
   periodEnd: IsoDate,
   clientsServed: z.number().int().min(1).max(1_000_000),
   inCompetitiveWork: z.number().int().min(0).max(1_000_000),
+  /** Optional figures (absent or null: not reported). Clients working or studying at the period's end. */
+  workingOrStudying: OptionalCount,
+  /** Of those in competitive work at the period's end, how many had held their work at least 6 / 12 months. */
+  tenure6Months: OptionalCount,
+  tenure12Months: OptionalCount,
 })
   .refine((o) => o.periodStart <= o.periodEnd, { path: ['periodEnd'], message: 'the period ends before it starts' })
-  .refine((o) => o.inCompetitiveWork <= o.clientsServed, { path: ['inCompetitiveWork'], message: 'more clients in competitive work than clients served' });
+  .refine((o) => o.inCompetitiveWork <= o.clientsServed, { path: ['inCompetitiveWork'], message: 'more clients in competitive work than clients served' })
+  .superRefine((o, ctx) => {
+    const problem = (path: keyof typeof o, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    // The same nesting the database checks (migration 015).
+    const studying = o.workingOrStudying ?? null;
+    if (studying !== null && studying > o.clientsServed) problem('workingOrStudying', 'more clients working or studying than clients served');
+    else if (studying !== null && studying < o.inCompetitiveWork) problem('workingOrStudying', 'fewer clients working or studying than in competitive work');
+    const six = o.tenure6Months ?? null;
+    const twelve = o.tenure12Months ?? null;
+    if (six !== null && six > o.inCompetitiveWork) problem('tenure6Months', 'more clients with 6 months in work than in competitive work');
+    if (twelve !== null && twelve > o.inCompetitiveWork) problem('tenure12Months', 'more clients with 12 months in work than in competitive work');
+    else if (twelve !== null && six !== null && twelve > six) problem('tenure12Months', 'more clients with 12 months in work than with 6 months');
+  });
 
 /** Issue 6: comparison across sites and regions, and the employment outcomes it sets fidelity against. */
 export const comparisonContract = {
@@ -131,17 +173,21 @@ export const comparisonContract = {
     })),
   })),
   /**
-   * Fidelity against the employment rate, per site: its employment outcome periods overlapping the filter period,
-   * summed, and its latest review in the filters (null when it has none).
+   * Fidelity against employment, per site: its employment outcome periods overlapping the filter period, summed,
+   * each outcome's share over the periods that reported it, and its latest review in the filters (null when none).
    */
   'comparison.fidelityEmployment': call(ComparisonFilters, z.object({
     sites: z.array(SiteRef.extend({
       periods: z.number().int().positive(), periodStart: IsoDate, periodEnd: IsoDate,
       clientsServed: z.number().int(), inCompetitiveWork: z.number().int(), rate: z.number().min(0).max(1),
+      measures: z.object(Object.fromEntries(EMPLOYMENT_MEASURES.map((m) => [m, MeasureShare])) as Record<EmploymentMeasure, typeof MeasureShare>),
       review: ReviewResult.nullable(),
     })),
-    /** Pearson's r between total and rate over the sites with a total; null with fewer than 3 or no variance. */
-    correlation: z.number().min(-1).max(1).nullable(),
+    /**
+     * Per outcome, Pearson's r between total and share over the sites with a total and a share; null with fewer
+     * than 3 such sites or no variance.
+     */
+    correlations: z.object(Object.fromEntries(EMPLOYMENT_MEASURES.map((m) => [m, Correlation])) as Record<EmploymentMeasure, typeof Correlation>),
   })),
 
   'outcomes.list': call(z.strictObject({ siteId: Id }), z.array(EmploymentOutcome)),

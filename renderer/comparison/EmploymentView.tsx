@@ -78,9 +78,9 @@ export function EmploymentView({ input, scale }: ViewProps) {
   const summary = charted.length === 0
     ? t('comparison.chart.empty')
     : [
-        data.correlation === null
+        data.correlations.competitiveWork === null
           ? t('comparison.employment.summaryNoCorrelation', counts)
-          : t('comparison.employment.summary', { ...counts, r: format.decimal(data.correlation, 2) }),
+          : t('comparison.employment.summary', { ...counts, r: format.decimal(data.correlations.competitiveWork, 2) }),
         estimates > 0 && t('comparison.employment.summaryEstimates', { count: estimates }),
       ].filter(Boolean).join(' ');
 

@@ -150,8 +150,12 @@ describe.each(FILTERS)('views with filters %j equal the engine', (filters) => {
     const answer = await t.call('comparison.fidelityEmployment', filters);
     const expected = employmentBySite(data, filters);
     const strip = ({ siteName: _n, regionId: _r, regionName: _g, ...rest }: (typeof answer.sites)[number]) => rest;
-    expect(answer.sites.map(strip).sort((a, b) => a.siteId - b.siteId)).toEqual(expected.sort((a, b) => a.siteId - b.siteId));
-    if (answer.correlation !== null) expect(Math.abs(answer.correlation)).toBeLessThanOrEqual(1);
+    expect(answer.sites.map(strip).sort((a, b) => a.siteId - b.siteId)).toEqual(expected.sites.sort((a, b) => a.siteId - b.siteId));
+    for (const [measure, r] of Object.entries(expected.correlations)) {
+      const got = answer.correlations[measure as keyof typeof answer.correlations];
+      if (r === null) expect(got, measure).toBeNull();
+      else expect(got, measure).toBeCloseTo(r, 9);
+    }
   });
 });
 

@@ -16,7 +16,11 @@ export type EngineReview = FidelitySummary & {
 
 export interface EngineData {
   reviews: EngineReview[];
-  outcomes: { id: number; siteId: number; periodStart: string; periodEnd: string; served: number; inWork: number }[];
+  outcomes: {
+    id: number; siteId: number; periodStart: string; periodEnd: string; served: number; inWork: number;
+    /** null: the period did not report it. */
+    studying: number | null; six: number | null; twelve: number | null;
+  }[];
   siteRegions: Map<number, number | null>;
   /** Result scores by review id (item -> score), loaded on demand. */
   scores(reviewId: number): Promise<Map<number, number | null>>;
@@ -30,7 +34,8 @@ export async function engineData(call: Call, dbFile: string): Promise<EngineData
         id: number; siteId: number; regionId: number | null; kind: 'external' | 'self'; status: string; visitDates: string; amends: number | null; scaleId: string; scaleVersion: string;
       }[];
   const outcomes = db.prepare(`SELECT id, site_id AS siteId, period_start AS periodStart, period_end AS periodEnd, clients_served AS served,
-      in_competitive_work AS inWork FROM employment_outcomes ORDER BY id`).all() as EngineData['outcomes'];
+      in_competitive_work AS inWork, working_or_studying AS studying, tenure_6_months AS six, tenure_12_months AS twelve
+      FROM employment_outcomes ORDER BY id`).all() as EngineData['outcomes'];
   const sites = db.prepare('SELECT id, region_id AS regionId FROM sites').all() as { id: number; regionId: number | null }[];
   db.close();
   const reviews: EngineReview[] = [];
@@ -98,21 +103,62 @@ export async function itemMeans(data: EngineData, reviews: readonly EngineReview
   return new Map([...sums].map(([item, s]) => [item, { mean: s.sum / s.rated, rated: s.rated }]));
 }
 
-/** Per site with outcome periods overlapping the period: their sums, and the site's latest compared review. */
+type Outcome = EngineData['outcomes'][number];
+type Measure = 'competitiveWork' | 'workingOrStudying' | 'tenure6Months' | 'tenure12Months';
+
+/** Each outcome: the figure a period reports (null: not reported) and the base its share is of. */
+const MEASURES: Record<Measure, { figure: (o: Outcome) => number | null; base: (o: Outcome) => number }> = {
+  competitiveWork: { figure: (o) => o.inWork, base: (o) => o.served },
+  workingOrStudying: { figure: (o) => o.studying, base: (o) => o.served },
+  tenure6Months: { figure: (o) => o.six, base: (o) => o.inWork },
+  tenure12Months: { figure: (o) => o.twelve, base: (o) => o.inWork },
+};
+
+/** Pearson's r the textbook way; null below 3 points or without spread. */
+export function referencePearson(points: { x: number; y: number }[]): number | null {
+  if (points.length < 3) return null;
+  const n = points.length;
+  const sx = points.reduce((a, p) => a + p.x, 0);
+  const sy = points.reduce((a, p) => a + p.y, 0);
+  const sxx = points.reduce((a, p) => a + p.x * p.x, 0);
+  const syy = points.reduce((a, p) => a + p.y * p.y, 0);
+  const sxy = points.reduce((a, p) => a + p.x * p.y, 0);
+  const vx = n * sxx - sx * sx;
+  const vy = n * syy - sy * sy;
+  if (Math.abs(vx) < 1e-9 || Math.abs(vy) < 1e-9) return null;
+  return (n * sxy - sx * sy) / Math.sqrt(vx * vy);
+}
+
+/**
+ * Per site with outcome periods overlapping the period: their sums, each outcome over the periods that reported
+ * it, and the site's latest compared review; per outcome, r over the sites with a total and a share.
+ */
 export function employmentBySite(data: EngineData, f: Filters) {
   const latest = latestBySite(compared(data, f));
-  const bySite = new Map<number, { served: number; inWork: number; periods: number; start: string; end: string }>();
+  const bySite = new Map<number, Outcome[]>();
   for (const o of data.outcomes) {
     if ((f.siteId != null && o.siteId !== f.siteId) || (f.regionId != null && data.siteRegions.get(o.siteId) !== f.regionId)) continue;
     if ((f.from != null && o.periodEnd < f.from) || (f.to != null && o.periodStart > f.to)) continue;
-    const site = bySite.get(o.siteId) ?? { served: 0, inWork: 0, periods: 0, start: o.periodStart, end: o.periodEnd };
-    bySite.set(o.siteId, {
-      served: site.served + o.served, inWork: site.inWork + o.inWork, periods: site.periods + 1,
-      start: o.periodStart < site.start ? o.periodStart : site.start, end: o.periodEnd > site.end ? o.periodEnd : site.end,
-    });
+    bySite.set(o.siteId, [...(bySite.get(o.siteId) ?? []), o]);
   }
-  return [...bySite].map(([siteId, s]) => {
+  const sites = [...bySite].map(([siteId, periods]) => {
     const review = latest.get(String(siteId));
-    return { siteId, periods: s.periods, periodStart: s.start, periodEnd: s.end, clientsServed: s.served, inCompetitiveWork: s.inWork, rate: s.inWork / s.served, review: review ? resultOf(review) : null };
+    const served = periods.reduce((a, o) => a + o.served, 0);
+    const inWork = periods.reduce((a, o) => a + o.inWork, 0);
+    const measures = Object.fromEntries(Object.entries(MEASURES).map(([key, { figure, base }]) => {
+      const reported = periods.filter((o) => figure(o) !== null);
+      const count = reported.reduce((a, o) => a + figure(o)!, 0);
+      const of = reported.reduce((a, o) => a + base(o), 0);
+      return [key, { periods: reported.length, count, of, share: reported.length > 0 && of > 0 ? count / of : null }];
+    })) as Record<Measure, { periods: number; count: number; of: number; share: number | null }>;
+    return {
+      siteId, periods: periods.length,
+      periodStart: periods.map((o) => o.periodStart).sort()[0]!, periodEnd: periods.map((o) => o.periodEnd).sort().at(-1)!,
+      clientsServed: served, inCompetitiveWork: inWork, rate: inWork / served, measures,
+      review: review ? resultOf(review) : null,
+    };
   });
+  const correlations = Object.fromEntries((Object.keys(MEASURES) as Measure[]).map((m) => [m, referencePearson(sites.flatMap((s) =>
+    s.review?.total != null && s.measures[m].share !== null ? [{ x: s.review.total, y: s.measures[m].share }] : []))])) as Record<Measure, number | null>;
+  return { sites, correlations };
 }

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
-import type { ComparisonFilters, ComparisonReviewResult } from '../../contract/comparison-contract.ts';
+import {
+  EMPLOYMENT_MEASURES, type ComparisonFilters, type ComparisonReviewResult, type EmploymentMeasure, type EmploymentMeasureShare,
+} from '../../contract/comparison-contract.ts';
 import type { ComparisonParams } from '../store/comparison-sql.ts';
 import { comparisonRows, parseScores, regionsAndSites, type ReviewResultRow, type SiteColumns } from '../store/comparison-store.ts';
 import { itemsMapOneToOne } from '../../../scales/scale-comparability.ts';
@@ -64,6 +66,11 @@ export function pearson(points: readonly { x: number; y: number }[]): number | n
   }
   if (sxx === 0 || syy === 0) return null;
   return Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy)));
+}
+
+/** An outcome over the periods that reported it: `count` of `of`; no share when none did or `of` is 0. */
+export function measureShare(periods: number, count: number, of: number): EmploymentMeasureShare {
+  return { periods, count, of, share: periods > 0 && of > 0 ? count / of : null };
 }
 
 type ComparisonCall = 'comparison.options' | 'comparison.included' | 'comparison.bandsByRegion' | 'comparison.siteTotals' | 'comparison.itemHeatmap' |
@@ -185,10 +192,17 @@ export const comparisonHandlers: HandlerGroup<ComparisonCall | OutcomeCall> = {
       clientsServed: row.clientsServed,
       inCompetitiveWork: row.inCompetitiveWork,
       rate: row.inCompetitiveWork / row.clientsServed,
+      measures: {
+        competitiveWork: measureShare(row.periods, row.inCompetitiveWork, row.clientsServed),
+        workingOrStudying: measureShare(row.studyingPeriods, row.workingOrStudying, row.studyingOf),
+        tenure6Months: measureShare(row.sixPeriods, row.tenure6Months, row.sixOf),
+        tenure12Months: measureShare(row.twelvePeriods, row.tenure12Months, row.twelveOf),
+      },
       review: row.reviewId === null ? null : reviewResult(row as ReviewResultRow),
     }));
-    const charted = sites.flatMap((s) => (s.review?.total != null ? [{ x: s.review.total, y: s.rate }] : []));
-    return { sites, correlation: pearson(charted) };
+    const correlationOf = (measure: EmploymentMeasure) =>
+      pearson(sites.flatMap((s) => (s.review?.total != null && s.measures[measure].share !== null ? [{ x: s.review.total, y: s.measures[measure].share }] : [])));
+    return { sites, correlations: Object.fromEntries(EMPLOYMENT_MEASURES.map((m) => [m, correlationOf(m)])) as Record<EmploymentMeasure, number | null> };
   },
 
   ...outcomeHandlers,

@@ -107,6 +107,10 @@ const SITE_COLUMNS = `s.id AS siteId, s.name AS siteName, s.region_id AS regionI
 const SITE_JOIN = (t: string) => `JOIN sites s ON s.id = ${t}.site_id LEFT JOIN regions g ON g.id = s.region_id`;
 const BY_TOTAL = (t: string) => `ORDER BY ${t}.total IS NULL, ${t}.total DESC, s.name COLLATE NOCASE, s.id`;
 
+/** An optional outcome figure over the periods that reported it: how many, its sum, its base's sum (0 when none). */
+const REPORTED = (column: string, base: string, as: string) =>
+  `count(o.${column}) AS ${as}_periods, total(o.${column}) AS ${as}, total(CASE WHEN o.${column} IS NOT NULL THEN o.${base} END) AS ${as}_of`;
+
 export const COMPARISON_SQL = {
   /** How many reviews and sites the filters include (shown with every view). */
   included: `WITH ${RULES}, ${picked()}
@@ -155,18 +159,27 @@ ORDER BY s.name COLLATE NOCASE, s.id, t.kind`,
 
   /**
    * Per site with employment outcomes in the period (periods overlapping @from..@to, summed): clients served, in
-   * competitive work, and the site's latest review in the filters (as the other per-site views).
+   * competitive work, and the site's latest review in the filters (as the other per-site views). Each optional
+   * figure (migration 015) is summed over the periods that reported it, with how many did and the sum of its base
+   * over those periods (served for working or studying, in competitive work for tenure), so that a period that
+   * did not report a figure counts neither above nor below the line.
    */
   fidelityEmployment: `WITH ${RULES}, ${BANDS}, ${picked()}, ${LATEST}, ${banded('current', 'latest')},
 employment AS (
   SELECT o.site_id, count(*) AS periods, min(o.period_start) AS first_start, max(o.period_end) AS last_end,
-    sum(o.clients_served) AS served, sum(o.in_competitive_work) AS in_work
+    sum(o.clients_served) AS served, sum(o.in_competitive_work) AS in_work,
+    ${REPORTED('working_or_studying', 'clients_served', 'studying')},
+    ${REPORTED('tenure_6_months', 'in_competitive_work', 'six')},
+    ${REPORTED('tenure_12_months', 'in_competitive_work', 'twelve')}
   FROM employment_outcomes o JOIN sites s ON s.id = o.site_id
   WHERE (@region IS NULL OR s.region_id = @region) AND (@site IS NULL OR o.site_id = @site)
     AND o.period_end >= @from AND o.period_start <= @to
   GROUP BY o.site_id)
 SELECT ${SITE_COLUMNS}, e.periods AS periods, e.first_start AS periodStart, e.last_end AS periodEnd,
-  e.served AS clientsServed, e.in_work AS inCompetitiveWork, ${REVIEW_COLUMNS('t')}
+  e.served AS clientsServed, e.in_work AS inCompetitiveWork,
+  e.studying_periods AS studyingPeriods, e.studying AS workingOrStudying, e.studying_of AS studyingOf,
+  e.six_periods AS sixPeriods, e.six AS tenure6Months, e.six_of AS sixOf,
+  e.twelve_periods AS twelvePeriods, e.twelve AS tenure12Months, e.twelve_of AS twelveOf, ${REVIEW_COLUMNS('t')}
 FROM employment e ${SITE_JOIN('e')} LEFT JOIN current t ON t.site_id = e.site_id
 ${BY_TOTAL('t')}`,
 } as const;

@@ -22,6 +22,10 @@ export type SiteReviewRow = SiteColumns & ReviewResultRow;
 type MaybeReview = { [K in keyof ReviewResultRow]: ReviewResultRow[K] | null };
 export type EmploymentRow = SiteColumns & MaybeReview & {
   periods: number; periodStart: string; periodEnd: string; clientsServed: number; inCompetitiveWork: number;
+  /** Each optional figure over the periods that reported it: how many periods, its sum, and its base's sum. */
+  studyingPeriods: number; workingOrStudying: number; studyingOf: number;
+  sixPeriods: number; tenure6Months: number; sixOf: number;
+  twelvePeriods: number; tenure12Months: number; twelveOf: number;
 };
 
 export interface ComparisonRows {

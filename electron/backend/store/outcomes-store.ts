@@ -3,7 +3,7 @@ import type { EmploymentOutcome } from '../../contract/comparison-contract.ts';
 
 interface OutcomeRow {
   id: number; site_id: number; period_start: string; period_end: string; clients_served: number; in_competitive_work: number;
-  created_at: string; updated_at: string;
+  working_or_studying: number | null; tenure_6_months: number | null; tenure_12_months: number | null; created_at: string; updated_at: string;
 }
 
 const toOutcome = (row: OutcomeRow): EmploymentOutcome => ({
@@ -13,11 +13,26 @@ const toOutcome = (row: OutcomeRow): EmploymentOutcome => ({
   periodEnd: row.period_end,
   clientsServed: row.clients_served,
   inCompetitiveWork: row.in_competitive_work,
+  workingOrStudying: row.working_or_studying,
+  tenure6Months: row.tenure_6_months,
+  tenure12Months: row.tenure_12_months,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
 
-export interface OutcomeFields { siteId: number; periodStart: string; periodEnd: string; clientsServed: number; inCompetitiveWork: number }
+export interface OutcomeFields {
+  siteId: number; periodStart: string; periodEnd: string; clientsServed: number; inCompetitiveWork: number;
+  /** Absent or null: not reported (migration 015). */
+  workingOrStudying?: number | null; tenure6Months?: number | null; tenure12Months?: number | null;
+}
+
+/** The bound values of a write: a figure not reported is NULL. */
+const bound = (fields: OutcomeFields) => ({
+  ...fields,
+  workingOrStudying: fields.workingOrStudying ?? null,
+  tenure6Months: fields.tenure6Months ?? null,
+  tenure12Months: fields.tenure12Months ?? null,
+});
 
 export function listOutcomes(db: Database, siteId: number): EmploymentOutcome[] {
   return (db.prepare('SELECT * FROM employment_outcomes WHERE site_id = ? ORDER BY period_start, period_end, id').all(siteId) as OutcomeRow[]).map(toOutcome);
@@ -37,13 +52,16 @@ export function overlappingOutcome(db: Database, fields: OutcomeFields, exceptId
 }
 
 export function insertOutcome(db: Database, fields: OutcomeFields, at: string): number {
-  return Number(db.prepare(`INSERT INTO employment_outcomes (site_id, period_start, period_end, clients_served, in_competitive_work, created_at, updated_at)
-      VALUES (@siteId, @periodStart, @periodEnd, @clientsServed, @inCompetitiveWork, @at, @at)`).run({ ...fields, at }).lastInsertRowid);
+  return Number(db.prepare(`INSERT INTO employment_outcomes (site_id, period_start, period_end, clients_served, in_competitive_work,
+        working_or_studying, tenure_6_months, tenure_12_months, created_at, updated_at)
+      VALUES (@siteId, @periodStart, @periodEnd, @clientsServed, @inCompetitiveWork, @workingOrStudying, @tenure6Months, @tenure12Months, @at, @at)`)
+    .run({ ...bound(fields), at }).lastInsertRowid);
 }
 
 export function updateOutcome(db: Database, id: number, fields: OutcomeFields, at: string): void {
   db.prepare(`UPDATE employment_outcomes SET period_start = @periodStart, period_end = @periodEnd, clients_served = @clientsServed,
-      in_competitive_work = @inCompetitiveWork, updated_at = @at WHERE id = @id`).run({ ...fields, id, at });
+      in_competitive_work = @inCompetitiveWork, working_or_studying = @workingOrStudying, tenure_6_months = @tenure6Months,
+      tenure_12_months = @tenure12Months, updated_at = @at WHERE id = @id`).run({ ...bound(fields), id, at });
 }
 
 export function deleteOutcome(db: Database, id: number): void {

@@ -8,6 +8,10 @@ import { m007ReviewOrigins } from './007-review-origins.ts';
 import { m008TrustedCertificates } from './008-trusted-certificates.ts';
 import { m009ReviewerRatingSources } from './009-reviewer-rating-sources.ts';
 import { m010ReviewerRecommendations } from './010-reviewer-recommendations.ts';
+import { m011VisitPlanSchedule } from './011-visit-plan-schedule.ts';
+import { m012ActionPlanRows } from './012-action-plan-rows.ts';
+import { m013OfficialRegions } from './013-official-regions.ts';
+import { m015EmploymentOutcomeFigures } from './015-employment-outcome-figures.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order; `PRAGMA user_version` is the number of the last one applied. */
@@ -22,5 +26,10 @@ export const MIGRATIONS: readonly Migration[] = [
   m008TrustedCertificates,
   m009ReviewerRatingSources,
   m010ReviewerRecommendations,
+  m011VisitPlanSchedule,
+  m012ActionPlanRows,
+  m013OfficialRegions,
+  m015EmploymentOutcomeFigures,
 ];
-export const SCHEMA_VERSION = MIGRATIONS.length;
+/** The last migration's number (not the list's length: while migrations numbered side by side land, the list may have a gap). */
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
