@@ -10,14 +10,15 @@ import type { ApiClientError } from '../platform/api-client.ts';
 import { useApi } from '../platform/api-context.tsx';
 import { asApiClientError, useApiQuery } from '../platform/use-api-query.ts';
 import { OutcomeForm } from './OutcomeForm.tsx';
-import { EMPTY_OUTCOME, type OutcomeFormValues } from './outcome-form-values.ts';
+import { EMPTY_OUTCOME, OPTIONAL_FIGURES, outcomeFigures, outcomeFormValues, type OutcomeFormValues } from './outcome-form-values.ts';
 import './employment-outcomes.css';
 
 type Editing = { mode: 'add' } | { mode: 'edit'; outcome: EmploymentOutcome } | null;
 
 /**
  * A site's employment outcomes (issue 6): per follow-up period, IPS clients served and how many were in competitive
- * work. The comparison sets them against fidelity.
+ * work, and optionally (issue 13) how many were working or studying and how many of those in work had held it at
+ * least 6 and 12 months. The comparison sets them against fidelity.
  */
 export function EmploymentOutcomes({ siteId }: { siteId: number }) {
   const { t } = useTranslation();
@@ -39,8 +40,7 @@ export function EmploymentOutcomes({ siteId }: { siteId: number }) {
       siteId,
       periodStart: values.periodStart,
       periodEnd: values.periodEnd,
-      clientsServed: Number(values.clientsServed),
-      inCompetitiveWork: Number(values.inCompetitiveWork),
+      ...outcomeFigures(values),
     });
     setEditing(null);
     setStatus(t('comparison.outcomes.saved', period(saved)));
@@ -78,6 +78,9 @@ export function EmploymentOutcomes({ siteId }: { siteId: number }) {
               <th scope="col">{t('comparison.outcomes.clientsServed')}</th>
               <th scope="col">{t('comparison.outcomes.inCompetitiveWork')}</th>
               <th scope="col">{t('comparison.outcomes.rate')}</th>
+              {OPTIONAL_FIGURES.map((field) => (
+                <th key={field} scope="col">{t(`comparison.outcomes.columns.${field}`)}</th>
+              ))}
               <th scope="col">{t('comparison.outcomes.actions')}</th>
             </tr>
           </thead>
@@ -88,6 +91,9 @@ export function EmploymentOutcomes({ siteId }: { siteId: number }) {
                 <td>{o.clientsServed}</td>
                 <td>{o.inCompetitiveWork}</td>
                 <td>{formatPercent(o.inCompetitiveWork / o.clientsServed, format.language)}</td>
+                {OPTIONAL_FIGURES.map((field) => (
+                  <td key={field}>{o[field] ?? <NotReported />}</td>
+                ))}
                 <td>
                   {confirming === o.id ? (
                     <span role="group" aria-label={t('comparison.outcomes.confirmDelete', period(o))} className="outcome-confirm">
@@ -119,9 +125,7 @@ export function EmploymentOutcomes({ siteId }: { siteId: number }) {
         <OutcomeForm
           key={editing.mode === 'edit' ? editing.outcome.id : 'new'}
           title={editing.mode === 'edit' ? t('comparison.outcomes.editTitle', period(editing.outcome)) : t('comparison.outcomes.addTitle')}
-          initial={editing.mode === 'edit'
-            ? { periodStart: editing.outcome.periodStart, periodEnd: editing.outcome.periodEnd, clientsServed: String(editing.outcome.clientsServed), inCompetitiveWork: String(editing.outcome.inCompetitiveWork) }
-            : EMPTY_OUTCOME}
+          initial={editing.mode === 'edit' ? outcomeFormValues(editing.outcome) : EMPTY_OUTCOME}
           onSave={save}
           onCancel={() => setEditing(null)}
         />
@@ -133,5 +137,16 @@ export function EmploymentOutcomes({ siteId }: { siteId: number }) {
         </p>
       )}
     </section>
+  );
+}
+
+/** A figure the period did not report: a dash to the eye, words to a screen reader. */
+function NotReported() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <span aria-hidden="true">–</span>
+      <span className="visually-hidden">{t('comparison.outcomes.notReported')}</span>
+    </>
   );
 }

@@ -15,14 +15,21 @@ interface OutcomeFormProps {
   onCancel: () => void;
 }
 
-const FIELDS: { field: OutcomeField; type: 'date' | 'number' }[] = [
+/** hint: a message key of comparison.outcomes said with the field (the optional figures: empty is "not reported"). */
+const FIELDS: { field: OutcomeField; type: 'date' | 'number'; hint?: 'optionalHint' | 'tenureHint' }[] = [
   { field: 'periodStart', type: 'date' },
   { field: 'periodEnd', type: 'date' },
   { field: 'clientsServed', type: 'number' },
   { field: 'inCompetitiveWork', type: 'number' },
+  { field: 'workingOrStudying', type: 'number', hint: 'optionalHint' },
+  { field: 'tenure6Months', type: 'number', hint: 'tenureHint' },
+  { field: 'tenure12Months', type: 'number', hint: 'tenureHint' },
 ];
 
-/** One follow-up period: dates, clients served, in competitive work. Every problem is shown at its field. */
+/**
+ * One follow-up period: dates, clients served, in competitive work, and the optional figures THL also follows
+ * (docs/employment-outcomes.md). Every problem is shown at its field.
+ */
 export function OutcomeForm({ title, initial, onSave, onCancel }: OutcomeFormProps) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -63,11 +70,17 @@ export function OutcomeForm({ title, initial, onSave, onCancel }: OutcomeFormPro
       <h3 id={`${id}-title`} className="visually-hidden">
         {title}
       </h3>
-      {FIELDS.map(({ field, type }, index) => {
+      {FIELDS.map(({ field, type, hint }, index) => {
         const problem = problems[field];
+        const describedBy = [hint && `${id}-${field}-hint`, problem && `${id}-${field}-error`].filter(Boolean).join(' ');
         return (
           <div key={field} className="field">
             <label htmlFor={`${id}-${field}`}>{t(`comparison.outcomes.${field}`)}</label>
+            {hint && (
+              <p id={`${id}-${field}-hint`} className="field-hint">
+                {t(`comparison.outcomes.${hint}`)}
+              </p>
+            )}
             <input
               ref={index === 0 ? firstRef : undefined}
               id={`${id}-${field}`}
@@ -75,12 +88,16 @@ export function OutcomeForm({ title, initial, onSave, onCancel }: OutcomeFormPro
               {...(type === 'number' ? { min: field === 'clientsServed' ? 1 : 0, step: 1, inputMode: 'numeric' as const } : {})}
               value={values[field]}
               aria-invalid={problem !== undefined}
-              aria-describedby={problem ? `${id}-${field}-error` : undefined}
+              aria-describedby={describedBy || undefined}
               onChange={(e) => setValues((v) => ({ ...v, [field]: e.target.value }))}
             />
             {problem && (
               <p id={`${id}-${field}-error`} className="field-error">
-                {problem.key === 'overlap' ? t('comparison.outcomes.errors.overlap', { from: problem.values?.from ?? '', to: problem.values?.to ?? '' }) : t(`comparison.outcomes.errors.${problem.key}`)}
+                {problem.key === 'overlap'
+                  ? t('comparison.outcomes.errors.overlap', { from: problem.values?.from ?? '', to: problem.values?.to ?? '' })
+                  : problem.key === 'tenureOverWork'
+                    ? t('comparison.outcomes.errors.tenureOverWork', { months: problem.values?.months ?? '' })
+                    : t(`comparison.outcomes.errors.${problem.key}`)}
               </p>
             )}
           </div>

@@ -1,4 +1,6 @@
-import { beforeAll, describe, expect, test } from 'vitest';
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { dumpDatabase, testBackend, type TestBackend } from '../fixtures/backend.ts';
 import { importReview, uniform } from './comparison-fixtures.ts';
 import { referencePearson } from './reference-views.ts';
@@ -16,6 +18,11 @@ beforeAll(async () => {
   t = await testBackend();
   siteId = (await t.call('sites.create', { name: 'Jyväskylän IPS' })).id;
 }, 60_000);
+
+afterAll(() => {
+  t.backend.close();
+  rmSync(dirname(t.dbFile), { recursive: true, force: true });
+});
 
 describe('the figures of a period', () => {
   test('are optional: absent or null is "not reported"; all of them are kept and corrected as given', async () => {

@@ -1,21 +1,27 @@
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';
+import { MIGRATIONS } from '../../electron/backend/store/migrations/index.ts';
 import { migrate, openDatabase } from '../../electron/backend/store/open-database.ts';
 import { getOutcome, insertOutcome, listOutcomes, updateOutcome } from '../../electron/backend/store/outcomes-store.ts';
 import { dumpDatabase, tempDbFile } from '../fixtures/backend.ts';
 
+/** The migration before 015 (014 or, while it has not landed, the one before it). */
+const previous = MIGRATIONS[MIGRATIONS.findIndex((m) => m.version === 15) - 1]!.version;
+
 describe('migration 015 (employment outcome figures)', () => {
-  test('a version-10 database keeps its outcome periods, now with the new figures not reported; the database checks their nesting', async () => {
+  test('a database one version older keeps its outcome periods, now with the new figures not reported; the database checks their nesting', async () => {
     const file = tempDbFile();
-    const v10 = new BetterSqlite3(file);
-    v10.pragma('foreign_keys = ON');
-    migrate(v10, 0, 10);
-    v10.exec(`
+    const older = new BetterSqlite3(file);
+    older.pragma('foreign_keys = ON');
+    migrate(older, 0, previous);
+    older.exec(`
       INSERT INTO sites (name, created_at, updated_at) VALUES ('Oulu', 't', 't');
       INSERT INTO employment_outcomes (site_id, period_start, period_end, clients_served, in_competitive_work, created_at, updated_at)
         VALUES (1, '2024-01-01', '2024-12-31', 40, 12, 't', 't'), (1, '2025-01-01', '2025-06-30', 30, 0, 't', 't');`);
     const before = dumpDatabase(file);
-    v10.close();
+    older.close();
 
     const { db } = await openDatabase(file);
     const after = dumpDatabase(file);
@@ -50,5 +56,6 @@ describe('migration 015 (employment outcome figures)', () => {
     insert(null, null, 5, 2031)();
     expect(() => db.prepare('UPDATE employment_outcomes SET in_competitive_work = 3 WHERE id = ?').run(id)).toThrow(/CHECK/);
     db.close();
+    rmSync(dirname(file), { recursive: true, force: true });
   });
 });
