@@ -18,6 +18,7 @@ import { ExchangePage } from '../exchange/ExchangePage.tsx';
 import { SettingsPage } from '../settings/SettingsPage.tsx';
 import { TrustedSignersPage } from '../trust/TrustedSignersPage.tsx';
 import { LaptopsPage } from '../laptops/LaptopsPage.tsx';
+import { ReviewComparisonPage } from '../review-comparison/ReviewComparisonPage.tsx';
 
 export function App() {
   const { t } = useTranslation();
@@ -51,6 +52,7 @@ export function App() {
       <main id="main-content" ref={mainRef} tabIndex={-1}>
         {route.name === 'sites' && <SitesPage />}
         {route.name === 'site' && <SitePage key={route.siteId} siteId={route.siteId} />}
+        {route.name === 'site-compare' && <ReviewComparisonPage key={route.siteId} siteId={route.siteId} />}
         {route.name === 'new-review' && <NewReviewPage key={route.siteId} siteId={route.siteId} />}
         {route.name === 'review' && <ReviewEditorPage key={route.reviewId} reviewId={route.reviewId} />}
         {route.name === 'consensus' && <ConsensusPage key={route.reviewId} reviewId={route.reviewId} />}

@@ -5,6 +5,7 @@ export type Route =
   | { name: 'sites' }
   | { name: 'site'; siteId: number }
   | { name: 'new-review'; siteId: number }
+  | { name: 'site-compare'; siteId: number }
   | { name: 'review'; reviewId: number }
   | { name: 'consensus'; reviewId: number }
   | { name: 'visit-plan'; reviewId: number }
@@ -30,6 +31,8 @@ export function parseRoute(hash: string): Route {
   if (site?.[1]) return { name: 'site', siteId: Number(site[1]) };
   const newReview = /^\/sites\/([1-9]\d{0,15})\/new-review$/.exec(path);
   if (newReview?.[1]) return { name: 'new-review', siteId: Number(newReview[1]) };
+  const siteCompare = /^\/sites\/([1-9]\d{0,15})\/compare$/.exec(path);
+  if (siteCompare?.[1]) return { name: 'site-compare', siteId: Number(siteCompare[1]) };
   const review = /^\/reviews\/([1-9]\d{0,15})(?:\/(consensus|plan|report|actions|laptops))?$/.exec(path);
   if (review?.[1]) {
     const reviewId = Number(review[1]);
@@ -51,6 +54,8 @@ export function hrefFor(route: Route): string {
       return `#/sites/${route.siteId}`;
     case 'new-review':
       return `#/sites/${route.siteId}/new-review`;
+    case 'site-compare':
+      return `#/sites/${route.siteId}/compare`;
     case 'review':
       return `#/reviews/${route.reviewId}`;
     case 'consensus':

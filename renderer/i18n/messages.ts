@@ -28,13 +28,16 @@ import trustEn from './locales/trust/en.json';
 import laptopsFi from './locales/laptops/fi.json';
 import laptopsSv from './locales/laptops/sv.json';
 import laptopsEn from './locales/laptops/en.json';
+import reviewComparisonFi from './locales/reviewComparison/fi.json';
+import reviewComparisonSv from './locales/reviewComparison/sv.json';
+import reviewComparisonEn from './locales/reviewComparison/en.json';
 
 /**
  * One translation tree per language, assembled from per-feature files (locales/<feature>/<lang>.json appear
  * under the key <feature>), so that features can grow their messages side by side without editing one file.
  */
 export const MESSAGES = {
-  fi: { ...fi, review: reviewFi, consensus: consensusFi, reports: reportsFi, exchange: exchangeFi, comparison: comparisonFi, actionPlan: actionPlanFi, settings: settingsFi, trust: trustFi, laptops: laptopsFi },
-  sv: { ...sv, review: reviewSv, consensus: consensusSv, reports: reportsSv, exchange: exchangeSv, comparison: comparisonSv, actionPlan: actionPlanSv, settings: settingsSv, trust: trustSv, laptops: laptopsSv },
-  en: { ...en, review: reviewEn, consensus: consensusEn, reports: reportsEn, exchange: exchangeEn, comparison: comparisonEn, actionPlan: actionPlanEn, settings: settingsEn, trust: trustEn, laptops: laptopsEn },
+  fi: { ...fi, review: reviewFi, consensus: consensusFi, reports: reportsFi, exchange: exchangeFi, comparison: comparisonFi, actionPlan: actionPlanFi, settings: settingsFi, trust: trustFi, laptops: laptopsFi, reviewComparison: reviewComparisonFi },
+  sv: { ...sv, review: reviewSv, consensus: consensusSv, reports: reportsSv, exchange: exchangeSv, comparison: comparisonSv, actionPlan: actionPlanSv, settings: settingsSv, trust: trustSv, laptops: laptopsSv, reviewComparison: reviewComparisonSv },
+  en: { ...en, review: reviewEn, consensus: consensusEn, reports: reportsEn, exchange: exchangeEn, comparison: comparisonEn, actionPlan: actionPlanEn, settings: settingsEn, trust: trustEn, laptops: laptopsEn, reviewComparison: reviewComparisonEn },
 };

@@ -24,6 +24,7 @@ beforeAll(async () => {
     sites: { name: 'sites' },
     site: { name: 'site', siteId: demo.chartSiteId },
     'new-review': { name: 'new-review', siteId: demo.chartSiteId },
+    'site-compare': { name: 'site-compare', siteId: demo.chartSiteId },
     review: { name: 'review', reviewId: demo.partialReviewId },
     consensus: { name: 'consensus', reviewId: demo.consensusReviewId },
     'visit-plan': { name: 'visit-plan', reviewId: demo.consensusReviewId },
@@ -45,7 +46,7 @@ afterAll(async () => {
 
 /** Every route name; a route added to renderer/app/routes.ts and not here fails to compile. */
 const EVERY_ROUTE: { [N in Route['name']]: true } = {
-  sites: true, site: true, 'new-review': true, review: true, consensus: true, 'visit-plan': true, report: true, 'action-plan': true, laptops: true,
+  sites: true, site: true, 'new-review': true, 'site-compare': true, review: true, consensus: true, 'visit-plan': true, report: true, 'action-plan': true, laptops: true,
   verify: true, compare: true, exchange: true, settings: true, 'trusted-signers': true, 'not-found': true,
 };
 const NAMES = Object.keys(EVERY_ROUTE) as Route['name'][];
