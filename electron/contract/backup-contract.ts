@@ -37,9 +37,10 @@ export const BackupCheck = z.discriminatedUnion('ok', [
     ok: z.literal(false),
     /**
      * not-found: no such file; not-a-database: not an SQLite file; corrupt: SQLite's integrity or foreign-key check
-     * failed; not-ips-fidelity: an SQLite file without this app's tables; newer-than-app: written by a newer app.
+     * failed; not-ips-fidelity: an SQLite file without this app's tables; newer-than-app: written by a newer app;
+     * schema-differs: tables, columns, indexes, triggers or views other than this app's migrations give (detail names them).
      */
-    problem: z.enum(['not-found', 'not-a-database', 'corrupt', 'not-ips-fidelity', 'newer-than-app']),
+    problem: z.enum(['not-found', 'not-a-database', 'corrupt', 'not-ips-fidelity', 'newer-than-app', 'schema-differs']),
     detail: z.string(),
   }),
 ]);

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupInfo } from '../../electron/contract/backup-contract.ts';
+import { z } from 'zod';
+import { BackupCheck, type BackupInfo } from '../../electron/contract/backup-contract.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useModalDialog } from '../components/use-modal-dialog.ts';
 import { useErrorMessage } from '../components/use-error-message.ts';
@@ -9,6 +10,8 @@ import { useApi } from '../platform/api-context.tsx';
 import { asApiClientError } from '../platform/use-api-query.ts';
 import { leaveRestoredNotice } from './restored-notice.ts';
 import { useBackupFormat } from './use-backup-format.ts';
+
+const BackupProblem = z.object({ problem: BackupCheck.options[1].shape.problem, detail: z.string() });
 
 /**
  * Confirming a restore, saying what happens: back to the backup's state, the current database kept as a
@@ -24,6 +27,12 @@ export function RestoreBackupDialog({ backup, onClose, onBusy }: { backup: Backu
   const { dialogRef, initialFocus: cancelRef } = useModalDialog<HTMLButtonElement>();
   const [restoring, setRestoring] = useState(false);
   const [error, setError] = useState<ApiClientError | null>(null);
+
+  /** The check's own reason, naming what differs (a refused restore changed nothing). */
+  function backupProblem(failure: ApiClientError): string {
+    const parsed = BackupProblem.safeParse(failure.apiError.details);
+    return failure.code === 'invalid-backup' && parsed.success ? t(`settings.restoreDialog.problem.${parsed.data.problem}`, { detail: parsed.data.detail }) : '';
+  }
 
   async function restore() {
     if (restoring) return;
@@ -61,7 +70,7 @@ export function RestoreBackupDialog({ backup, onClose, onBusy }: { backup: Backu
       <p role="status" className="busy-status">
         {restoring ? t('settings.restoreDialog.restoring') : ''}
       </p>
-      {error && <ErrorAlert message={errorMessage(error)} />}
+      {error && <ErrorAlert message={[errorMessage(error), backupProblem(error)].filter(Boolean).join(' ')} />}
       <div className="dialog-actions">
         <button type="button" className="primary" disabled={restoring} onClick={() => void restore()}>
           {t('settings.restoreDialog.confirm')}

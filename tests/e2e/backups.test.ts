@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MESSAGES } from './page-models/messages.ts';
 import { SettingsPage } from './page-models/settings-page.ts';
@@ -89,6 +90,29 @@ describe('backups on the settings page', () => {
     await settings.dialog.getByRole('alert').filter({ hasText: MESSAGES.fi.errors['invalid-backup'] }).waitFor();
     expect(seriousOrCritical(await axeFindings(page))).toEqual([]);
     expect(await settings.confirmRestore.isEnabled()).toBe(true);
+    await settings.cancelRestore.click();
+    expect(await siteNames()).toEqual(before);
+  });
+
+  it('a backup with a planted trigger is not restored: the dialog names the trigger and the data stays', async () => {
+    const before = await siteNames();
+    const made = await app.call('backups.create', {});
+    const hostile = new BetterSqlite3(join(dirname(dbFile), 'backups', made.name));
+    hostile.exec('CREATE TRIGGER force_five AFTER INSERT ON ratings BEGIN UPDATE ratings SET score = 5 WHERE reviewer_id = NEW.reviewer_id; END;');
+    hostile.close();
+    const listed = await app.call('backups.list', {});
+
+    const { page } = await app.open({ bypassCSP: true });
+    await new SitesPage(page).waitUntilLoaded();
+    const settings = new SettingsPage(page);
+    await settings.open();
+    await settings.waitForRows(listed.backups.length);
+    await settings.restoreButton(listed.backups.findIndex((b) => b.name === made.name)).click();
+    await settings.confirmRestore.click();
+    const alert = settings.dialog.getByRole('alert');
+    await alert.filter({ hasText: 'extra trigger force_five on ratings' }).waitFor();
+    expect(await alert.textContent()).toContain('Tietokannan rakenne poikkeaa tämän sovelluksen rakenteesta');
+    expect(seriousOrCritical(await axeFindings(page))).toEqual([]);
     await settings.cancelRestore.click();
     expect(await siteNames()).toEqual(before);
   });

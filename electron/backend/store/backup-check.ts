@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import type { BackupCheck } from '../../contract/backup-contract.ts';
 import { SCHEMA_VERSION } from './migrations/index.ts';
+import { schemaDifferences, summariseDifferences } from './schema-check.ts';
 
 /** Tables every IPS Fidelity database has had since schema 1; a file without them is some other SQLite file. */
 const REQUIRED_TABLES = ['sites', 'regions', 'reviews', 'reviewers', 'ratings', 'consensus_ratings', 'audit_log'];
@@ -16,8 +17,8 @@ export interface CheckOptions {
 /**
  * Checks a backup before it may be restored, on a private copy so the file itself is never touched (opening an
  * SQLite file, even read-only, can leave -wal/-shm files next to it): an SQLite file, PRAGMA integrity_check and
- * foreign_key_check clean, IPS Fidelity's tables present, and a schema this app knows (older is fine: it is
- * migrated when opened).
+ * foreign_key_check clean, IPS Fidelity's tables present, a schema version this app knows (older is fine: it is
+ * migrated when opened) and exactly the schema this app's migrations give for that version (schema-check.ts).
  */
 export function checkBackup(file: string, options: CheckOptions = {}): BackupCheck {
   const early = checkHeader(file);
@@ -55,6 +56,9 @@ export function checkDatabaseFile(file: string, options: CheckOptions = {}): Bac
     if (version < 1 || missing.length) {
       return { ok: false, problem: 'not-ips-fidelity', detail: missing.length ? `missing tables: ${missing.join(', ')}` : 'no schema version' };
     }
+    // Names are not enough: an added trigger or a column of another type would rule the restored data.
+    const differences = schemaDifferences(db, options.nativeBinding);
+    if (differences.length) return { ok: false, problem: 'schema-differs', detail: summariseDifferences(differences) };
     const orphans = db.pragma('foreign_key_check') as unknown[];
     if (orphans.length) return { ok: false, problem: 'corrupt', detail: `${orphans.length} row(s) break a foreign key` };
     const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;

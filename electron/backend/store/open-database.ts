@@ -4,10 +4,11 @@ import BetterSqlite3, { type Database } from 'better-sqlite3';
 import type { BackupRotation } from '../../contract/settings-contract.ts';
 import { backupDatabase, defaultBackupFolder, rotateBackups } from './backups.ts';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index.ts';
+import { schemaDifferences, summariseDifferences } from './schema-check.ts';
 import { storageErrorCode } from './storage-errors.ts';
 
 export class StoreError extends Error {
-  constructor(readonly code: 'db-newer-than-app' | 'db-migration-failed' | 'db-not-ips-fidelity' | 'db-read-only' | 'db-storage-full', message: string) {
+  constructor(readonly code: 'db-newer-than-app' | 'db-migration-failed' | 'db-not-ips-fidelity' | 'db-schema-differs' | 'db-read-only' | 'db-storage-full', message: string) {
     super(message);
     this.name = 'StoreError';
   }
@@ -38,12 +39,7 @@ export async function openDatabase(file: string, options: OpenDatabaseOptions = 
   const driverOptions = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
   const existed = file !== ':memory:' && existsSync(file);
   if (file !== ':memory:') assertWritable(file, existed);
-  const fromVersion = existed ? readUserVersion(file, driverOptions) : 0;
-  if (fromVersion > SCHEMA_VERSION) {
-    throw new StoreError('db-newer-than-app',
-      `${file} was written by a newer version of IPS Fidelity (schema ${fromVersion}; this app knows up to ${SCHEMA_VERSION}). ` +
-      'Update the app; the file was not changed.');
-  }
+  const fromVersion = existed ? inspectExisting(file, driverOptions, options.nativeBinding) : 0;
 
   const db = new BetterSqlite3(file, driverOptions);
   try {
@@ -109,7 +105,12 @@ async function backupBeforeMigrating(db: Database, file: string, options: OpenDa
   return backup.file;
 }
 
-function readUserVersion(file: string, driverOptions: object): number {
+/**
+ * Reads an existing file's schema version, read-only, and refuses (before anything is written) a file from a
+ * newer app or one whose tables, columns, indexes, triggers or views are not what this app's migrations give
+ * for that version (schema-check.ts): a planted trigger would otherwise rule every later write.
+ */
+function inspectExisting(file: string, driverOptions: object, nativeBinding: string | undefined): number {
   let probe: Database;
   try {
     probe = new BetterSqlite3(file, { ...driverOptions, readonly: true, fileMustExist: true });
@@ -117,9 +118,26 @@ function readUserVersion(file: string, driverOptions: object): number {
     throw new StoreError('db-not-ips-fidelity', `${file} cannot be opened as a database: ${(error as Error).message}`);
   }
   try {
-    return probe.pragma('user_version', { simple: true }) as number;
-  } catch (error) {
-    throw new StoreError('db-not-ips-fidelity', `${file} is not an SQLite database: ${(error as Error).message}`);
+    let version: number;
+    try {
+      version = probe.pragma('user_version', { simple: true }) as number;
+    } catch (error) {
+      throw new StoreError('db-not-ips-fidelity', `${file} is not an SQLite database: ${(error as Error).message}`);
+    }
+    if (version > SCHEMA_VERSION) {
+      throw new StoreError('db-newer-than-app',
+        `${file} was written by a newer version of IPS Fidelity (schema ${version}; this app knows up to ${SCHEMA_VERSION}). ` +
+        'Update the app; the file was not changed.');
+    }
+    if (version >= 1) {
+      const differences = schemaDifferences(probe, nativeBinding);
+      if (differences.length) {
+        throw new StoreError('db-schema-differs',
+          `${file} is not laid out as IPS Fidelity's schema ${version} (${summariseDifferences(differences)}). ` +
+          'It was not opened and not changed; restore a backup or open another file.');
+      }
+    }
+    return version;
   } finally {
     probe.close();
   }
