@@ -38,6 +38,22 @@ export const ReportActionPlanRow = z.strictObject({
 });
 export type ReportActionPlanRow = z.infer<typeof ReportActionPlanRow>;
 
+/**
+ * An interview, observation or document review of the visit, as the visit plan recorded it done, for the method
+ * section: the source (worded in every language it has), when, and the people met (name, role).
+ */
+export const ReportVisit = z.strictObject({
+  category: z.enum(['request', 'interview', 'observation']),
+  source: LocalizedText,
+  date: IsoDate.optional(),
+  startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).optional(),
+  endTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).optional(),
+  people: z.array(z.strictObject({ name: z.string().trim().min(1).max(300), role: z.string().trim().min(1).max(200).optional() })).max(30).default([]),
+  /** Who, in the plan's own words, when no people are named (e.g. "kolme asiakasta"). */
+  who: z.string().trim().min(1).max(300).optional(),
+});
+export type ReportVisit = z.infer<typeof ReportVisit>;
+
 export const ReportExtras = z.strictObject({
   strengths: Note.optional(),
   overallRecommendations: Note.optional(),
@@ -47,6 +63,8 @@ export const ReportExtras = z.strictObject({
     observed: Note.optional(),
     documents: Note.optional(),
   }).optional(),
+  /** What the visit plan recorded done (issue 13): listed in the method section. */
+  visits: z.array(ReportVisit).max(200).optional(),
   /** The plan made after the site's previous review, for the "previous review's action plan" section. */
   previousActionPlan: z.strictObject({
     reviewDate: IsoDate,

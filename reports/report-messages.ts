@@ -23,7 +23,11 @@ export class MissingMessageError extends Error {
  * A missing key throws: a report must never show a raw key (a test checks that every key exists everywhere).
  */
 export function reportTranslator(language: ReportLanguage): ReportTranslator {
-  const messages = REPORT_MESSAGES[language];
+  return messageTranslator(REPORT_MESSAGES[language], language);
+}
+
+/** The same for another document's own message tree (e.g. the visit request, reports/visit-request/). */
+export function messageTranslator(messages: MessageTree, language: ReportLanguage): ReportTranslator {
   const plural = new Intl.PluralRules(LOCALE_OF[language]);
   return (key, params = {}) => {
     const count = params.count;

@@ -1,6 +1,7 @@
 import { followUpMonths, followUpRule, goalReached } from '../scales/review-rules/index.ts';
 import { addDays, addMonths, FOLLOW_UP_POLICY } from './follow-up-policy.ts';
 import type { ModelContext } from './report-model.ts';
+import { visitGroups } from './report-model-visits.ts';
 import { slotDescription, slotFieldName } from './signing/signature-slots.ts';
 import type {
   Field, FollowUpModel, ItemRowModel, ItemTableModel, MethodModel, NotRatedRowModel, RecommendationsModel, SignaturesModel, TextBlock,
@@ -38,6 +39,7 @@ export function methodModel(context: ModelContext, dates: string): MethodModel {
     ...(method.documents ? [{ label: t('method.documents'), value: method.documents }] : []),
   ];
   const notRated = notRatedRows(context);
+  const visits = visitGroups(context);
   return {
     heading: t('method.heading'),
     paragraphs,
@@ -45,7 +47,8 @@ export function methodModel(context: ModelContext, dates: string): MethodModel {
     notRated,
     modelDiffersNote: notRated.some((row) => row.modelDiffers) ? t('method.modelDiffers') : null,
     fields,
-    noneRecorded: fields.length ? null : t('method.noneRecorded'),
+    noneRecorded: fields.length || visits.length ? null : t('method.noneRecorded'),
+    visits,
     sourcesHeading: t('method.sources'),
     sources: SOURCE_KEYS.map((key) => t(`method.sourceList.${key}`)),
   };

@@ -146,6 +146,8 @@ export interface MethodModel {
   fields: Field[];
   /** One sentence when nothing of it was recorded. */
   noneRecorded: string | null;
+  /** The visit plan's record of what was done, by kind (interviews, observations, documents); empty without one. */
+  visits: { heading: string; rows: Field[] }[];
   sourcesHeading: string;
   sources: string[];
 }

@@ -37,3 +37,10 @@ export function localized(text: LocalizedText, language: LanguageCode, fallbackO
   const found = text[language] ?? fallbackOrder.map((l) => text[l]).find((t) => t !== undefined);
   return found ?? '';
 }
+
+/** A time of day ("09:05", 24-hour) in the language's form: fi and sv "9.05", en "9:05". */
+export function formatClockTime(time: string, language: LanguageCode): string {
+  const [h, m] = time.split(':').map(Number);
+  return new Intl.DateTimeFormat(LOCALE_OF[language], { timeZone: 'UTC', hour: 'numeric', minute: '2-digit', hourCycle: 'h23' })
+    .format(new Date(Date.UTC(2000, 0, 1, h ?? 0, m ?? 0)));
+}

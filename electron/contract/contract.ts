@@ -13,11 +13,12 @@ import { PdfVerification } from './verification-contract.ts';
 import { previousReviewContract } from './previous-review-contract.ts';
 import { reviewerRatingsContract } from './reviewer-ratings-contract.ts';
 import { reviewComparisonContract } from './review-comparison-contract.ts';
+import { visitPlanContract } from './visit-plan-contract.ts';
 import { ScaleVersionShape } from '../../scales/scale-schema.ts';
 import { FidelityScore } from '../../scales/scoring.ts';
 import {
   AuditEntry, ConsensusRating, FidelitySummary, Id, IsoDate, Name, Note, RatingValue, Region, ReviewDetail,
-  Reviewer, ReviewerRating, ReviewKind, ReviewStatus, ReviewSummary, Site, SiteChanges, SiteInput, SiteListEntry, VisitPlanEntry,
+  Reviewer, ReviewerRating, ReviewKind, ReviewStatus, ReviewSummary, Site, SiteChanges, SiteInput, SiteListEntry,
 } from './entities.ts';
 
 const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
@@ -96,15 +97,6 @@ export const contract = {
   /** Needs every reviewer complete; locks individual ratings and pre-fills consensus where all agree. */
   'consensus.start': call(z.strictObject({ reviewId: Id }), ReviewDetail),
   'scoring.agreement': call(z.strictObject({ reviewId: Id }), Agreement),
-  'visitPlan.list': call(z.strictObject({ reviewId: Id }), z.array(VisitPlanEntry)),
-  'visitPlan.update': call(z.strictObject({
-    reviewId: Id,
-    entryId: Id,
-    who: z.string().trim().max(300).nullable().optional(),
-    plannedDate: IsoDate.nullable().optional(),
-    done: z.boolean().optional(),
-    note: Note.nullable().optional(),
-  }), VisitPlanEntry),
 
   'ratings.set': call(RatingValue.extend({ reviewId: Id, reviewerId: Id }).strict(), ReviewerRating),
   'consensus.set': call(RatingValue.extend({ reviewId: Id, justification: Note.nullable().default(null) }).strict(), ConsensusRating),
@@ -162,6 +154,7 @@ export const contract = {
   ...reviewerRatingsContract,
   ...previousReviewContract,
   ...reviewComparisonContract,
+  ...visitPlanContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { VisitPlanEntry } from '../../electron/contract/entities.ts';
+import type { VisitPlanEntry } from '../../electron/contract/visit-plan-contract.ts';
 import { SaveIndicator } from '../consensus/SaveIndicator.tsx';
 import { useAutosave, useDebounced } from '../consensus/use-autosave.ts';
 import { useFormat } from '../i18n/use-format.ts';

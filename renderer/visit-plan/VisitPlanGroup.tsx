@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { VisitPlanEntry } from '../../electron/contract/entities.ts';
+import type { VisitPlanEntry } from '../../electron/contract/visit-plan-contract.ts';
 import { VisitPlanEntryRow } from './VisitPlanEntryRow.tsx';
 import { ScrollRegion } from '../components/ScrollRegion.tsx';
 

@@ -1,7 +1,8 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../electron/contract/contract.ts';
-import type { ReviewDetail, VisitPlanEntry } from '../../electron/contract/entities.ts';
+import type { ReviewDetail } from '../../electron/contract/entities.ts';
+import type { VisitPlanEntry } from '../../electron/contract/visit-plan-contract.ts';
 import { localized } from '../../scales/display-format.ts';
 import { hrefFor } from '../app/routes.ts';
 import { useDocumentTitle } from '../app/use-document-title.ts';
@@ -12,6 +13,7 @@ import { useUiLanguage } from '../i18n/use-format.ts';
 import { useApiQuery } from '../platform/use-api-query.ts';
 import { PlanSummary } from './PlanSummary.tsx';
 import { VisitPlanGroup, type PlanCategory } from './VisitPlanGroup.tsx';
+import './visit-plan.css';
 
 const CATEGORIES: readonly PlanCategory[] = ['request', 'interview', 'observation'];
 

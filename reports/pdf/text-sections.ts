@@ -14,6 +14,10 @@ export function drawMethod(flow: PageFlow, method: MethodModel): void {
   flow.gap(4);
   if (method.fields.length) drawFields(flow, method.fields);
   if (method.noneRecorded) flow.paragraph(method.noneRecorded, STYLE.bodyMuted);
+  for (const group of method.visits) {
+    flow.heading(group.heading, STYLE.h3, { keepWith: 30 });
+    drawFields(flow, group.rows, 190);
+  }
   flow.gap(8);
   if (method.sources.length) {
     flow.heading(method.sourcesHeading, STYLE.h2);

@@ -30,6 +30,10 @@ const AS_B: Partial<Record<CallName, (ids: Ids) => unknown>> = {
   'scoring.agreement': (i) => ({ reviewId: i.reviewId }),
   'visitPlan.list': (i) => ({ reviewId: i.reviewId }),
   'visitPlan.update': (i) => ({ reviewId: i.reviewId, entryId: i.planEntryId, note: 'B:n muistiinpano' }),
+  // The plan is the team's shared record of the visit, not a reviewer's ratings: the same for both reviewers.
+  'visitPlan.addEntry': (i) => ({ reviewId: i.reviewId, category: 'interview', label: 'Kelan yhteyshenkilö' }),
+  'visitPlan.removeEntry': (i) => ({ reviewId: i.reviewId, entryId: i.planEntryId }),
+  'visitPlan.requestPdf': (i) => ({ reviewId: i.reviewId, language: 'fi' }),
   'ratings.set': (i) => ({ reviewId: i.reviewId, reviewerId: i.b, item: 13, score: 3, evidence: 'B:n näyttö' }),
   'consensus.set': (i) => ({ reviewId: i.reviewId, item: 13, score: 4, evidence: null }),
   'recommendations.set': (i) => ({ reviewId: i.reviewId, reviewerId: i.b, item: 13, text: 'B:n suositus' }),

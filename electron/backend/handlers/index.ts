@@ -17,6 +17,7 @@ import { REVIEWER_RATINGS_ASYNC_CALLS, reviewerRatingsHandlers } from './reviewe
 import { scaleHandlers } from './scale-handlers.ts';
 import { siteHandlers } from './site-handlers.ts';
 import { trustHandlers } from './trust-handlers.ts';
+import { VISIT_PLAN_ASYNC_CALLS, visitPlanHandlers } from './visit-plan-handlers.ts';
 import { workflowHandlers } from './workflow-handlers.ts';
 
 /** Every contract call's handler; `satisfies Handlers` makes a missing or extra handler a type error. */
@@ -39,6 +40,7 @@ export const handlers = {
   ...reviewComparisonHandlers,
   ...countersignHandlers,
   ...previousReviewHandlers,
+  ...visitPlanHandlers,
 } satisfies Handlers;
 
-export const ASYNC_CALLS: ReadonlySet<CallName> = new Set<CallName>([...REPORT_ASYNC_CALLS, ...BUNDLE_ASYNC_CALLS, ...STORAGE_ASYNC_CALLS, ...REVIEWER_RATINGS_ASYNC_CALLS, ...COUNTERSIGN_ASYNC_CALLS]);
+export const ASYNC_CALLS: ReadonlySet<CallName> = new Set<CallName>([...REPORT_ASYNC_CALLS, ...BUNDLE_ASYNC_CALLS, ...STORAGE_ASYNC_CALLS, ...REVIEWER_RATINGS_ASYNC_CALLS, ...COUNTERSIGN_ASYNC_CALLS, ...VISIT_PLAN_ASYNC_CALLS]);

@@ -18,6 +18,7 @@ import { previousActionPlanExtras } from './action-plan-report.ts';
 import { exportReview } from './exchange-handlers.ts';
 import type { HandlerContext, HandlerGroup } from './handler-context.ts';
 import { verificationView } from './verification-view.ts';
+import { visitReportExtras } from './visit-plan-handlers.ts';
 import { requireReviewRow, reviewDetail, reviewSummary } from './review-views.ts';
 
 type ReportCalls = 'identities.list' | 'identities.keyStore' | 'identities.create' | 'identities.import' | 'reports.render' | 'reports.sign' | 'reports.get' | 'reports.verify';
@@ -116,6 +117,7 @@ function reportSource(ctx: HandlerContext, reviewId: number) {
       .map((s) => ({ date: s.visitDates[0]!, total: s.score.total, estimate: s.score.estimate, band: s.score.band, kind: s.kind }));
     const overall = listRecommendations(ctx.db, reviewId).find((r) => r.item === null)?.text;
     const previousPlan = previousActionPlanExtras(ctx, row);
+    const visits = visitReportExtras(ctx, row);
     return {
       row,
       file: exportReview(ctx, row),
@@ -126,6 +128,7 @@ function reportSource(ctx: HandlerContext, reviewId: number) {
         ...(detail.strengths ? { strengths: detail.strengths } : {}),
         ...(overall ? { overallRecommendations: overall } : {}),
         ...(previousPlan ? { previousActionPlan: previousPlan } : {}),
+        ...(visits ? { visits } : {}),
       },
       signed: latestSignedReport(ctx.db, reviewId),
     };

@@ -8,12 +8,10 @@ import {
   amendmentOf, insertReview, insertReviewer, listConsensus, listRecommendations, listReviewerRatings, listReviewerRecommendations, listReviewers,
   setAmendmentRow, setRecommendationRow, setReviewerCompletedAt, setReviewStatusRow, setStrengthsRow, upsertConsensus,
 } from '../store/reviews-store.ts';
-import { getPlanRow, updatePlanRow } from '../store/visit-plan-store.ts';
 import type { HandlerGroup } from './handler-context.ts';
 import { requireReviewRow, resultRatings, reviewDetail, scaleOfReview } from './review-views.ts';
-import { ensureVisitPlan, toEntry } from './visit-plan.ts';
 
-export const workflowHandlers: HandlerGroup<'reviewers.setComplete' | 'consensus.start' | 'scoring.agreement' | 'reviews.amend' | 'reviews.setStrengths' | 'visitPlan.list' | 'visitPlan.update'> = {
+export const workflowHandlers: HandlerGroup<'reviewers.setComplete' | 'consensus.start' | 'scoring.agreement' | 'reviews.amend' | 'reviews.setStrengths'> = {
   'reviewers.setComplete': ({ reviewId, reviewerId, complete }, ctx) => {
     const row = requireReviewRow(ctx, reviewId);
     if (row.status === 'final') throw new ApiFailure('read-only', { status: row.status });
@@ -96,27 +94,5 @@ export const workflowHandlers: HandlerGroup<'reviewers.setComplete' | 'consensus
     setStrengthsRow(ctx.db, reviewId, value, ctx.now());
     appendAudit(ctx.db, { actor: ctx.actor, at: ctx.now(), entity: 'review', entityId: reviewId, action: 'set-strengths', oldValue: row.strengths, newValue: value });
     return { text: value };
-  },
-
-  'visitPlan.list': ({ reviewId }, ctx) => {
-    const row = requireReviewRow(ctx, reviewId);
-    return ensureVisitPlan(ctx, row, scaleOfReview(ctx, row));
-  },
-
-  'visitPlan.update': ({ reviewId, entryId, ...changes }, ctx) => {
-    const row = requireReviewRow(ctx, reviewId);
-    const scale = scaleOfReview(ctx, row);
-    ensureVisitPlan(ctx, row, scale);
-    const before = getPlanRow(ctx.db, reviewId, entryId);
-    if (!before) throw new ApiFailure('not-found', { entity: 'visit-plan-entry', id: entryId });
-    const fields = {
-      who: changes.who === undefined ? before.who : changes.who || null,
-      planned_date: changes.plannedDate === undefined ? before.planned_date : changes.plannedDate,
-      done: changes.done === undefined ? before.done : changes.done ? 1 : 0,
-      note: changes.note === undefined ? before.note : changes.note || null,
-    };
-    updatePlanRow(ctx.db, entryId, fields, ctx.now());
-    appendAudit(ctx.db, { actor: ctx.actor, at: ctx.now(), entity: 'visit-plan', entityId: entryId, action: 'update', oldValue: toEntry(before, scale), newValue: changes });
-    return toEntry(getPlanRow(ctx.db, reviewId, entryId)!, scale);
   },
 };
