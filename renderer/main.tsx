@@ -2,8 +2,15 @@ import './platform/zod-jitless.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { App } from './app/App.tsx';
+// Global styles first, then the shared kit's, in this order; each feature's and component's own come after them.
 import './app/app.css';
+import './components/forms.css';
+import './components/tables.css';
+import './components/panels.css';
+import './components/dialogs.css';
+import './components/autosave-status.css';
+import './components/signatures.css';
+import { App } from './app/App.tsx';
 import { createI18n } from './i18n/i18n.ts';
 import { createApiClient } from './platform/api-client.ts';
 import { ApiProvider } from './platform/api-context.tsx';

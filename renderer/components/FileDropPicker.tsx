@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { FileField } from '../reports/FileField.tsx';
+import './file-drop-picker.css';
 
 interface FileDropPickerProps {
   label: string;

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import './scale-differs-marker.css';
 
 /**
  * The visible mark of a scale version received in a bundle whose band limits or items differ from the scale shipped

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import './scores-lowest-advice.css';
 
 interface ScoresLowestAdviceProps {
   /** Shown only while "the service model differs" is chosen on an item the scale scores lowest in that case. */

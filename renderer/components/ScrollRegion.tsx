@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import './scroll-region.css';
 
 interface ScrollRegionProps {
   /** What scrolls (the table's caption), the region's accessible name once it scrolls. */

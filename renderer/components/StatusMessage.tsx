@@ -1,3 +1,5 @@
+import './status-message.css';
+
 /**
  * A polite live region that is always in the page, so screen readers announce each new message
  * ("saved", "archived") without moving focus.

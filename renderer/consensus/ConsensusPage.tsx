@@ -10,6 +10,7 @@ import { ConsensusWorkspace } from './ConsensusWorkspace.tsx';
 import { ReviewerProgress } from './ReviewerProgress.tsx';
 import { ReviewHeader } from './ReviewHeader.tsx';
 import { StartConsensus } from './StartConsensus.tsx';
+import './consensus.css';
 
 /**
  * The consensus view of a review with two or more reviewers (#/reviews/ID/consensus): who has completed their

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReviewDetail } from '../../electron/contract/entities.ts';
 import { hrefFor } from '../app/routes.ts';
 import { useFormat } from '../i18n/use-format.ts';
+import './review-header.css';
 
 interface ReviewHeaderProps {
   review: ReviewDetail;

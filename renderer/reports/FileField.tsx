@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type ChangeEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import './file-field.css';
 
 interface FileFieldProps {
   label: string;

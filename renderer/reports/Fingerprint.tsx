@@ -1,3 +1,5 @@
+import './fingerprint.css';
+
 /**
  * A certificate fingerprint (AB:CD:…, 32 pairs) that wraps only after a colon, never inside a pair, so each line
  * can be read out and compared pair by pair. <wbr> adds no text: copying gives the fingerprint as it is.

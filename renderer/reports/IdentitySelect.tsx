@@ -4,6 +4,7 @@ import { useFormat } from '../i18n/use-format.ts';
 import { Fingerprint } from './Fingerprint.tsx';
 import type { SigningIdentity } from './CreateIdentityForm.tsx';
 import { localDate } from '../../scales/review-rules/local-date.ts';
+import './identity-select.css';
 
 interface IdentitySelectProps {
   identities: readonly SigningIdentity[];

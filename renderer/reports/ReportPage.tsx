@@ -6,6 +6,7 @@ import { useErrorMessage } from '../components/use-error-message.ts';
 import { ReviewHeader } from '../consensus/ReviewHeader.tsx';
 import { useApiQuery } from '../platform/use-api-query.ts';
 import { ReportWorkspace } from './ReportWorkspace.tsx';
+import './reports.css';
 
 /**
  * A review's report (#/reviews/ID/report): the language, a PDF preview, signing (which finalizes the review),

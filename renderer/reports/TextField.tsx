@@ -1,5 +1,6 @@
 import { useId, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
+import './text-field.css';
 
 interface TextFieldProps {
   label: string;

@@ -12,6 +12,7 @@ import { isTooLarge } from './report-errors.ts';
 import { useTrustErrorText } from '../trust/trust-error-text.ts';
 import { useMessage, type Message } from './use-message.ts';
 import { VerificationResult, type PdfVerification } from './VerificationResult.tsx';
+import './reports.css';
 
 /** The contract's limit for reports.verify's pdfBase64. */
 const MAX_PDF_BASE64 = 70_000_000;

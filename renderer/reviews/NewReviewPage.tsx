@@ -14,6 +14,7 @@ import { ScaleVersionField } from './ScaleVersionField.tsx';
 import { VisitDatesFieldset } from './VisitDatesFieldset.tsx';
 import { nextDayText, todayText } from './visit-date.ts';
 import { defaultScale, fieldProblemsFrom, toCreateInput, type FieldProblem, type NewReviewValues, type ReviewKindChoice } from './new-review-values.ts';
+import './new-review.css';
 
 const KINDS: readonly ReviewKindChoice[] = ['external', 'self'];
 

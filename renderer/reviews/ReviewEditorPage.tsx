@@ -5,6 +5,8 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useErrorMessage } from '../components/use-error-message.ts';
 import { ReviewEditor } from './ReviewEditor.tsx';
 import { useReviewDetail } from './use-review-detail.ts';
+import './review-editor.css';
+import './item-panel.css';
 
 /** The review editor: loads the review (as the chosen reviewer sees it) and its scale version. */
 export function ReviewEditorPage({ reviewId }: { reviewId: number }) {

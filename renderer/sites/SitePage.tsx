@@ -9,6 +9,7 @@ import { CollaborationModelText } from './CollaborationModelText.tsx';
 import { EmploymentOutcomes } from './EmploymentOutcomes.tsx';
 import { SiteReviewsTable } from './SiteReviewsTable.tsx';
 import { SiteTrendChart } from './SiteTrendChart.tsx';
+import './sites.css';
 
 /** One site: its details and its reviews. The review editor comes with the reviewer's workflow. */
 export function SitePage({ siteId }: { siteId: number }) {

@@ -13,6 +13,7 @@ import { SiteFilterBar } from './SiteFilterBar.tsx';
 import { SiteFormDialog } from './SiteFormDialog.tsx';
 import { SitesTable } from './SitesTable.tsx';
 import { NO_FILTERS, useRegions, useSiteActions, useSiteList, type SiteFilters } from './use-sites.ts';
+import './sites.css';
 
 type FormState = { mode: 'closed' } | { mode: 'create' } | { mode: 'edit'; site: Site };
 

@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../i18n/use-format.ts';
 import { parseLocalDate } from './local-date.ts';
+import './local-date-input.css';
 
 interface LocalDateInputProps {
   id: string;
