@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { COMPARISON_MESSAGES } from './page-models/comparison-messages.ts';
+import { OutcomesSection } from './page-models/outcomes-section.ts';
 import { axeFindings, seriousOrCritical } from './support/axe.ts';
 import { startPreviewApp, type PreviewApp } from './support/preview-app.ts';
 
@@ -10,36 +10,12 @@ let siteId: number;
 
 beforeAll(async () => {
   app = await startPreviewApp();
-  siteId = (await app.call('sites.create', { name: 'Rovaniemen IPS', regionName: 'Lapin hyvinvointialue' })).id;
+  siteId = (await app.call('sites.create', { name: 'Rovaniemen IPS', regionCode: '21' })).id;
 });
 
 afterAll(async () => {
   await app?.close();
 });
-
-/** The employment outcomes section of the site page. */
-class OutcomesSection {
-  constructor(readonly page: Page) {}
-  get region() {
-    return this.page.getByRole('region', { name: m.title, exact: true });
-  }
-  field(label: string) {
-    return this.region.getByLabel(label, { exact: true });
-  }
-  button(name: string) {
-    return this.region.getByRole('button', { name, exact: true });
-  }
-  async rows(): Promise<string[][]> {
-    const rows = await this.region.getByRole('table', { name: m.caption }).locator('tbody tr').all();
-    return Promise.all(rows.map((row) => row.locator('th, td').allInnerTexts()));
-  }
-  async fill(values: { start: string; end: string; served: string; inWork: string }) {
-    await this.field(m.periodStart).fill(values.start);
-    await this.field(m.periodEnd).fill(values.end);
-    await this.field(m.clientsServed).fill(values.served);
-    await this.field(m.inCompetitiveWork).fill(values.inWork);
-  }
-}
 
 async function openSite(bypassCSP = false) {
   const opened = await app.open({ bypassCSP });
@@ -68,7 +44,9 @@ describe('employment outcomes on the site page', () => {
     await section.fill({ start: '2025-01-01', end: '2025-12-31', served: '10', inWork: '4' });
     await section.button(m.save).click();
     await section.region.getByRole('status').getByText('Jakso 1.1.2025–31.12.2025 tallennettu.', { exact: true }).waitFor();
-    expect(await section.rows()).toEqual([['1.1.2025–31.12.2025', '10', '4', expect.stringMatching(/^40\s%$/), `${m.edit} ${m.delete}`]]);
+    // The optional figures were left empty: not reported (a dash, read as such).
+    const notReported = expect.stringMatching(new RegExp(`^–\\s*${m.notReported}$`));
+    expect(await section.rows()).toEqual([['1.1.2025–31.12.2025', '10', '4', expect.stringMatching(/^40\s%$/), notReported, notReported, notReported, `${m.edit} ${m.delete}`]]);
 
     await section.button('Muokkaa jaksoa 1.1.2025–31.12.2025').click();
     await section.field(m.inCompetitiveWork).fill('5');

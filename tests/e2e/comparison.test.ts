@@ -69,7 +69,13 @@ const VIEWS: { view: ComparisonView; summary: string; caption: string; row: stri
   { view: 'weakest', summary: 'Heikoimmat kriteerit 5 yksikön viimeisimmän arvioinnin mukaan: 21.', caption: m.weakest.caption, row: [expect.stringMatching(/^21\. /) as unknown as string, '3,50', '4'] },
   { view: 'trend', summary: 'Vuodet 2023–2025. Vuonna 2025 keskiarvo: Ulkoinen arviointi 98,7 (3 arviointia; arvioita osasta kriteereistä: 1), Itsearviointi 93,3 (3 arviointia).', caption: m.trend.captionYears, row: ['2023', 'Ulkoinen arviointi', '1', '52,0'] },
   { view: 'selfExternal', summary: '3 yksikköä, joilla on molemmat. Kokonaispisteiden keskiarvo: itsearviointi 93,3, ulkoinen 91,0. Suurimmat erot: kriteeri 6 (+1,33), kriteeri 1 (−0,33), kriteeri 2 (+0,33).', caption: m.selfExternal.pairsCaption, row: ['Turku', '1.8.2025: 125', '14.4.2025: 121'] },
-  { view: 'employment', summary: '4 yksikköä, joilla on sekä arviointi että seurantatiedot. Korrelaatio r = 0,99. Työllisyysaste keskimäärin 34', caption: m.employment.caption, row: ['Kaleva', PIRKANMAA, '1.1.2025–31.12.2025 (1)', '30', '6', expect.stringMatching(/^20\s%$/) as unknown as string, '75 (6.5.2025)', 'melko hyvä'] },
+  {
+    view: 'employment',
+    summary: `${m.employment.measures.competitiveWork}: 4 yksikköä, joilla on sekä arviointi että tämä luku. Korrelaatio r = 0,99. Osuus keskimäärin 34`,
+    caption: m.employment.caption,
+    // In competitive work: the share and of how many; the optional figures (issue 13) were not reported.
+    row: ['Kaleva', PIRKANMAA, '1.1.2025–31.12.2025 (1)', '30', expect.stringMatching(/^20\s%\s*6\/30$/) as unknown as string, ...Array(3).fill(m.employment.notReported), '75 (6.5.2025)', 'melko hyvä'],
+  },
 ];
 
 describe('comparison page', () => {
