@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { ReportModel } from './report-model-types.ts';
 import { drawActionPlanSection } from './pdf/action-plan-section.ts';
+import { drawChangesSection } from './pdf/changes-section.ts';
 import { ARCHIVAL_OPTIONS, PRODUCER, writeEscapedXmpInfo } from './pdf/archival.ts';
 import { drawCover } from './pdf/cover-page.ts';
 import { registerReportFonts } from './pdf/fonts.ts';
@@ -62,6 +63,7 @@ export async function renderReportPdf(model: ReportModel): Promise<Buffer> {
   if (model.strengths) section(() => drawTextSection(flow, model.strengths!));
   section(() => drawRecommendations(flow, model.recommendations));
   section(() => drawFollowUp(flow, model.followUp));
+  if (model.changes) section(() => drawChangesSection(flow, model.changes!));
   if (model.previousActionPlan) section(() => drawActionPlanSection(flow, model.previousActionPlan!));
   flow.newPage();
   section(() => drawSignatures(flow, model.signatures));

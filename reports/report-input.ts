@@ -65,6 +65,19 @@ export const ReportExtras = z.strictObject({
   }).optional(),
   /** What the visit plan recorded done (issue 13): listed in the method section. */
   visits: z.array(ReportVisit).max(200).optional(),
+  /**
+   * The site's previous final review (previousFinalReview), for "what changed since the previous review": its first
+   * visit date, total and band (a band key of its scale), and each item's score when its scale version compares
+   * with this review's (otherwise left out, and the report says so).
+   */
+  previousReview: z.strictObject({
+    reviewDate: IsoDate,
+    kind: z.enum(['external', 'self']),
+    total: z.number().min(0).max(10_000).nullable(),
+    estimate: z.boolean(),
+    band: z.string().min(1).max(100),
+    scores: z.array(z.strictObject({ item: z.number().int().positive(), score: z.number().int().nullable() })).max(200).optional(),
+  }).optional(),
   /** The plan made after the site's previous review, for the "previous review's action plan" section. */
   previousActionPlan: z.strictObject({
     reviewDate: IsoDate,

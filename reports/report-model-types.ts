@@ -21,7 +21,24 @@ export interface ReportModel {
   followUp: FollowUpModel;
   /** The plan made after the site's previous review, as it stands now; null when there is none. */
   previousActionPlan: ActionPlanSectionModel | null;
+  /** What changed since the site's previous final review; null when there is none. */
+  changes: ChangesSectionModel | null;
   signatures: SignaturesModel;
+}
+
+/** "What changed since the previous review" (report-model-changes.ts); null when the site has no previous final review. */
+export interface ChangesSectionModel {
+  heading: string;
+  intro: string;
+  /** Total and band: the previous review's and this one's. */
+  table: { headers: string[]; rows: string[][] };
+  /** The items that went up and down, each "3. Title: 3 → 5"; null when the scale versions do not compare. */
+  up: { heading: string; lines: string[]; none: string | null } | null;
+  down: { heading: string; lines: string[]; none: string | null } | null;
+  /** How many stayed the same and how many could not be compared. */
+  counts: string | null;
+  /** Said instead of the item lists when the previous review's scale version does not compare with this one's. */
+  incomparable: string | null;
 }
 
 export interface ReportMetadata {

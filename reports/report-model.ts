@@ -4,6 +4,7 @@ import type { LanguageCode, LocalizedText, ScaleVersionData } from '../scales/sc
 import type { ReportInput, ReportLanguage } from './report-input.ts';
 import { reportTranslator, type ReportTranslator } from './report-messages.ts';
 import { previousActionPlanModel } from './report-model-action-plan.ts';
+import { changesModel } from './report-model-changes.ts';
 import {
   followUpModel, itemTableModel, methodModel, recommendationsModel, signaturesModel, strengthsModel,
 } from './report-model-sections.ts';
@@ -77,6 +78,7 @@ export function buildReportModel(input: ReportInput, language: ReportLanguage): 
     strengths: strengthsModel(context),
     recommendations: recommendationsModel(context),
     followUp: followUpModel(context),
+    changes: changesModel(context),
     previousActionPlan: previousActionPlanModel(context),
     signatures: signaturesModel(context),
   };

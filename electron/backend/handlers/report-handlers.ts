@@ -15,6 +15,7 @@ import {
 } from '../store/reports-store.ts';
 import { readTrustAnchors } from '../store/trust-store.ts';
 import { previousActionPlanExtras } from './action-plan-report.ts';
+import { previousReviewExtras } from './previous-review-report.ts';
 import { exportReview } from './exchange-handlers.ts';
 import type { HandlerContext, HandlerGroup } from './handler-context.ts';
 import { verificationView } from './verification-view.ts';
@@ -118,6 +119,7 @@ function reportSource(ctx: HandlerContext, reviewId: number) {
     const overall = listRecommendations(ctx.db, reviewId).find((r) => r.item === null)?.text;
     const previousPlan = previousActionPlanExtras(ctx, row);
     const visits = visitReportExtras(ctx, row);
+    const previousReview = previousReviewExtras(ctx, row);
     return {
       row,
       file: exportReview(ctx, row),
@@ -129,6 +131,7 @@ function reportSource(ctx: HandlerContext, reviewId: number) {
         ...(overall ? { overallRecommendations: overall } : {}),
         ...(previousPlan ? { previousActionPlan: previousPlan } : {}),
         ...(visits ? { visits } : {}),
+        ...(previousReview ? { previousReview } : {}),
       },
       signed: latestSignedReport(ctx.db, reviewId),
     };
