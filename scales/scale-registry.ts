@@ -1,3 +1,4 @@
+import { jsonProblemText, parseJsonWithLimits } from './input-limits.ts';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -155,12 +156,9 @@ function readScaleJson(file: string): unknown {
   if (size > MAX_SCALE_FILE_BYTES) {
     throw new ScaleFileError(file, [{ code: 'file-too-large', path: '', message: `the file is ${size} bytes; a scale file is at most ${MAX_SCALE_FILE_BYTES}` }]);
   }
-  const text = readFileSync(file, 'utf8');
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new ScaleFileError(file, [{ code: 'not-json', path: '', message: `not valid JSON: ${(error as Error).message}` }]);
-  }
+  const parsed = parseJsonWithLimits(readFileSync(file, 'utf8'));
+  if (!parsed.ok) throw new ScaleFileError(file, [{ code: 'not-json', path: parsed.reason === 'not-well-formed-unicode' ? parsed.path : '', message: jsonProblemText(parsed) }]);
+  return parsed.value;
 }
 
 function duplicateVersionError(origin: string, ref: string, other: string): ScaleFileError {

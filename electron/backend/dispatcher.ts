@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { contract, isCallName, type CallName } from '../contract/contract.ts';
 import { ApiFailure, messageKeyFor, type ApiError, type ApiErrorCode, type ApiResponse } from '../contract/api-error.ts';
 import type { HandlerContext, Handlers } from './handlers/handler-context.ts';
+import { inputValueProblem } from '../../scales/input-limits.ts';
 import { storageErrorCode } from './store/storage-errors.ts';
 
 export type Dispatch = (name: unknown, input: unknown) => Promise<ApiResponse>;
@@ -33,6 +34,9 @@ export function createDispatcher(
   return async (name, input) => {
     if (!isCallName(name)) return failure('unknown-call', { name: typeof name === 'string' ? name.slice(0, 100) : typeof name });
     const spec = contract[name];
+    // Before zod walks it: too deep a value would overflow the stack, a lone surrogate is no text to store.
+    const limits = inputValueProblem(input);
+    if (limits) return failure('invalid-input', limits);
     const parsed = spec.input.safeParse(input === undefined ? {} : input);
     if (!parsed.success) {
       return failure('invalid-input', { issues: parsed.error.issues.slice(0, 50).map((i) => ({ path: i.path.map(String).join('.'), code: i.code, message: i.message })) });

@@ -58,18 +58,18 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     if (request.headers.host !== new URL(origin).host) return sendText(response, 421, 'Misdirected request');
     const url = new URL(request.url ?? '/', origin);
     if (url.pathname.startsWith('/api/')) {
-      if (request.method !== 'POST') return sendText(response, 405, 'Method not allowed');
-      if (request.headers.origin !== undefined && request.headers.origin !== origin) return sendText(response, 403, 'Forbidden');
+      // Every refusal before the body is read closes the connection, so a stranger's body is never read.
+      if (request.method !== 'POST') return closing(request, response, () => sendText(response, 405, 'Method not allowed'));
+      if (request.headers.origin !== undefined && request.headers.origin !== origin) return closing(request, response, () => sendText(response, 403, 'Forbidden'));
       const auth = Buffer.from(request.headers.authorization ?? '');
       if (auth.length !== expectedAuth.length || !timingSafeEqual(auth, expectedAuth)) {
-        return sendJson(response, 401, { ok: false, error: { code: 'unauthorized', messageKey: 'errors.unauthorized' } });
+        return closing(request, response, () => sendJson(response, 401, { ok: false, error: { code: 'unauthorized', messageKey: 'errors.unauthorized' } }));
       }
+      const name = decodedPath(url.pathname.slice('/api/'.length));
+      if (name === undefined) return closing(request, response, () => sendText(response, 400, 'Bad request: malformed URL'));
       const body = await readBody(request, options.maxBodyBytes ?? MAX_BODY_BYTES);
       if (body === undefined) {
-        // Answer first, then drop the connection: the rest of the body is never read.
-        response.setHeader('Connection', 'close');
-        response.on('finish', () => request.destroy());
-        return sendJson(response, 413, { ok: false, error: { code: 'invalid-input', messageKey: 'errors.invalid-input', details: { reason: 'too-large' } } });
+        return closing(request, response, () => sendJson(response, 413, { ok: false, error: { code: 'invalid-input', messageKey: 'errors.invalid-input', details: { reason: 'too-large' } } }));
       }
       let input: unknown;
       try {
@@ -77,7 +77,6 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       } catch {
         return sendJson(response, 400, { ok: false, error: { code: 'invalid-input', messageKey: 'errors.invalid-input', details: { reason: 'not-json' } } });
       }
-      const name = decodeURIComponent(url.pathname.slice('/api/'.length));
       return sendJson(response, 200, await backend.dispatch(name, input));
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Method not allowed');
@@ -107,6 +106,22 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   };
 }
 
+/** A percent-decoded path, or undefined when its escapes are malformed ("/%", "/%E0%A4%A"): a 400, not a 500. */
+function decodedPath(path: string): string | undefined {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Answers, then drops the connection once the answer is out: the rest of the request body is never read. */
+function closing(request: IncomingMessage, response: ServerResponse, answer: () => void): void {
+  response.setHeader('Connection', 'close');
+  response.on('finish', () => request.destroy());
+  answer();
+}
+
 /** The body, or undefined when it is (or says it is) larger than `limit`, without reading past the limit. */
 async function readBody(request: IncomingMessage, limit: number): Promise<Buffer | undefined> {
   if (Number(request.headers['content-length'] ?? 0) > limit) return undefined;
@@ -121,7 +136,9 @@ async function readBody(request: IncomingMessage, limit: number): Promise<Buffer
 }
 
 async function serveStatic(root: string, pathname: string, response: ServerResponse) {
-  const relative = normalize(decodeURIComponent(pathname === '/' ? '/index.html' : pathname)).replace(/^([/\\])+/, '');
+  const decoded = decodedPath(pathname === '/' ? '/index.html' : pathname);
+  if (decoded === undefined) return sendText(response, 400, 'Bad request: malformed URL');
+  const relative = normalize(decoded).replace(/^([/\\])+/, '');
   const file = join(root, relative);
   if (!file.startsWith(root.endsWith(sep) ? root : root + sep)) return sendText(response, 404, 'Not found');
   try {

@@ -85,6 +85,52 @@ describe('browser preview server', () => {
     }
   });
 
+  test('malformed percent-escapes in a path are a 400, never a 500', async () => {
+    for (const path of ['/%', '/%E0%A4%A', '/assets/%zz.js']) expect((await send(path)).status, path).toBe(400);
+    expect((await send('/api/%', { method: 'POST', headers: { authorization: `Bearer ${server.token}` }, body: '{}' })).status).toBe(400);
+  });
+
+  test('a request without the token is answered and its connection closed before its body is read', async () => {
+    const total = 200 * 1024 * 1024;
+    const outcome = await new Promise<{ status: number; connection: unknown; sent: number }>((resolve, reject) => {
+      let status = 0;
+      let connection: unknown;
+      const req = request({
+        host: '127.0.0.1', port: server.port, path: '/api/reviews.importFile', method: 'POST',
+        headers: { host: `127.0.0.1:${server.port}`, 'content-length': String(total) },
+      }, (res) => {
+        status = res.statusCode ?? 0;
+        connection = res.headers.connection;
+        res.resume();
+      });
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      let offered = 0;
+      req.on('error', () => {}); // the server hangs up mid-body: that is the point
+      req.on('close', () => resolve({ status, connection, sent: req.socket?.bytesWritten ?? 0 }));
+      // Keep offering the body as fast as the server takes it; a server that drained it would take all 200 MB.
+      const pump = () => {
+        while (!req.destroyed && offered < total) {
+          offered += chunk.length;
+          if (!req.write(chunk)) return void req.once('drain', pump);
+        }
+      };
+      pump();
+      setTimeout(() => reject(new Error(`still open after ${offered} bytes`)), 30_000).unref();
+    });
+    expect(outcome.status).toBe(401);
+    // The server says it hangs up (instead of keeping the connection to read or drain the rest) and does.
+    expect(outcome.connection).toBe('close');
+    // What the kernel's socket buffers took before the hang-up, far from the 200 MB a drained request would take.
+    expect(outcome.sent).toBeLessThan(32 * 1024 * 1024);
+  });
+
+  test('JSON nested 300,000 deep and a lone surrogate are refused as invalid input, not an internal error', async () => {
+    const deep = await send('/api/reviews.importFile', { method: 'POST', headers: { authorization: `Bearer ${server.token}` }, body: `{"file":${'['.repeat(300_000)}${']'.repeat(300_000)}}` });
+    expect(JSON.parse(deep.body)).toMatchObject({ ok: false, error: { code: 'invalid-input', details: { reason: 'too-deep', max: 64 } } });
+    const lone = await send('/api/sites.create', { method: 'POST', headers: { authorization: `Bearer ${server.token}` }, body: '{"name":"Kuopio \\ud800"}' });
+    expect(JSON.parse(lone.body)).toMatchObject({ ok: false, error: { code: 'invalid-input', details: { reason: 'not-well-formed-unicode', path: 'name' } } });
+  });
+
   test('serves the renderer with a strict CSP and nothing outside its folder', async () => {
     const index = await send('/');
     expect(index.status).toBe(200);

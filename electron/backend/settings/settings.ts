@@ -1,3 +1,4 @@
+import { jsonProblemText, parseJsonWithLimits } from '../../../scales/input-limits.ts';
 import { mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Settings, type SettingsChanges } from '../../contract/settings-contract.ts';
@@ -35,13 +36,9 @@ export function loadSettings(file: string, log: (message: string) => void = cons
     }
     return setAside(file, `it is too large (${(error as Error).message})`, log, now);
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    return setAside(file, `it is not JSON (${(error as Error).message})`, log, now);
-  }
-  const parsed = Settings.safeParse(json);
+  const json = parseJsonWithLimits(text);
+  if (!json.ok) return setAside(file, `it is not JSON this app can read (${jsonProblemText(json)})`, log, now);
+  const parsed = Settings.safeParse(json.value);
   if (!parsed.success) {
     return setAside(file, `it does not match the settings schema (${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')})`, log, now);
   }
