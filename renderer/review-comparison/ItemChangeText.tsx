@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import type { ItemChange } from '../../scales/review-rules/review-comparison.ts';
+import type { ReviewComparisonResult } from '../../electron/contract/review-comparison-contract.ts';
 import { useFormat } from '../i18n/use-format.ts';
+
+type ItemChange = NonNullable<Extract<ReviewComparisonResult, { comparable: true }>['items'][number]['change']>;
 
 const ICON: Record<ItemChange | 'notCompared', string> = { up: '▲', down: '▼', same: '=', notCompared: '–' };
 

@@ -7,7 +7,7 @@ import { useFormat } from '../i18n/use-format.ts';
 import { useScoreBand } from '../scales/band-labels.tsx';
 import { useScaleName } from '../scales/use-scale-name.ts';
 import { ScrollRegion } from '../components/ScrollRegion.tsx';
-import { comparableStatus } from '../../scales/review-rules/review-comparison.ts';
+import { comparableStatus } from '../../scales/review-rules/workflow.ts';
 
 /** A site's reviews, newest first as the API gives them: kind, visit dates, status, total and band. */
 export function SiteReviewsTable({ reviews }: { reviews: readonly ReviewSummary[] }) {

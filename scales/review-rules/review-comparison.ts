@@ -3,14 +3,9 @@ import type { ScaleVersionData } from '../scale-schema.ts';
 import { scoreRatings, type FidelityScoreTotals } from '../scoring.ts';
 import { previousFinalReview, type PreviousReviewCandidate } from './previous-review.ts';
 import { decidedRatings, type ItemOutcome } from './result-ratings.ts';
-import type { ReviewStatus } from './workflow.ts';
+import { comparableStatus } from './workflow.ts';
 
-/**
- * Which reviews of a site may be compared item by item (issue 13, the site page's comparison of two reviews): only
- * results others may see, a final review's or an agreed consensus, never a draft (where one reviewer's ratings
- * would be blind work in progress, see reviewerWorkVisible in workflow.ts).
- */
-export const comparableStatus = (status: ReviewStatus): boolean => status === 'final' || status === 'consensus';
+export { comparableStatus };
 
 /**
  * The pair shown first: the site's newest final review and the final review before it (previousFinalReview);

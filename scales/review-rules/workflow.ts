@@ -32,6 +32,13 @@ export const ratingsHidden = (status: ReviewStatus, reviewers: readonly Reviewer
 export const reviewerWorkVisible = (status: ReviewStatus, reviewers: readonly ReviewerState[], ownerId: number, viewerId?: number): boolean =>
   ownerId === viewerId || !ratingsHidden(status, reviewers);
 
+/**
+ * Which reviews of a site may be compared item by item (issue 13, the site page's comparison of two reviews): only
+ * results others may see, a final review's or an agreed consensus, never a draft (where one reviewer's ratings
+ * would be blind work in progress, see reviewerWorkVisible).
+ */
+export const comparableStatus = (status: ReviewStatus): boolean => status === 'final' || status === 'consensus';
+
 /** Why consensus cannot start yet, or null when it can: two or more reviewers, all complete, still a draft. */
 export function consensusBlocker(status: ReviewStatus, reviewers: readonly ReviewerState[]): 'not-draft' | 'single-reviewer' | 'reviewers-not-complete' | null {
   if (status !== 'draft') return 'not-draft';
