@@ -7,6 +7,7 @@ import { ConsensusChoiceField } from './ConsensusChoiceField.tsx';
 import { ConsensusRecommendationField } from './ConsensusRecommendationField.tsx';
 import { choiceOf, isAgreement, isDisagreement, isReason, reviewerChoices } from './consensus-choice.ts';
 import { ReviewerRatingCell } from './ReviewerRatingCell.tsx';
+import './consensus-previous.css';
 
 interface ConsensusItemRowProps {
   reviewId: number;
