@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RegionCode } from './regions/fi-regions.ts';
 import { NotRatedReasonInput } from './scoring.ts';
 
 /**
@@ -30,10 +31,17 @@ export const ReviewReviewer = z.strictObject({
 
 export const ReviewSite = z.strictObject({
   name: z.string().trim().min(1).max(300),
-  region: z.string().trim().min(1).max(200).optional().describe('e.g. a wellbeing services county'),
+  region: z.string().trim().min(1).max(200).optional()
+    .describe('The region\'s name: the official Finnish name of a listed region, or free text (files before issue 13)'),
+  regionCode: RegionCode.optional()
+    .describe('The region\'s code in Statistics Finland\'s wellbeing services county list (scales/regions/fi-regions.json; added in 1 by issue 13): 01-21, 90 Helsinki, 91 Åland'),
   organisation: z.string().trim().min(1).max(300).optional(),
   collaborationModel: z.union([z.literal(1), z.literal(2)]).optional()
     .describe('1: employment specialists inside the psychiatric-care organisation; 2: inside the employment-services partner'),
+  collaborationOther: z.string().trim().min(1).max(2000).optional()
+    .describe('The site works by another collaboration model, as this says (collaborationModel is then absent; added in 1 by issue 13)'),
+}).refine((site) => site.collaborationModel === undefined || site.collaborationOther === undefined, {
+  path: ['collaborationOther'], message: 'give collaborationModel or collaborationOther, not both',
 });
 
 export const ReviewFile = z.strictObject({

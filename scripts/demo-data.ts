@@ -92,7 +92,7 @@ export async function seedDemoData(call: Call): Promise<DemoData> {
   ]) await call('sites.create', site);
 
   // Siun sote: an external review by two reviewers, now in consensus, some items still to decide.
-  const siun = await call('sites.create', { name: 'Siun soten IPS-työhönvalmennus', regionName: 'Pohjois-Karjalan hyvinvointialue', organisation: 'Siun sote, aikuispsykiatria', collaborationModel: 1 });
+  const siun = await call('sites.create', { name: 'Siun soten IPS-työhönvalmennus', regionCode: '14', organisation: 'Siun sote, aikuispsykiatria', collaborationModel: 1 });
   const review = await call('reviews.create', {
     siteId: siun.id, kind: 'external', visitDates: ['2026-11-03', '2026-11-04'],
     reviewers: [{ name: 'Aino Laaksonen', role: 'pääarvioija' }, { name: 'Mikael Sundström', role: 'vertaisarvioija' }],

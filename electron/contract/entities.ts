@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FidelityScoreTotals, NotRatedReason } from '../../scales/scoring.ts';
 import { ReviewStatus } from '../../scales/review-rules/workflow.ts';
+import { RegionCode } from '../../scales/regions/fi-regions.ts';
 
 /** Domain objects as the API hands them out. Types come from these schemas; they are never written twice. */
 
@@ -10,10 +11,18 @@ const Note = z.string().max(20_000);
 const IsoDate = z.iso.date();
 const Timestamp = z.string();
 
-export const Region = z.object({ id: Id, name: Name });
+/**
+ * A site's region: one of Finland's listed regions (code; name is the official Finnish name, the renderer shows the
+ * name in the UI language), or, code null, a free-text region written before the list (migration 013) that did not
+ * match it, kept until the user picks the listed region.
+ */
+export const Region = z.object({ id: Id, code: RegionCode.nullable(), name: Name });
 export type Region = z.infer<typeof Region>;
 
-export const CollaborationModel = z.union([z.literal(1), z.literal(2)]);
+/** 1: employment specialists in the psychiatric-care organisation; 2: in the employment-services partner; 'other': as the note says. */
+export const CollaborationModel = z.union([z.literal(1), z.literal(2), z.literal('other')]);
+export type CollaborationModel = z.infer<typeof CollaborationModel>;
+const CollaborationNote = z.string().trim().min(1).max(2000);
 
 /** A review's score without its sections: the engine's totals, bounds and band (scales/scoring.ts). */
 export const FidelitySummary = FidelityScoreTotals.omit({ rawTotal: true, complete: true });
@@ -25,6 +34,8 @@ export const Site = z.object({
   region: Region.nullable(),
   organisation: z.string().nullable(),
   collaborationModel: CollaborationModel.nullable(),
+  /** What the "other" collaboration model is; null for the numbered models. */
+  collaborationNote: z.string().nullable(),
   active: z.boolean(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
@@ -39,21 +50,37 @@ export const SiteListEntry = Site.extend({
 });
 export type SiteListEntry = z.infer<typeof SiteListEntry>;
 
+/** "other" needs a note saying what the model is; a note goes only with "other". */
+const collaborationNoteRule = (input: { collaborationModel?: CollaborationModel | null | undefined; collaborationNote?: string | null | undefined }, ctx: z.RefinementCtx) => {
+  if (input.collaborationModel === 'other' && input.collaborationNote == null) {
+    ctx.addIssue({ code: 'custom', path: ['collaborationNote'], message: 'say what the other collaboration model is' });
+  }
+  if (input.collaborationNote && input.collaborationModel !== undefined && input.collaborationModel !== 'other') {
+    ctx.addIssue({ code: 'custom', path: ['collaborationNote'], message: 'a note goes only with the collaboration model "other"' });
+  }
+};
+
 export const SiteInput = z.strictObject({
   name: Name,
-  regionName: Name.nullable().default(null),
+  /** A code of the region list (scales/regions/fi-regions.json); a name or an unknown code is refused. */
+  regionCode: RegionCode.nullable().default(null),
   organisation: z.string().trim().max(300).nullable().default(null),
   collaborationModel: CollaborationModel.nullable().default(null),
-});
+  collaborationNote: CollaborationNote.nullable().default(null),
+}).superRefine(collaborationNoteRule);
 export type SiteInput = z.input<typeof SiteInput>;
 
-/** Only the fields given change; null clears a field. */
+/**
+ * Only the fields given change; null clears a field. A site whose region is a free-text one kept by migration 013
+ * keeps it until regionCode is given. Changing the collaboration model to 1 or 2 drops the note.
+ */
 export const SiteChanges = z.strictObject({
   name: Name.optional(),
-  regionName: Name.nullable().optional(),
+  regionCode: RegionCode.nullable().optional(),
   organisation: z.string().trim().max(300).nullable().optional(),
   collaborationModel: CollaborationModel.nullable().optional(),
-});
+  collaborationNote: CollaborationNote.nullable().optional(),
+}).superRefine(collaborationNoteRule);
 
 export const ReviewKind = z.enum(['external', 'self']);
 export { ReviewStatus };
@@ -99,22 +126,6 @@ export const ReviewSummary = z.object({
   score: FidelitySummary,
 });
 export type ReviewSummary = z.infer<typeof ReviewSummary>;
-
-export const VisitPlanCategory = z.enum(['request', 'interview', 'observation']);
-
-export const VisitPlanEntry = z.object({
-  id: Id,
-  /** A data source key of the review's scale. */
-  sourceKey: z.string(),
-  category: VisitPlanCategory,
-  /** The scale items that rely on this source. */
-  items: z.array(z.number().int()),
-  who: z.string().nullable(),
-  plannedDate: IsoDate.nullable(),
-  done: z.boolean(),
-  note: z.string().nullable(),
-});
-export type VisitPlanEntry = z.infer<typeof VisitPlanEntry>;
 
 const RatingOutcome = z.object({ score: z.number().int().nullable(), reason: z.string().nullable() });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CertificateFingerprint } from '../../exchange/certificate-fingerprint.ts';
+import { RegionCode } from '../../scales/regions/fi-regions.ts';
 import { ApiIssue } from './api-error.ts';
 import { FidelitySummary, Id, ReviewKind, ReviewStatus } from './entities.ts';
 import { CertificateBase64, JudgedCertificate, SignerTrustShape } from './trust-contract.ts';
@@ -58,6 +59,8 @@ const BundleReviewInfo = z.object({
   reviewUid: z.uuid(),
   siteName: z.string(),
   regionName: z.string().nullable(),
+  /** The listed region the file names (by code, or by a name on the list), for showing it in the UI language. */
+  regionCode: RegionCode.nullable(),
   kind: ReviewKind,
   status: ReviewStatus,
   visitDates: z.array(z.string()),

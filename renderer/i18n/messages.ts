@@ -31,13 +31,16 @@ import laptopsEn from './locales/laptops/en.json';
 import reviewComparisonFi from './locales/reviewComparison/fi.json';
 import reviewComparisonSv from './locales/reviewComparison/sv.json';
 import reviewComparisonEn from './locales/reviewComparison/en.json';
+import regionsFi from './locales/regions/fi.json';
+import regionsSv from './locales/regions/sv.json';
+import regionsEn from './locales/regions/en.json';
 
 /**
  * One translation tree per language, assembled from per-feature files (locales/<feature>/<lang>.json appear
  * under the key <feature>), so that features can grow their messages side by side without editing one file.
  */
 export const MESSAGES = {
-  fi: { ...fi, review: reviewFi, consensus: consensusFi, reports: reportsFi, exchange: exchangeFi, comparison: comparisonFi, actionPlan: actionPlanFi, settings: settingsFi, trust: trustFi, laptops: laptopsFi, reviewComparison: reviewComparisonFi },
-  sv: { ...sv, review: reviewSv, consensus: consensusSv, reports: reportsSv, exchange: exchangeSv, comparison: comparisonSv, actionPlan: actionPlanSv, settings: settingsSv, trust: trustSv, laptops: laptopsSv, reviewComparison: reviewComparisonSv },
-  en: { ...en, review: reviewEn, consensus: consensusEn, reports: reportsEn, exchange: exchangeEn, comparison: comparisonEn, actionPlan: actionPlanEn, settings: settingsEn, trust: trustEn, laptops: laptopsEn, reviewComparison: reviewComparisonEn },
+  fi: { ...fi, review: reviewFi, consensus: consensusFi, reports: reportsFi, exchange: exchangeFi, comparison: comparisonFi, actionPlan: actionPlanFi, settings: settingsFi, trust: trustFi, laptops: laptopsFi, reviewComparison: reviewComparisonFi, regions: regionsFi },
+  sv: { ...sv, review: reviewSv, consensus: consensusSv, reports: reportsSv, exchange: exchangeSv, comparison: comparisonSv, actionPlan: actionPlanSv, settings: settingsSv, trust: trustSv, laptops: laptopsSv, reviewComparison: reviewComparisonSv, regions: regionsSv },
+  en: { ...en, review: reviewEn, consensus: consensusEn, reports: reportsEn, exchange: exchangeEn, comparison: comparisonEn, actionPlan: actionPlanEn, settings: settingsEn, trust: trustEn, laptops: laptopsEn, reviewComparison: reviewComparisonEn, regions: regionsEn },
 };

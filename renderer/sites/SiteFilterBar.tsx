@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Region } from '../../electron/contract/entities.ts';
+import { useRegionNames } from '../components/use-region-name.ts';
 import type { SiteFilters } from './use-sites.ts';
 
 interface SiteFilterBarProps {
@@ -13,6 +14,9 @@ interface SiteFilterBarProps {
 export function SiteFilterBar({ filters, regions, onChange }: SiteFilterBarProps) {
   const { t } = useTranslation();
   const id = useId();
+  const names = useRegionNames();
+  // Listed regions by name in the UI language, then the free-text ones still kept (migration 013).
+  const sorted = [...regions].sort((a, b) => Number(a.code === null) - Number(b.code === null) || (names.nameOf(a) ?? '').localeCompare(names.nameOf(b) ?? ''));
   return (
     <div className="filter-bar" role="search" aria-label={t('sites.filters.label')}>
       <div className="field">
@@ -23,9 +27,9 @@ export function SiteFilterBar({ filters, regions, onChange }: SiteFilterBarProps
           onChange={(e) => onChange({ ...filters, regionId: e.target.value === '' ? null : Number(e.target.value) })}
         >
           <option value="">{t('sites.filters.allRegions')}</option>
-          {regions.map((region) => (
+          {sorted.map((region) => (
             <option key={region.id} value={region.id}>
-              {region.name}
+              {region.code === null ? t('regions.unlistedOption', { name: region.name }) : names.nameOf(region)}
             </option>
           ))}
         </select>

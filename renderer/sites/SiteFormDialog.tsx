@@ -5,26 +5,27 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useErrorMessage } from '../components/use-error-message.ts';
 import { ApiClientError } from '../platform/api-client.ts';
 import { asApiClientError } from '../platform/use-api-query.ts';
+import { RegionSelect } from './RegionSelect.tsx';
 import {
-  EMPTY_SITE_FORM, fieldProblemsFrom, valuesFromSite, type FieldProblem, type ModelChoice, type SiteField, type SiteFormValues,
+  EMPTY_SITE_FORM, fieldProblemsFrom, UNLISTED_REGION, valuesFromSite, type FieldProblem, type ModelChoice, type SiteField, type SiteFormValues,
 } from './site-form-values.ts';
+import './region-prompt.css';
 
 interface SiteFormDialogProps {
   /** The site to edit, or null for a new one. */
   site: Site | null;
-  regionNames: readonly string[];
   /** Saves at once; throws the API's error, which the form shows at its fields. */
   onSave: (values: SiteFormValues) => Promise<void>;
   onClose: () => void;
 }
 
-const MODEL_CHOICES: readonly ModelChoice[] = ['none', '1', '2'];
+const MODEL_CHOICES: readonly ModelChoice[] = ['none', '1', '2', 'other'];
 
 /**
  * New or edit site, in a modal <dialog>: the browser keeps focus inside, Escape cancels, and focus returns to
  * the button that opened it. Validation is the API's (one set of rules); its issues appear at the fields.
  */
-export function SiteFormDialog({ site, regionNames, onSave, onClose }: SiteFormDialogProps) {
+export function SiteFormDialog({ site, onSave, onClose }: SiteFormDialogProps) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const id = useId();
@@ -105,26 +106,20 @@ export function SiteFormDialog({ site, regionNames, onSave, onClose }: SiteFormD
         </div>
 
         <div className="field">
-          <label htmlFor={fieldId('regionName')}>{t('siteForm.region')}</label>
-          <input
-            id={fieldId('regionName')}
-            type="text"
-            list={`${id}-regions`}
-            autoComplete="off"
-            value={values.regionName}
-            aria-invalid={problems.regionName ? true : undefined}
-            aria-describedby={describedBy('regionName', `${id}-region-hint`)}
-            onChange={(e) => set('regionName', e.target.value)}
+          <label htmlFor={fieldId('regionCode')}>{t('regions.label')}</label>
+          <RegionSelect
+            id={fieldId('regionCode')}
+            value={values.regionCode}
+            unlistedName={site?.region?.code === null ? site.region.name : null}
+            emptyLabel={t('regions.none')}
+            invalid={problems.regionCode !== undefined}
+            describedBy={describedBy('regionCode', `${id}-region-hint`)}
+            onChange={(value) => set('regionCode', value)}
           />
-          <datalist id={`${id}-regions`}>
-            {regionNames.map((name) => (
-              <option key={name} value={name} />
-            ))}
-          </datalist>
-          <p id={`${id}-region-hint`} className="field-hint">
-            {t('siteForm.regionHint')}
+          <p id={`${id}-region-hint`} className={values.regionCode === UNLISTED_REGION ? 'field-hint field-hint--warning' : 'field-hint'}>
+            {values.regionCode === UNLISTED_REGION && site?.region ? t('regions.unlistedHint', { name: site.region.name }) : t('regions.hint')}
           </p>
-          {problemText('regionName')}
+          {problemText('regionCode')}
         </div>
 
         <div className="field">
@@ -157,11 +152,11 @@ export function SiteFormDialog({ site, regionNames, onSave, onClose }: SiteFormD
                   onChange={() => set('collaborationModel', choice)}
                 />
                 <label htmlFor={`${id}-model-${choice}`}>
-                  {choice === 'none' ? t('collaborationModel.none') : t(`collaborationModel.model${choice}`)}
+                  {choice === 'none' ? t('collaborationModel.none') : choice === 'other' ? t('regions.collaboration.other') : t(`collaborationModel.model${choice}`)}
                 </label>
                 {descriptionId && choice !== 'none' && (
                   <p id={descriptionId} className="field-hint">
-                    {t(`collaborationModel.description${choice}`)}
+                    {choice === 'other' ? t('regions.collaboration.otherDescription') : t(`collaborationModel.description${choice}`)}
                   </p>
                 )}
               </div>
@@ -169,6 +164,26 @@ export function SiteFormDialog({ site, regionNames, onSave, onClose }: SiteFormD
           })}
           {problemText('collaborationModel')}
         </fieldset>
+
+        {values.collaborationModel === 'other' && (
+          <div className="field">
+            <label htmlFor={fieldId('collaborationNote')}>
+              {t('regions.collaboration.note')} <span className="required-mark">{t('siteForm.required')}</span>
+            </label>
+            <textarea
+              id={fieldId('collaborationNote')}
+              rows={3}
+              value={values.collaborationNote}
+              aria-invalid={problems.collaborationNote ? true : undefined}
+              aria-describedby={describedBy('collaborationNote', `${id}-note-hint`)}
+              onChange={(e) => set('collaborationNote', e.target.value)}
+            />
+            <p id={`${id}-note-hint`} className="field-hint">
+              {t('regions.collaboration.noteHint')}
+            </p>
+            {problemText('collaborationNote')}
+          </div>
+        )}
 
         <div className="dialog-actions">
           <button type="submit" className="primary">

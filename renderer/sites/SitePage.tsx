@@ -1,11 +1,15 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActionPlanProgress } from '../action-plan/ActionPlanProgress.tsx';
 import { hrefFor } from '../app/routes.ts';
 import { useDocumentTitle } from '../app/use-document-title.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { StatusMessage } from '../components/StatusMessage.tsx';
 import { useErrorMessage } from '../components/use-error-message.ts';
 import { useApiQuery } from '../platform/use-api-query.ts';
-import { CollaborationModelText } from './CollaborationModelText.tsx';
+import { useRegionNames } from '../components/use-region-name.ts';
+import { CollaborationModelDescription, CollaborationModelText } from './CollaborationModelText.tsx';
+import { UnlistedRegionPrompt } from './UnlistedRegionPrompt.tsx';
 import { EmploymentOutcomes } from './EmploymentOutcomes.tsx';
 import { SiteReviewsTable } from './SiteReviewsTable.tsx';
 import { SiteTrendChart } from './SiteTrendChart.tsx';
@@ -18,6 +22,8 @@ export function SitePage({ siteId }: { siteId: number }) {
   const site = useApiQuery('sites.get', { id: siteId });
   const reviews = useApiQuery('reviews.listForSite', { siteId });
   useDocumentTitle(site.data?.name ?? null);
+  const regions = useRegionNames();
+  const [status, setStatus] = useState<string | null>(null);
 
   return (
     <div className="site-page">
@@ -38,7 +44,10 @@ export function SitePage({ siteId }: { siteId: number }) {
             <dl className="site-details">
               <div>
                 <dt>{t('sites.table.region')}</dt>
-                <dd>{site.data.region?.name ?? t('sites.noValue')}</dd>
+                <dd>
+                  {regions.nameOf(site.data.region) ?? t('sites.noValue')}
+                  {site.data.region && site.data.region.code === null && <span className="region-unlisted">{t('regions.unlistedBadge')}</span>}
+                </dd>
               </div>
               <div>
                 <dt>{t('sites.table.organisation')}</dt>
@@ -47,10 +56,8 @@ export function SitePage({ siteId }: { siteId: number }) {
               <div>
                 <dt>{t('collaborationModel.label')}</dt>
                 <dd>
-                  <CollaborationModelText model={site.data.collaborationModel} />
-                  {site.data.collaborationModel !== null && (
-                    <span className="cell-note">{t(`collaborationModel.description${site.data.collaborationModel}`)}</span>
-                  )}
+                  <CollaborationModelText model={site.data.collaborationModel} note={site.data.collaborationNote} />
+                  <CollaborationModelDescription model={site.data.collaborationModel} note={site.data.collaborationNote} />
                 </dd>
               </div>
               <div>
@@ -59,6 +66,14 @@ export function SitePage({ siteId }: { siteId: number }) {
               </div>
             </dl>
           </section>
+          <UnlistedRegionPrompt
+            site={site.data}
+            onSaved={(saved) => {
+              setStatus(t('regions.saved', { name: regions.nameOf(saved.region) ?? '' }));
+              site.reload();
+            }}
+          />
+          <StatusMessage message={status} />
           <section aria-labelledby="site-reviews-heading">
             <h2 id="site-reviews-heading">{t('site.reviews')}</h2>
             <p>

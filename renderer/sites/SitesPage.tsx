@@ -12,6 +12,7 @@ import { ExportCsvButton } from './ExportCsvButton.tsx';
 import { SiteFilterBar } from './SiteFilterBar.tsx';
 import { SiteFormDialog } from './SiteFormDialog.tsx';
 import { SitesTable } from './SitesTable.tsx';
+import { UnlistedRegionsNote } from './UnlistedRegionsNote.tsx';
 import { NO_FILTERS, useRegions, useSiteActions, useSiteList, type SiteFilters } from './use-sites.ts';
 import './sites.css';
 
@@ -89,6 +90,7 @@ export function SitesPage() {
           <p className="muted">
             {t('sites.count', { count: sites.data.length })}
           </p>
+          <UnlistedRegionsNote sites={sites.data} />
           <SitesTable sites={sites.data} onEdit={(site) => setForm({ mode: 'edit', site })} onSetActive={(site, active) => void setActive(site, active)} />
           <p className="footnote">
             {t('sites.modelsNote', { model1: t('collaborationModel.description1'), model2: t('collaborationModel.description2') })}
@@ -99,7 +101,6 @@ export function SitesPage() {
       {form.mode !== 'closed' && (
         <SiteFormDialog
           site={form.mode === 'edit' ? form.site : null}
-          regionNames={(regions.data ?? []).map((r) => r.name)}
           onSave={save}
           onClose={() => setForm({ mode: 'closed' })}
         />

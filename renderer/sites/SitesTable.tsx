@@ -4,6 +4,7 @@ import { hrefFor } from '../app/routes.ts';
 import { ScoreValue } from '../components/ScoreValue.tsx';
 import { useFormat } from '../i18n/use-format.ts';
 import { useScoreBand } from '../scales/band-labels.tsx';
+import { useRegionNames } from '../components/use-region-name.ts';
 import { CollaborationModelText } from './CollaborationModelText.tsx';
 import { ScrollRegion } from '../components/ScrollRegion.tsx';
 
@@ -17,6 +18,7 @@ export function SitesTable({ sites, onEdit, onSetActive }: SitesTableProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const scoreBand = useScoreBand();
+  const regions = useRegionNames();
   return (
     <ScrollRegion label={t('sites.table.caption')}>
       <table className="data-table sites-table">
@@ -44,9 +46,19 @@ export function SitesTable({ sites, onEdit, onSetActive }: SitesTableProps) {
                 <a href={hrefFor({ name: 'site', siteId: site.id })}>{site.name}</a>
                 {site.organisation && <span className="cell-note">{site.organisation}</span>}
               </th>
-              <td>{site.region?.name ?? t('sites.noValue')}</td>
+              <td>
+                {regions.nameOf(site.region) ?? t('sites.noValue')}
+                {site.region && site.region.code === null && (
+                  <>
+                    <span className="region-unlisted">{t('regions.unlistedBadge')}</span>
+                    <button type="button" className="region-map-button" aria-label={t('regions.mapButtonNamed', { name: site.name })} onClick={() => onEdit(site)}>
+                      {t('regions.mapButton')}
+                    </button>
+                  </>
+                )}
+              </td>
               <td className="nowrap">
-                <CollaborationModelText model={site.collaborationModel} />
+                <CollaborationModelText model={site.collaborationModel} note={site.collaborationNote} />
               </td>
               {site.latestReview ? (
                 <>

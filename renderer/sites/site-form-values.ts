@@ -1,41 +1,52 @@
 import type { ApiIssue } from '../../electron/contract/api-error.ts';
 import type { CallInput } from '../../electron/contract/contract.ts';
-import type { Site } from '../../electron/contract/entities.ts';
+import type { CollaborationModel, Site } from '../../electron/contract/entities.ts';
+import { RegionCode } from '../../scales/regions/fi-regions.ts';
 
-export type ModelChoice = 'none' | '1' | '2';
+export type ModelChoice = 'none' | '1' | '2' | 'other';
+
+/** The region select: '' none, a listed region's code, or the site's free-text region (migration 013) kept as it is. */
+export const UNLISTED_REGION = 'unlisted';
 
 /** What the site form edits, as the inputs hold it (strings); the API's rules decide what is valid. */
 export interface SiteFormValues {
   name: string;
-  regionName: string;
+  regionCode: string;
   organisation: string;
   collaborationModel: ModelChoice;
+  collaborationNote: string;
 }
 
 export type SiteField = keyof SiteFormValues;
-export const SITE_FIELDS: readonly SiteField[] = ['name', 'regionName', 'organisation', 'collaborationModel'];
+export const SITE_FIELDS: readonly SiteField[] = ['name', 'regionCode', 'organisation', 'collaborationModel', 'collaborationNote'];
 
-export const EMPTY_SITE_FORM: SiteFormValues = { name: '', regionName: '', organisation: '', collaborationModel: 'none' };
+export const EMPTY_SITE_FORM: SiteFormValues = { name: '', regionCode: '', organisation: '', collaborationModel: 'none', collaborationNote: '' };
 
 export function valuesFromSite(site: Site): SiteFormValues {
   return {
     name: site.name,
-    regionName: site.region?.name ?? '',
+    regionCode: site.region ? site.region.code ?? UNLISTED_REGION : '',
     organisation: site.organisation ?? '',
-    collaborationModel: site.collaborationModel === null ? 'none' : site.collaborationModel === 1 ? '1' : '2',
+    collaborationModel: site.collaborationModel === null ? 'none' : site.collaborationModel === 'other' ? 'other' : site.collaborationModel === 1 ? '1' : '2',
+    collaborationNote: site.collaborationNote ?? '',
   };
 }
 
-const modelOf = (choice: ModelChoice) => (choice === 'none' ? null : choice === '1' ? 1 : 2);
+const modelOf = (choice: ModelChoice): CollaborationModel | null => (choice === 'none' ? null : choice === 'other' ? 'other' : choice === '1' ? 1 : 2);
 const textOrNull = (text: string) => (text.trim() === '' ? null : text);
+/** A code the select offers; anything else (the kept free-text region, none) sends no code. */
+const regionCodeOf = (value: string) => RegionCode.safeParse(value).data ?? null;
 
 /** The name is sent as typed: an empty name is refused by the API, which shows the error at the field. */
 export function toSiteInput(values: SiteFormValues): CallInput<'sites.create'> {
+  const collaborationModel = modelOf(values.collaborationModel);
   return {
     name: values.name,
-    regionName: textOrNull(values.regionName),
+    regionCode: regionCodeOf(values.regionCode),
     organisation: textOrNull(values.organisation),
-    collaborationModel: modelOf(values.collaborationModel),
+    collaborationModel,
+    // The note belongs to "other" only; the API refuses "other" without one, shown at the note field.
+    collaborationNote: collaborationModel === 'other' ? textOrNull(values.collaborationNote) : null,
   };
 }
 
@@ -45,9 +56,10 @@ export function toSiteChanges(site: Site, values: SiteFormValues): CallInput<'si
   const input = toSiteInput(values);
   return {
     ...(values.name !== before.name ? { name: input.name } : {}),
-    ...(values.regionName !== before.regionName ? { regionName: input.regionName } : {}),
+    ...(values.regionCode !== before.regionCode ? { regionCode: input.regionCode } : {}),
     ...(values.organisation !== before.organisation ? { organisation: input.organisation } : {}),
-    ...(values.collaborationModel !== before.collaborationModel ? { collaborationModel: input.collaborationModel } : {}),
+    ...(values.collaborationModel !== before.collaborationModel || (input.collaborationModel === 'other' && values.collaborationNote !== before.collaborationNote)
+      ? { collaborationModel: input.collaborationModel, collaborationNote: input.collaborationNote } : {}),
   };
 }
 

@@ -20,7 +20,7 @@ const SCORES = Array.from({ length: 25 }, (_, i) => ({ 2: 2, 5: 3, 9: 1, 7: null
 
 async function setUp() {
   const t = await testBackend();
-  const site = await t.call('sites.create', { name: 'Äänekosken IPS', regionName: 'Keski-Suomi' });
+  const site = await t.call('sites.create', { name: 'Äänekosken IPS', regionCode: '15' });
   const review = await reviewWithScores(t, site.id, '2026-11-20', SCORES);
   return { ...t, site, review };
 }

@@ -76,7 +76,7 @@ const ORDER = (Object.keys(AS_B) as CallName[]).sort((x, y) => Number(x === 'rev
 
 async function world(score: 1 | 5, marker: string) {
   const { backend, call } = await testBackend();
-  const site = await call('sites.create', { name: 'Kuopio', regionName: 'Pohjois-Savo' });
+  const site = await call('sites.create', { name: 'Kuopio', regionCode: '13' });
   const review = await call('reviews.create', { siteId: site.id, kind: 'external', visitDates: ['2026-11-10'], reviewers: [{ name: 'Aino', role: 'pääarvioija' }, { name: 'Bertta', role: 'vertaisarvioija' }] });
   const [a, b] = review.reviewers.map((r) => r.id) as [number, number];
   for (let item = 1; item <= 25; item++) {
@@ -134,7 +134,7 @@ describe('blind rating', () => {
 
   test('the review’s shared texts cannot carry one reviewer’s words to the other while hidden; a completed reviewer’s own are locked', async () => {
     const { backend, call } = await testBackend();
-    const site = await call('sites.create', { name: 'Kuopio', regionName: 'Pohjois-Savo' });
+    const site = await call('sites.create', { name: 'Kuopio', regionCode: '13' });
     const review = await call('reviews.create', { siteId: site.id, kind: 'external', visitDates: ['2026-11-10'], reviewers: [{ name: 'Aino', role: null }, { name: 'Bertta', role: null }] });
     const [a, b] = review.reviewers.map((r) => r.id) as [number, number];
     const hidden = { ok: false, error: { code: 'conflict', details: { reason: 'reviewers-not-complete' } } };

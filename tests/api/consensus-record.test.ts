@@ -10,7 +10,7 @@ import { testBackend } from '../fixtures/backend.ts';
 describe('the consensus record', () => {
   test('a disputed item keeps its evidence, justification and recommendation, in the review and in the report', { timeout: 60_000 }, async () => {
     const { call, backend } = await testBackend();
-    const site = await call('sites.create', { name: 'Kuopio', regionName: 'Pohjois-Savo' });
+    const site = await call('sites.create', { name: 'Kuopio', regionCode: '13' });
     const review = await call('reviews.create', { siteId: site.id, kind: 'external', visitDates: ['2026-11-10'], reviewers: [{ name: 'Aino', role: 'pääarvioija' }, { name: 'Bertta', role: 'vertaisarvioija' }] });
     const [a, b] = review.reviewers.map((r) => r.id) as [number, number];
     for (let item = 1; item <= 25; item++) {

@@ -19,8 +19,8 @@ async function ratedReview(t: T, siteId: number, date: string, score: number, ma
 describe('reviews.previousResult', () => {
   test('the newest final review of the site visited before this one, per item; unfinished and later reviews do not count', async () => {
     const t = await testBackend();
-    const site = await t.call('sites.create', { name: 'Äänekosken IPS', regionName: 'Keski-Suomi' });
-    const other = await t.call('sites.create', { name: 'Jyväskylän IPS', regionName: 'Keski-Suomi' });
+    const site = await t.call('sites.create', { name: 'Äänekosken IPS', regionCode: '15' });
+    const other = await t.call('sites.create', { name: 'Jyväskylän IPS', regionCode: '15' });
     await ratedReview(t, site.id, '2024-10-01', 2, 'VANHA', true);
     const lastYear = await ratedReview(t, site.id, '2025-10-01', 4, 'VIIME', true);
     await ratedReview(t, site.id, '2025-12-01', 1, 'KESKEN', false);

@@ -3,7 +3,7 @@ import { dumpDatabase, testBackend } from '../fixtures/backend.ts';
 
 async function twoReviewerReview() {
   const t = await testBackend();
-  const site = await t.call('sites.create', { name: 'Joensuu', regionName: 'Pohjois-Karjala' });
+  const site = await t.call('sites.create', { name: 'Joensuu', regionCode: '14' });
   const review = await t.call('reviews.create', { siteId: site.id, kind: 'external', visitDates: ['2026-11-10'], reviewers: [{ name: 'Aino', role: 'pääarvioija' }, { name: 'Mikael', role: 'vertaisarvioija' }] });
   const [a, b] = review.reviewers.map((r) => r.id) as [number, number];
   return { ...t, review, a, b };

@@ -18,8 +18,8 @@ function run(args: string[], env: NodeJS.ProcessEnv = process.env) {
 /** A database as the app leaves it: two sites, a complete review and a partial one (prorated estimate). */
 async function appDatabase(dbFile?: string) {
   const t = await testBackend(dbFile);
-  for (const [name, region, ratings] of [['Äänekosken IPS', 'Keski-Suomi', partialRatings(73, 17)], ['Kemin työpaja', 'Lappi', ratingsSumming(104)]] as const) {
-    const site = await t.call('sites.create', { name, regionName: region });
+  for (const [name, region, ratings] of [['Äänekosken IPS', '15', partialRatings(73, 17)], ['Kemin työpaja', '21', ratingsSumming(104)]] as const) {
+    const site = await t.call('sites.create', { name, regionCode: region });
     const review = await t.call('reviews.create', { siteId: site.id, kind: 'external', visitDates: ['2026-11-20'], reviewers: [{ name: 'Aino', role: null }] });
     for (const r of ratings) {
       await t.call('ratings.set', { reviewId: review.id, reviewerId: review.reviewers[0]!.id, item: r.item, score: r.score, ...(r.reason ? { reason: 'no-data' as const, reasonNote: 'Ei tietoja' } : {}) });
@@ -49,10 +49,10 @@ describe('ips-fidelity csv (as a subprocess)', () => {
     expect(csv).toBe(db.expected);
     expect(readFileSync(out).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const rows = parse(csv, { bom: true, delimiter: ';' }) as string[][];
-    expect(rows.map((r) => [r[0], r[1], r.at(-7), r.at(-6), r.at(-4)])).toEqual([
-      ['Yksikkö', 'Alue', 'Yhteispistemäärä', 'Arvio?', 'Arvioituja kriteereitä'],
-      ['Kemin työpaja', 'Lappi', '104', 'ei', '25'],
-      ['Äänekosken IPS', 'Keski-Suomi', '107,4', 'kyllä', '17'],
+    expect(rows.map((r) => [r[0], r[1], r[2], r.at(-7), r.at(-6), r.at(-4)])).toEqual([
+      ['Yksikkö', 'Alue', 'Aluekoodi', 'Yhteispistemäärä', 'Arvio?', 'Arvioituja kriteereitä'],
+      ['Kemin työpaja', 'Lapin hyvinvointialue', '21', '104', 'ei', '25'],
+      ['Äänekosken IPS', 'Keski-Suomen hyvinvointialue', '15', '107,4', 'kyllä', '17'],
     ]);
   });
 

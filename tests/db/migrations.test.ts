@@ -8,6 +8,15 @@ import { migrate, openDatabase, StoreError } from '../../electron/backend/store/
 import { dumpDatabase, tempDbFile } from '../fixtures/backend.ts';
 
 const pick = (row: unknown, keys: string[]) => Object.fromEntries(keys.map((k) => [k, (row as Record<string, unknown>)[k]]));
+/** A table's rows after migrating, apart from what migration 013 adds: the 23 listed regions and the sites' "other" model note. */
+function kept(after: Record<string, unknown[]>, table: string): unknown[] | undefined {
+  const without = (key: string) => (row: unknown) => Object.fromEntries(Object.entries(row as object).filter(([k]) => k !== key));
+  if (table === 'regions') return after.regions!.filter((row) => (row as { code: unknown }).code === null).map(without('code'));
+  if (table === 'sites') return after.sites!.map(without('collaboration_other_note'));
+  // Migration 015's optional outcome figures: NULL (not reported) on every older row.
+  if (table === 'employment_outcomes') return after.employment_outcomes!.map(without('working_or_studying')).map(without('tenure_6_months')).map(without('tenure_12_months'));
+  return after[table];
+}
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 describe('migrations', () => {
@@ -60,7 +69,7 @@ describe('migrations', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     const after = dumpDatabase(file);
     for (const table of Object.keys(before)) {
-      expect(after[table]!.map((row) => pick(row, Object.keys((before[table]![0] ?? {}) as object))), table).toEqual(before[table]);
+      expect(kept(after, table)!.map((row) => pick(row, Object.keys((before[table]![0] ?? {}) as object))), table).toEqual(before[table]);
     }
     expect(after.reviewers).toEqual([{ id: 1, review_id: 1, position: 1, name: 'Aino', role: null, completed_at: null }]);
     expect(after.reviews![0]).toMatchObject({ strengths: null, amends_review_id: null, amendment_reason: null });
@@ -83,7 +92,7 @@ describe('migrations', () => {
     v2.close();
     const { db } = await openDatabase(file);
     const after = dumpDatabase(file);
-    for (const table of Object.keys(before)) expect(after[table], table).toEqual(before[table]);
+    for (const table of Object.keys(before)) expect(kept(after, table), table).toEqual(before[table]);
     expect(after.signed_reports).toEqual([]);
     expect(after.signing_identities).toEqual([]);
     db.prepare("INSERT INTO signed_reports (review_id, language, pdf, sha256, signers, created_at) VALUES (1, 'fi', x'255044462d', 'h', '[]', 't')").run();
@@ -139,7 +148,7 @@ describe('migrations', () => {
 
     const { db } = await openDatabase(file);
     const after = dumpDatabase(file);
-    for (const table of Object.keys(before)) expect(after[table], table).toEqual(before[table]);
+    for (const table of Object.keys(before)) expect(kept(after, table), table).toEqual(before[table]);
     const facts = () => db.prepare('SELECT review_id, first_visit, rated_items, raw_total FROM review_result_facts ORDER BY review_id').all();
     expect(facts()).toEqual([
       { review_id: 1, first_visit: '2026-01-02', rated_items: 24, raw_total: 96 },

@@ -13,7 +13,7 @@ beforeAll(async () => {
   app = await startPreviewApp();
   const file = JSON.parse(readFileSync(resolve(import.meta.dirname, '..', '..', 'examples', 'partial-review-17-items.json'), 'utf8')) as unknown;
   await app.call('reviews.importFile', { file });
-  await app.call('sites.create', { name: 'Arkistoitu työllisyyspalvelukokonaisuusyksikkö', regionName: 'Varsinais-Suomen hyvinvointialue' });
+  await app.call('sites.create', { name: 'Arkistoitu työllisyyspalvelukokonaisuusyksikkö', regionCode: '05' });
   const archived = (await app.call('sites.list', {})).find((s) => s.name.startsWith('Arkistoitu'));
   await app.call('sites.setActive', { id: archived!.id, active: false });
 });

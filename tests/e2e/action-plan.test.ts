@@ -17,7 +17,7 @@ let titles: Map<number, string>;
 
 beforeAll(async () => {
   app = await startPreviewApp();
-  const site = await app.call('sites.create', { name: SITE, regionName: 'Keski-Suomi' });
+  const site = await app.call('sites.create', { name: SITE, regionCode: '15' });
   siteId = site.id;
   const review = await app.call('reviews.create', { siteId, kind: 'external', visitDates: ['2026-11-20'], reviewers: [{ name: 'Aino Laaksonen', role: null }] });
   reviewId = review.id;

@@ -8,7 +8,7 @@ let reviewId: number;
 
 beforeAll(async () => {
   app = await startPreviewApp();
-  const site = await app.call('sites.create', { name: 'Keski-Uudenmaan työllistymispalveluiden IPS-yksikkö', regionName: 'Keski-Uudenmaan hyvinvointialue' });
+  const site = await app.call('sites.create', { name: 'Keski-Uudenmaan työllistymispalveluiden IPS-yksikkö', regionCode: '02' });
   const review = await app.call('reviews.create', {
     siteId: site.id, kind: 'external', visitDates: ['2026-11-24'],
     reviewers: [

@@ -29,7 +29,7 @@ let reviewerIds: number[];
 
 beforeAll(async () => {
   app = await startPreviewApp();
-  const site = await app.call('sites.create', { name: SITE, regionName: 'Pohjois-Karjalan hyvinvointialue', collaborationModel: 1 });
+  const site = await app.call('sites.create', { name: SITE, regionCode: '14', collaborationModel: 1 });
   const review = await app.call('reviews.create', {
     siteId: site.id, kind: 'external', visitDates: ['2026-11-03', '2026-11-04'],
     reviewers: [{ name: 'Aino Laaksonen', role: 'pääarvioija' }, { name: 'Mikael Sundström', role: 'vertaisarvioija' }],

@@ -10,8 +10,8 @@ let app: PreviewApp;
 
 beforeAll(async () => {
   app = await startPreviewApp();
-  for (const [name, region, score] of [['Äänekosken IPS', 'Keski-Suomi', 4], ['Kemin työpaja', 'Lappi', 3]] as const) {
-    const site = await app.call('sites.create', { name, regionName: region });
+  for (const [name, region, score] of [['Äänekosken IPS', '15', 4], ['Kemin työpaja', '21', 3]] as const) {
+    const site = await app.call('sites.create', { name, regionCode: region });
     const review = await app.call('reviews.create', { siteId: site.id, kind: 'self', visitDates: ['2026-11-20'], reviewers: [{ name: 'Aino', role: null }] });
     for (let item = 1; item <= 25; item++) await app.call('ratings.set', { reviewId: review.id, reviewerId: review.reviewers[0]!.id, item, score });
   }
@@ -33,12 +33,14 @@ describe('reviews CSV from the sites screen', () => {
     const bytes = readFileSync((await download.path())!);
     expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const rows = parse(bytes.toString('utf8'), { bom: true, delimiter: ';' }) as string[][];
-    expect(rows.map((r) => [r[0], r[1], r.at(-7)])).toEqual([['Yksikkö', 'Alue', 'Yhteispistemäärä'], ['Kemin työpaja', 'Lappi', '75'], ['Äänekosken IPS', 'Keski-Suomi', '100']]);
+    expect(rows.map((r) => [r[0], r[1], r[2], r.at(-7)])).toEqual([
+      ['Yksikkö', 'Alue', 'Aluekoodi', 'Yhteispistemäärä'], ['Kemin työpaja', 'Lapin hyvinvointialue', '21', '75'], ['Äänekosken IPS', 'Keski-Suomen hyvinvointialue', '15', '100'],
+    ]);
     await sites.waitForStatus(interpolate(s.saved_other, { file: fileName, count: 2 }));
 
-    await sites.regionFilter.selectOption({ label: 'Lappi' });
+    await sites.regionFilter.selectOption({ label: 'Lapin hyvinvointialue' });
     const [regional] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: s.buttonRegion, exact: true }).click()]);
-    expect(regional.suggestedFilename()).toMatch(/^ips-arvioinnit-Lappi-/);
+    expect(regional.suggestedFilename()).toMatch(/^ips-arvioinnit-Lapin hyvinvointialue-/);
     const regionRows = parse(readFileSync((await regional.path())!, 'utf8'), { bom: true, delimiter: ';' }) as string[][];
     expect(regionRows.map((r) => r[0])).toEqual(['Yksikkö', 'Kemin työpaja']);
     expect(errors).toEqual([]);

@@ -17,7 +17,7 @@ let pairId: number;
 
 beforeAll(async () => {
   app = await startPreviewApp();
-  siteId = (await app.call('sites.create', { name: 'Etelä-Pohjanmaan työllisyyspalvelukokonaisuusyksikkö', regionName: 'Etelä-Pohjanmaan hyvinvointialue' })).id;
+  siteId = (await app.call('sites.create', { name: 'Etelä-Pohjanmaan työllisyyspalvelukokonaisuusyksikkö', regionCode: '16' })).id;
   const draft = await app.call('reviews.create', { siteId, kind: 'external', visitDates: ['2026-11-23'], reviewers: [{ name: 'Aino Laaksonen', role: 'pääarvioija' }] });
   draftId = draft.id;
   const reviewerId = draft.reviewers[0]!.id;

@@ -12,7 +12,7 @@ let originalId: number;
 
 beforeAll(async () => {
   app = await startPreviewApp();
-  const site = await app.call('sites.create', { name: SITE, regionName: 'Pohjois-Karjalan hyvinvointialue' });
+  const site = await app.call('sites.create', { name: SITE, regionCode: '14' });
   const review = await app.call('reviews.create', { siteId: site.id, kind: 'external', visitDates: ['2026-05-12'], reviewers: [{ name: 'Aino Laaksonen', role: 'pääarvioija' }] });
   originalId = review.id;
   const reviewerId = review.reviewers[0]!.id;

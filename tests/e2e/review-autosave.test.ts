@@ -12,7 +12,7 @@ let reviewId: number;
 
 beforeAll(async () => {
   app = await startPreviewApp();
-  const site = await app.call('sites.create', { name: 'Kemin IPS', regionName: 'Lapin hyvinvointialue' });
+  const site = await app.call('sites.create', { name: 'Kemin IPS', regionCode: '21' });
   reviewId = (await app.call('reviews.create', { siteId: site.id, kind: 'external', visitDates: ['2026-06-02'], reviewers: [{ name: 'Juha Nieminen' }] })).id;
 });
 

@@ -123,7 +123,7 @@ describe('review editor', () => {
   });
 
   it('a partial review: 17 scores and 8 items not rated via N with a reason and a note show the prorated total and the band', async () => {
-    const siteId = (await app.call('sites.create', { name: 'Ammatillisen kuntoutuksen IPS-pilotti', regionName: 'Uudenmaan hyvinvointialueet' })).id;
+    const siteId = (await app.call('sites.create', { name: 'Ammatillisen kuntoutuksen IPS-pilotti', regionCode: '02' })).id;
     const review = await app.call('reviews.create', { siteId, kind: 'external', visitDates: ['2026-09-08'], reviewers: [{ name: 'Aino Laaksonen', role: 'pääarvioija' }] });
     const { page, errors } = await app.open();
     await new SitesPage(page).waitUntilLoaded();

@@ -13,7 +13,7 @@ let reviewId: number;
 
 beforeAll(async () => {
   app = await startPreviewApp();
-  const site = await app.call('sites.create', { name: 'Rovaniemen IPS', regionName: 'Lapin hyvinvointialue' });
+  const site = await app.call('sites.create', { name: 'Rovaniemen IPS', regionCode: '21' });
   reviewId = (await app.call('reviews.create', {
     siteId: site.id, kind: 'external', visitDates: ['2026-11-03', '2026-11-04'],
     reviewers: [{ name: AINO, role: 'pääarvioija' }, { name: MIKAEL, role: 'vertaisarvioija' }],

@@ -28,7 +28,7 @@ beforeAll(async () => {
     file: { ...withoutId, kind: 'self', visitDates: ['2026-04-14'], ratings: full.ratings.map((r) => (r.item > 20 ? { item: r.item, score: null, reason: 'no-data' } : { item: r.item, score: r.score })) },
   });
   await app.call('reviews.importFile', { file: full });
-  await app.call('sites.create', { name: EMPTY_SITE, regionName: 'Lapin hyvinvointialue' });
+  await app.call('sites.create', { name: EMPTY_SITE, regionCode: '21' });
 });
 
 afterAll(async () => {

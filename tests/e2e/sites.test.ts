@@ -49,7 +49,7 @@ describe('sites list in the browser preview', () => {
 
   it('edits a site, archives it (gone unless "show archived") and restores it', async () => {
     const original = 'Pohjois-Savon IPS-yksikkö';
-    await app.call('sites.create', { name: original, regionName: 'Pohjois-Savon hyvinvointialue', collaborationModel: 2 });
+    await app.call('sites.create', { name: original, regionCode: '13', collaborationModel: 2 });
     const { page, errors } = await app.open();
     const sites = new SitesPage(page);
     await sites.waitUntilLoaded();
@@ -143,9 +143,9 @@ describe('sites list in the browser preview', () => {
   });
 
   it('filters by region and by name', async () => {
-    await app.call('sites.create', { name: 'Rovaniemen IPS', regionName: 'Lapin hyvinvointialue' });
-    await app.call('sites.create', { name: 'Kemin IPS', regionName: 'Lapin hyvinvointialue' });
-    await app.call('sites.create', { name: 'Seinäjoen IPS', regionName: 'Etelä-Pohjanmaan hyvinvointialue' });
+    await app.call('sites.create', { name: 'Rovaniemen IPS', regionCode: '21' });
+    await app.call('sites.create', { name: 'Kemin IPS', regionCode: '21' });
+    await app.call('sites.create', { name: 'Seinäjoen IPS', regionCode: '16' });
     const { page } = await app.open();
     const sites = new SitesPage(page);
     await sites.waitUntilLoaded();

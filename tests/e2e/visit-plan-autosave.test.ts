@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSENSUS_MESSAGES } from './page-models/consensus-messages.ts';
 import { interpolate, MESSAGES } from './page-models/messages.ts';
-import { VisitPlanPage } from './page-models/visit-plan-page.ts';
+import { openVisitPlan, VisitPlanPage } from './page-models/visit-plan-page.ts';
 import { axeFindings, seriousOrCritical } from './support/axe.ts';
 import { startPreviewApp, type PreviewApp } from './support/preview-app.ts';
 
@@ -14,7 +14,7 @@ let reviewId: number;
 
 beforeAll(async () => {
   app = await startPreviewApp();
-  const site = await app.call('sites.create', { name: SITE, regionName: 'Etelä-Pohjanmaan hyvinvointialue', collaborationModel: 2 });
+  const site = await app.call('sites.create', { name: SITE, regionCode: '16', collaborationModel: 2 });
   const review = await app.call('reviews.create', {
     siteId: site.id, kind: 'external', visitDates: ['2026-11-24'],
     // One reviewer: with two still rating blind, the shared plan may not reveal which items either has covered.
@@ -29,15 +29,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function openPlan(bypassCSP = false) {
-  const opened = await app.open({ bypassCSP });
-  await opened.page.evaluate((id) => {
-    window.location.hash = `#/reviews/${id}/plan`;
-  }, reviewId);
-  const plan = new VisitPlanPage(opened.page);
-  await plan.waitUntilLoaded(SITE);
-  return { ...opened, plan };
-}
+const openPlan = (bypassCSP = false) => openVisitPlan(app, reviewId, SITE, bypassCSP);
 
 describe('visit plan', () => {
   it('groups the data sources into requests, interviews and observations, and flags items lacking evidence', async () => {

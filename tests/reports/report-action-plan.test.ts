@@ -24,7 +24,7 @@ async function renderedText(t: T, reviewId: number, language: 'fi' | 'en' = 'fi'
 describe("the report shows the previous review's action plan", () => {
   test('rows with item, goal, owner, due date and status, as they stand at the report date', async () => {
     const t = await testBackend();
-    const site = await t.call('sites.create', { name: 'Äänekosken IPS', regionName: 'Keski-Suomi' });
+    const site = await t.call('sites.create', { name: 'Äänekosken IPS', regionCode: '15' });
     const first = await scoredReview(t, site.id, '2026-03-10', [3, 14]);
     const { rows } = await t.call('actionPlan.createFromReview', { reviewId: first.id });
     await t.call('actionPlan.update', { id: rows[0]!.id, goal: 'Työhönvalmentajat ovat mukana hoitotiimin viikkopalaverissa', owner: 'Hanna Korhonen', dueDate: '2026-06-30', status: 'done' });

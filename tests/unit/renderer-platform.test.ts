@@ -5,11 +5,11 @@ import { ApiClientError, createApiClient } from '../../renderer/platform/api-cli
 import { createHttpTransport, takePreviewToken } from '../../renderer/platform/http-transport.ts';
 import { createIpcTransport } from '../../renderer/platform/ipc-transport.ts';
 import type { Transport } from '../../renderer/platform/transport.ts';
-import { fieldProblemsFrom, toSiteChanges, toSiteInput } from '../../renderer/sites/site-form-values.ts';
+import { fieldProblemsFrom, toSiteChanges, toSiteInput, UNLISTED_REGION, valuesFromSite } from '../../renderer/sites/site-form-values.ts';
 
 const site = {
-  id: 7, name: 'Kuopion IPS', region: { id: 2, name: 'Pohjois-Savo' }, organisation: null, collaborationModel: 2 as const,
-  active: true, createdAt: '2026-11-23T12:00:00.000Z', updatedAt: '2026-11-23T12:00:00.000Z',
+  id: 7, name: 'Kuopion IPS', region: { id: 2, code: '13' as const, name: 'Pohjois-Savon hyvinvointialue' }, organisation: null, collaborationModel: 2 as const,
+  collaborationNote: null, active: true, createdAt: '2026-11-23T12:00:00.000Z', updatedAt: '2026-11-23T12:00:00.000Z',
 };
 
 const answering = (response: ApiResponse): Transport & { calls: unknown[][] } => {
@@ -112,16 +112,28 @@ describe('hash routes', () => {
 });
 
 describe('site form values', () => {
-  it('sends blank optional fields as null and the model as a number', () => {
-    expect(toSiteInput({ name: 'A', regionName: ' ', organisation: '', collaborationModel: '1' })).toEqual({
-      name: 'A', regionName: null, organisation: null, collaborationModel: 1,
+  it('sends blank optional fields as null, the region as its code and the model as a number', () => {
+    expect(toSiteInput({ name: 'A', regionCode: '', organisation: '', collaborationModel: '1', collaborationNote: 'ignored' })).toEqual({
+      name: 'A', regionCode: null, organisation: null, collaborationModel: 1, collaborationNote: null,
+    });
+    expect(toSiteInput({ name: 'A', regionCode: '08', organisation: '', collaborationModel: 'other', collaborationNote: 'Yhteinen tiimi' })).toEqual({
+      name: 'A', regionCode: '08', organisation: null, collaborationModel: 'other', collaborationNote: 'Yhteinen tiimi',
     });
   });
 
   it('an edit sends only the fields that changed', () => {
-    expect(toSiteChanges(site, { name: 'Kuopion IPS', regionName: 'Pohjois-Savo', organisation: 'Psykiatria', collaborationModel: 'none' })).toEqual({
-      organisation: 'Psykiatria', collaborationModel: null,
+    expect(toSiteChanges(site, { name: 'Kuopion IPS', regionCode: '13', organisation: 'Psykiatria', collaborationModel: 'none', collaborationNote: '' })).toEqual({
+      organisation: 'Psykiatria', collaborationModel: null, collaborationNote: null,
     });
+    expect(toSiteChanges(site, { name: 'Kuopion IPS', regionCode: '90', organisation: '', collaborationModel: '2', collaborationNote: '' })).toEqual({ regionCode: '90' });
+  });
+
+  it('a free-text region kept by migration 013 is not sent until a listed one is chosen', () => {
+    const unlisted = { ...site, region: { id: 30, code: null, name: 'HUS' } };
+    const values = valuesFromSite(unlisted);
+    expect(values.regionCode).toBe(UNLISTED_REGION);
+    expect(toSiteChanges(unlisted, values)).toEqual({});
+    expect(toSiteChanges(unlisted, { ...values, regionCode: '04' })).toEqual({ regionCode: '04' });
   });
 
   it('maps API issue paths (name, changes.name) to form fields', () => {

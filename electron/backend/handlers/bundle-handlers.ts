@@ -1,6 +1,7 @@
 import { readBundle, type CheckedBundle } from '../../../exchange/bundle-read.ts';
 import { judgeBundle, type BundleTrust } from '../../../exchange/bundle-trust.ts';
 import type { Problem } from '../../../scales/problem.ts';
+import { matchRegionName } from '../../../scales/regions/fi-regions.ts';
 import { scoreRatings, scoreTotals } from '../../../scales/scoring.ts';
 import type { ScaleVersion } from '../../../scales/scale-version.ts';
 import { openSealedIdentity } from '../../../reports/signing/sealed-identity.ts';
@@ -47,6 +48,7 @@ function reviewInfo(plan: ReviewPlan, trust: BundleTrust) {
     reviewUid: review.file.reviewId,
     siteName: review.file.site.name,
     regionName: review.file.site.region ?? null,
+    regionCode: review.file.site.regionCode ?? (review.file.site.region ? matchRegionName(review.file.site.region) : null),
     kind: review.file.kind,
     status: review.file.status ?? 'final',
     visitDates: plan.incoming.visitDates,

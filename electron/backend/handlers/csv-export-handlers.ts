@@ -1,9 +1,10 @@
 import { ApiFailure } from '../../contract/api-error.ts';
-import type { Site } from '../../contract/entities.ts';
+import type { Region, Site } from '../../contract/entities.ts';
+import { regionName } from '../../../scales/regions/fi-regions.ts';
 import { listReviewRowsForSite } from '../store/reviews-store.ts';
 import { listRegions, listSites } from '../store/sites-store.ts';
 import { localToday } from './action-plan-views.ts';
-import { reviewsCsv, type CsvReview } from './csv-export.ts';
+import { reviewsCsv, type CsvLanguage, type CsvReview } from './csv-export.ts';
 import { CSV_MESSAGES } from './csv-messages.ts';
 import type { HandlerContext, HandlerGroup } from './handler-context.ts';
 import { resultRatings, scaleOfReview, scoreStored } from './review-views.ts';
@@ -11,7 +12,7 @@ import { requireSite } from './site-handlers.ts';
 import { scoresByItem } from './action-plan-views.ts';
 
 /** The sites to export and a word for the file name. */
-function scopeOf(ctx: HandlerContext, input: { siteId?: number | undefined; regionId?: number | undefined }, all: string): { sites: Site[]; name: string } {
+function scopeOf(ctx: HandlerContext, input: { siteId?: number | undefined; regionId?: number | undefined }, all: string, language: CsvLanguage): { sites: Site[]; name: string } {
   if (input.siteId !== undefined) {
     const site = requireSite(ctx, input.siteId);
     return { sites: [site], name: site.name };
@@ -19,10 +20,13 @@ function scopeOf(ctx: HandlerContext, input: { siteId?: number | undefined; regi
   if (input.regionId !== undefined) {
     const region = listRegions(ctx.db).find((r) => r.id === input.regionId);
     if (!region) throw new ApiFailure('not-found', { entity: 'region', id: input.regionId });
-    return { sites: listSites(ctx.db, { includeArchived: true, regionId: region.id }), name: region.name };
+    return { sites: listSites(ctx.db, { includeArchived: true, regionId: region.id }), name: regionNameIn(region, language) };
   }
   return { sites: listSites(ctx.db, { includeArchived: true }), name: all };
 }
+
+/** A listed region by its official name in the file's language; a free-text one as written. */
+const regionNameIn = (region: Region, language: CsvLanguage) => (region.code ? regionName(region.code, language) : region.name);
 
 const fileNamePart = (text: string) => text.replace(/[\\/:*?"<>|\p{Cc}]+/gu, '-').replace(/\s+/g, ' ').trim();
 
@@ -30,7 +34,7 @@ export const csvExportHandlers: HandlerGroup<'reviews.exportCsv'> = {
   /** Sites by name, each site's reviews oldest first; scores exactly as reviews.listForSite gives them. */
   'reviews.exportCsv': (input, ctx) => {
     const messages = CSV_MESSAGES[input.language];
-    const scope = scopeOf(ctx, input, messages.allSites);
+    const scope = scopeOf(ctx, input, messages.allSites, input.language);
     const items = new Set<number>();
     const reviews: CsvReview[] = scope.sites.flatMap((site) =>
       listReviewRowsForSite(ctx.db, site.id).reverse().map((row) => {
@@ -40,7 +44,8 @@ export const csvExportHandlers: HandlerGroup<'reviews.exportCsv'> = {
         const score = scoreStored(scale, ratings);
         return {
           site: site.name,
-          region: site.region?.name ?? null,
+          region: site.region && { name: regionNameIn(site.region, input.language), code: site.region.code },
+          collaboration: site.collaborationModel && { model: site.collaborationModel, note: site.collaborationNote },
           visitDates: JSON.parse(row.visit_dates) as string[],
           kind: row.kind,
           status: row.status,

@@ -10,7 +10,9 @@ export type CsvLanguage = 'fi' | 'sv' | 'en';
 /** One review as a CSV row needs it; the handler fills it from the same views the API returns. */
 export interface CsvReview {
   site: string;
-  region: string | null;
+  /** The region's name in the file's language (a free-text region as written) and its code in the list, if listed. */
+  region: { name: string; code: string | null } | null;
+  collaboration: { model: 1 | 2 | 'other'; note: string | null } | null;
   visitDates: readonly string[];
   kind: 'external' | 'self';
   status: 'draft' | 'consensus' | 'final';
@@ -42,7 +44,7 @@ export const neutraliseFormula = (text: string) => (/^[=+\-@\t\r]/.test(text) ? 
 const formatDate = (isoDate: string, language: CsvLanguage) => (language === 'en' ? isoDate : formatIsoDate(isoDate, language));
 
 /**
- * Reviews x items as CSV: one row per review (site, region, dates, kind, status, scale version, every item's score,
+ * Reviews x items as CSV: one row per review (site, region and its code, collaboration model, dates, kind, status, scale version, every item's score,
  * total, estimate, band, rated count). UTF-8 with a byte order mark, so that Excel shows ä and ö right, and CRLF
  * line ends; fields with the delimiter, quotes or line breaks are quoted by csv-stringify.
  */
@@ -55,13 +57,21 @@ function bandCell(r: CsvReview, language: CsvLanguage): string {
   return statement === 'certain' ? label : m.bandOnRatedItems.replace('{{band}}', label);
 }
 
+function collaborationCell(r: CsvReview, language: CsvLanguage): string {
+  if (r.collaboration === null) return '';
+  const labels = CSV_MESSAGES[language].collaboration;
+  return r.collaboration.model === 'other' ? labels.other.replace('{{note}}', r.collaboration.note ?? '') : labels[r.collaboration.model];
+}
+
 export function reviewsCsv(reviews: readonly CsvReview[], items: readonly number[], language: CsvLanguage): string {
   const m = CSV_MESSAGES[language];
   const h = m.headers;
-  const header = [h.site, h.region, h.visitDates, h.kind, h.status, h.scaleVersion, ...items.map(String), h.total, h.estimate, h.band, h.ratedItems, h.mean, h.lowerBound, h.upperBound];
+  const header = [h.site, h.region, h.regionCode, h.collaborationModel, h.visitDates, h.kind, h.status, h.scaleVersion, ...items.map(String), h.total, h.estimate, h.band, h.ratedItems, h.mean, h.lowerBound, h.upperBound];
   const rows = reviews.map((r) => [
     neutraliseFormula(r.site),
-    neutraliseFormula(r.region ?? ''),
+    neutraliseFormula(r.region?.name ?? ''),
+    r.region?.code ?? '',
+    neutraliseFormula(collaborationCell(r, language)),
     r.visitDates.map((d) => formatDate(d, language)).join(', '),
     m.kind[r.kind],
     m.status[r.status],

@@ -32,9 +32,10 @@ export function exportReview(ctx: HandlerContext, row: ReviewRow): ReviewFile {
     scale: { id: row.scale_id, version: row.scale_version, contentHash: row.scale_hash },
     site: {
       name: site.name,
-      ...(site.region ? { region: site.region.name } : {}),
+      ...(site.region ? { region: site.region.name, ...(site.region.code ? { regionCode: site.region.code } : {}) } : {}),
       ...(site.organisation ? { organisation: site.organisation } : {}),
-      ...(site.collaborationModel ? { collaborationModel: site.collaborationModel } : {}),
+      ...(site.collaborationModel === 1 || site.collaborationModel === 2 ? { collaborationModel: site.collaborationModel } : {}),
+      ...(site.collaborationModel === 'other' && site.collaborationNote ? { collaborationOther: site.collaborationNote } : {}),
     },
     kind: row.kind,
     visitDates: JSON.parse(row.visit_dates) as string[],

@@ -1,11 +1,12 @@
 import { canonicalJson } from '../../../scales/canonical-json.ts';
+import { matchRegionName } from '../../../scales/regions/fi-regions.ts';
 import type { ReviewFile } from '../../../scales/review-file.ts';
 import type { ScaleVersion } from '../../../scales/scale-version.ts';
 import { appendAudit } from '../store/audit-log.ts';
 import { insertReview, insertReviewer, setRecommendationRow, upsertConsensus } from '../store/reviews-store.ts';
 import { findSiteByNameAndRegion, insertSite } from '../store/sites-store.ts';
 import type { HandlerContext } from './handler-context.ts';
-import { regionIdFor, requireSite } from './site-handlers.ts';
+import { regionIdForFile, requireSite } from './site-handlers.ts';
 
 /**
  * Writing a checked review file into the store, shared by the review file import (reviews.importFile) and the
@@ -32,16 +33,22 @@ export function normalisedIncoming(file: ReviewFile, contentHash: string, uid: s
  * belong to the site and may be edited in either database without the review changing.
  */
 export function reviewContentKey(file: ReviewFile): string {
-  const site = { name: file.site.name.toLocaleLowerCase('fi'), region: file.site.region?.toLocaleLowerCase('fi') };
+  // A listed region by its code, however the file writes it: a file from before issue 13 ("Pirkanmaa") and its
+  // export from this app (regionCode 08) are the same review.
+  const regionCode = file.site.regionCode ?? (file.site.region ? matchRegionName(file.site.region) : null);
+  const site = { name: file.site.name.toLocaleLowerCase('fi'), region: regionCode ?? file.site.region?.toLocaleLowerCase('fi') };
   return canonicalJson({ ...file, revision: undefined, site });
 }
 
 /** The site the file names (by name and region), created (and audited) when this database has none. */
 export function siteForFile(ctx: HandlerContext, file: ReviewFile, at: string): number {
-  const regionId = regionIdFor(ctx, file.site.region ?? null);
+  const regionId = regionIdForFile(ctx, file.site);
   const found = findSiteByNameAndRegion(ctx.db, file.site.name, regionId);
   if (found) return found.id;
-  const siteId = insertSite(ctx.db, { name: file.site.name, regionId, organisation: file.site.organisation ?? null, collaborationModel: file.site.collaborationModel ?? null }, at);
+  const collaboration = file.site.collaborationOther
+    ? { collaborationModel: 'other' as const, collaborationNote: file.site.collaborationOther }
+    : { collaborationModel: file.site.collaborationModel ?? null, collaborationNote: null };
+  const siteId = insertSite(ctx.db, { name: file.site.name, regionId, organisation: file.site.organisation ?? null, ...collaboration }, at);
   appendAudit(ctx.db, { actor: ctx.actor, at, entity: 'site', entityId: siteId, action: 'create', newValue: requireSite(ctx, siteId) });
   return siteId;
 }

@@ -3,8 +3,9 @@ import { ApiFailure } from '../../contract/api-error.ts';
 import type { Site } from '../../contract/entities.ts';
 import { appendAudit } from '../store/audit-log.ts';
 import { listReviewRowsForSite } from '../store/reviews-store.ts';
+import { matchRegionName, type RegionCode } from '../../../scales/regions/fi-regions.ts';
 import {
-  findOrCreateRegion, getSite, insertSite, listRegions, listSites, setSiteActiveRow, updateSiteRow, type SiteFields,
+  findOrCreateUnlistedRegion, getSite, insertSite, listRegions, listSites, regionByCode, setSiteActiveRow, updateSiteRow, type SiteFields,
 } from '../store/sites-store.ts';
 import type { HandlerContext, HandlerGroup } from './handler-context.ts';
 import { reviewSummary } from './review-views.ts';
@@ -15,13 +16,35 @@ export function requireSite(ctx: HandlerContext, id: number): Site {
   return site;
 }
 
-/** A region named by the user: reuse the one of that name or create it (audited). */
-export function regionIdFor(ctx: HandlerContext, name: string | null): number | null {
-  if (name === null || name.trim() === '') return null;
+/** The database row of a listed region, by its code. */
+export const regionIdFor = (ctx: HandlerContext, code: RegionCode | null): number | null => (code === null ? null : regionByCode(ctx.db, code).id);
+
+/**
+ * A region as a review file names it: its code (files from this app), else its name matched against the list
+ * (files from older apps wrote free text); a name not on the list is kept as a free-text region (audited) and the
+ * site is flagged for the user to map, as migration 013 does.
+ */
+export function regionIdForFile(ctx: HandlerContext, site: { regionCode?: RegionCode | undefined; region?: string | undefined }): number | null {
+  const code = site.regionCode ?? (site.region ? matchRegionName(site.region) : null);
+  if (code) return regionIdFor(ctx, code);
+  if (!site.region?.trim()) return null;
   const at = ctx.now();
-  const { region, created } = findOrCreateRegion(ctx.db, name.trim(), at);
+  const { region, created } = findOrCreateUnlistedRegion(ctx.db, site.region.trim(), at);
   if (created) appendAudit(ctx.db, { actor: ctx.actor, at, entity: 'region', entityId: region.id, action: 'create', newValue: region });
   return region.id;
+}
+
+/** The collaboration model after a change: "other" keeps its note unless a new one is given; 1, 2 or none drop it. */
+function changedCollaboration(before: Site, changes: { collaborationModel?: Site['collaborationModel'] | undefined; collaborationNote?: string | null | undefined }) {
+  const model = changes.collaborationModel === undefined ? before.collaborationModel : changes.collaborationModel;
+  const note = model !== 'other' ? null : changes.collaborationNote === undefined ? before.collaborationNote : changes.collaborationNote;
+  if (model === 'other' && !note) {
+    throw new ApiFailure('invalid-input', { issues: [{ path: 'changes.collaborationNote', code: 'custom', message: 'say what the other collaboration model is' }] });
+  }
+  if (changes.collaborationNote && model !== 'other') {
+    throw new ApiFailure('invalid-input', { issues: [{ path: 'changes.collaborationNote', code: 'custom', message: 'a note goes only with the collaboration model "other"' }] });
+  }
+  return { collaborationModel: model, collaborationNote: note };
 }
 
 export const siteHandlers: HandlerGroup<'regions.list' | 'sites.list' | 'sites.get' | 'sites.create' | 'sites.update' | 'sites.setActive'> = {
@@ -46,9 +69,10 @@ export const siteHandlers: HandlerGroup<'regions.list' | 'sites.list' | 'sites.g
   'sites.create': (input, ctx) => {
     const fields: SiteFields = {
       name: input.name,
-      regionId: regionIdFor(ctx, input.regionName),
+      regionId: regionIdFor(ctx, input.regionCode),
       organisation: input.organisation || null,
       collaborationModel: input.collaborationModel,
+      collaborationNote: input.collaborationModel === 'other' ? input.collaborationNote : null,
     };
     const id = insertSite(ctx.db, fields, ctx.now());
     const site = requireSite(ctx, id);
@@ -60,9 +84,9 @@ export const siteHandlers: HandlerGroup<'regions.list' | 'sites.list' | 'sites.g
     const before = requireSite(ctx, id);
     const fields: SiteFields = {
       name: changes.name ?? before.name,
-      regionId: changes.regionName === undefined ? before.region?.id ?? null : regionIdFor(ctx, changes.regionName),
+      regionId: changes.regionCode === undefined ? before.region?.id ?? null : regionIdFor(ctx, changes.regionCode),
       organisation: changes.organisation === undefined ? before.organisation : changes.organisation || null,
-      collaborationModel: changes.collaborationModel === undefined ? before.collaborationModel : changes.collaborationModel,
+      ...changedCollaboration(before, changes),
     };
     updateSiteRow(ctx.db, id, fields, ctx.now());
     const after = requireSite(ctx, id);

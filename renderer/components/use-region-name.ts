@@ -1,0 +1,19 @@
+import { regionName, regionsByName, type OfficialRegion, type RegionCode } from '../../scales/regions/fi-regions.ts';
+import { useUiLanguage } from '../i18n/use-format.ts';
+
+/** A region as the API hands it out: a listed one by code, or a free-text one kept by migration 013 (code null). */
+export interface RegionRef { code: RegionCode | null; name: string }
+
+/**
+ * Region names in the UI language: a listed region by its official name in that language (Swedish UI: "Birkalands
+ * välfärdsområde"), a free-text one as it was written. Shared by the sites, comparison and exchange screens.
+ */
+export function useRegionNames() {
+  const language = useUiLanguage();
+  return {
+    nameOf: (region: RegionRef | null | undefined): string | null => (region ? (region.code ? regionName(region.code, language) : region.name) : null),
+    /** The list, sorted by name in the UI language, as a select offers it. */
+    listed: (): OfficialRegion[] => regionsByName(language),
+    listedName: (region: OfficialRegion) => region.name[language],
+  };
+}
