@@ -8,6 +8,7 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useErrorMessage } from '../components/use-error-message.ts';
 import { useUiLanguage } from '../i18n/use-format.ts';
 import { useApiQuery } from '../platform/use-api-query.ts';
+import { useScaleName } from '../scales/use-scale-name.ts';
 import { ComparisonChart } from './ComparisonChart.tsx';
 import { ComparisonSectionTable } from './ComparisonSectionTable.tsx';
 import { ComparisonTotals } from './ComparisonTotals.tsx';
@@ -56,7 +57,8 @@ export function ReviewComparisonPage({ siteId }: { siteId: number }) {
 
 function IncomparableNotice({ reviews }: { reviews: readonly [ComparableReview, ComparableReview] }) {
   const { t } = useTranslation();
-  const scaleText = (review: ComparableReview) => `${review.scale.id} ${review.scale.version}`;
+  const scaleName = useScaleName();
+  const scaleText = (review: ComparableReview) => scaleName(review.scale);
   return (
     <p className="notice comparison-incomparable" role="status">
       {t('reviewComparison.incomparable', { first: scaleText(reviews[0]), second: scaleText(reviews[1]) })}

@@ -1,7 +1,10 @@
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { testBackend, type TestBackend } from '../fixtures/backend.ts';
+import { openBackend } from '../../electron/backend/backend.ts';
+import { tempDbFile, testBackend, type TestBackend } from '../fixtures/backend.ts';
+import { bundledScaleJson, scaleDir } from '../fixtures/scale-files.ts';
+import { pdftotextFlat, writeTempPdf } from '../reports/report-pdf-tools.ts';
 import { createFinalReview } from '../fixtures/final-review.ts';
 
 let t: TestBackend;
@@ -72,5 +75,43 @@ describe('reviews.compareTwo', () => {
     await t.call('reviews.setStatus', { id: old.id, status: 'final' });
     const result = await t.call('reviews.compareTwo', { siteId: site.id, reviewIds: [old.id, first.id] });
     expect(result.comparison).toMatchObject({ comparable: true, counts: { up: 25 } });
+  });
+
+  test('a review on a scale version whose items do not map one to one is refused item by item, with the reasons', async () => {
+    const json = bundledScaleJson();
+    json.version = '9.0.0';
+    json.items[6].key = 'employment-team';
+    const dir = scaleDir({ 'ips-25-9.0.0.json': json });
+    const dbFile = tempDbFile();
+    const backend = await openBackend({ dbFile, actor: 'tester', scaleDirs: [dir], log: () => {} });
+    try {
+      const call = async (name: string, input: unknown) => {
+        const response = await backend.dispatch(name as 'reviews.create', input as never);
+        if (!response.ok) throw new Error(JSON.stringify(response.error));
+        return response.output as any;
+      };
+      const site = await call('sites.create', { name: 'Vaasan IPS' });
+      const ids: number[] = [];
+      for (const [version, date] of [['1.0.0', '2024-05-01'], ['9.0.0', '2025-05-01']] as const) {
+        const review = await call('reviews.create', { siteId: site.id, kind: 'external', scale: { id: 'ips-25', version }, visitDates: [date], reviewers: [{ name: 'A', role: null }] });
+        for (let item = 1; item <= 25; item++) await call('ratings.set', { reviewId: review.id, reviewerId: review.reviewers[0].id, item, score: 3 });
+        await call('reviews.setStatus', { id: review.id, status: 'final' });
+        ids.push(review.id);
+      }
+      const result = await call('reviews.compareTwo', { siteId: site.id });
+      expect(result.chosen).toEqual(ids);
+      expect(result.comparison).toEqual({ comparable: false, mismatches: ['item 7 is "vocational-unit" in 1.0.0 but "employment-team" in 9.0.0'] });
+      // The report's changes section gives the totals and bands but does not compare the items.
+      const pdf = writeTempPdf('incomparable.pdf', Buffer.from((await call('reports.render', { reviewId: ids[1], language: 'fi' })).pdfBase64, 'base64'));
+      const report = pdftotextFlat(pdf);
+      rmSync(dirname(pdf), { recursive: true, force: true });
+      expect(report).toContain('Muutokset edellisestä arvioinnista');
+      expect(report).toContain('joten kriteerejä ei verrata yksitellen');
+      expect(report).not.toContain('Pisteet nousivat');
+    } finally {
+      backend.close();
+      rmSync(dirname(dbFile), { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
