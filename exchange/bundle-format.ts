@@ -7,9 +7,17 @@ import { CertificateFingerprint } from './certificate-fingerprint.ts';
  * `{ format, content, signature }`; the signature covers the canonical JSON of `content` (scales/canonical-json.ts).
  *
  * Unlike the review file, a bundle reader refuses fields it does not know: a bundle is signed data that changes a
- * database, so the reader must understand all of it. A new field means a new format version (/2).
+ * database, so the reader must understand all of it. A new field means a new format version.
+ *
+ * /2 (issue 13): an action plan may have several rows per item and free rows (a `title` instead of an `item`).
+ * Otherwise the same as /1, which is still read. The writer writes /1 when every plan fits it (each row names an
+ * item, each item once), so such a bundle still opens in an app that reads only /1.
  */
-export const BUNDLE_FORMAT = 'ips-fidelity-bundle/1';
+export const BUNDLE_FORMAT_V1 = 'ips-fidelity-bundle/1';
+export const BUNDLE_FORMAT = 'ips-fidelity-bundle/2';
+/** The formats this app reads, oldest first. */
+export const BUNDLE_FORMATS = [BUNDLE_FORMAT_V1, BUNDLE_FORMAT] as const;
+export type BundleFormat = (typeof BUNDLE_FORMATS)[number];
 export const BUNDLE_FILE_EXTENSION = '.ipsreview';
 
 export const BUNDLE_LIMITS = {
@@ -64,15 +72,19 @@ export const BundleSignedReport = z.strictObject({
 });
 export type BundleSignedReport = z.infer<typeof BundleSignedReport>;
 
-/** One row of a review's action plan (table action_plan_rows): what the site does about an item. */
+/**
+ * One row of a review's action plan (table action_plan_rows): what the site does about an item, or (a free row,
+ * format /2) about something with a `title` of its own. A row has an item or a title, never both.
+ */
 export const BundleActionPlanRow = z.strictObject({
-  item: z.number().int().positive().max(10_000),
+  item: z.number().int().positive().max(10_000).optional(),
+  title: z.string().trim().min(1).max(300).optional(),
   goal: z.string().max(5_000),
   owner: z.string().trim().min(1).max(300).optional(),
   dueDate: IsoDate.optional(),
   status: z.enum(['open', 'in-progress', 'done', 'dropped']),
   notes: z.string().max(20_000).optional(),
-});
+}).refine((row) => (row.item === undefined) !== (row.title === undefined), { message: 'an action plan row has an item or a title, one of them' });
 export type BundleActionPlanRow = z.infer<typeof BundleActionPlanRow>;
 
 export const BundleReview = z.strictObject({
@@ -104,13 +116,13 @@ export type BundleSignature = z.infer<typeof BundleSignature>;
 
 /** The envelope, with `content` still unchecked: the signature is checked over the content exactly as it came. */
 export const BundleEnvelope = z.strictObject({
-  format: z.literal(BUNDLE_FORMAT),
+  format: z.enum(BUNDLE_FORMATS),
   content: z.record(z.string(), z.unknown()),
   signature: BundleSignature,
 });
 
 export interface ReviewBundle {
-  format: typeof BUNDLE_FORMAT;
+  format: BundleFormat;
   content: BundleContent;
   signature: BundleSignature;
 }

@@ -4,7 +4,7 @@ import { problemsFromZod, type Problem } from '../scales/problem.ts';
 import { ScaleRegistry } from '../scales/scale-registry.ts';
 import type { ScaleVersion } from '../scales/scale-version.ts';
 import {
-  BUNDLE_FORMAT, BUNDLE_LIMITS, BundleContent, BundleEnvelope, type BundleActionPlanRow, type BundleExporter, type BundleSignedReport,
+  BUNDLE_FORMATS, BUNDLE_LIMITS, BundleContent, BundleEnvelope, type BundleActionPlanRow, type BundleExporter, type BundleSignedReport,
 } from './bundle-format.ts';
 import { problem, under } from './bundle-problem.ts';
 import { checkBundleReviews, type CheckedBundleReview } from './bundle-review-check.ts';
@@ -93,7 +93,7 @@ export function readBundle(bytes: Uint8Array, registry: ScaleRegistry, options: 
   const scales = checkBundleScales(raw.scales, registry, scaleTexts);
   if (scales.problems.length) return refused(...scales.problems);
   const combined = new ScaleRegistry([...registry.list(), ...scales.newScales]);
-  const reviews = checkBundleReviews(content.reviews.map((review, i) => ({ ...review, file: raw.reviews[i]!.file })), scales.scales, combined);
+  const reviews = checkBundleReviews(content.reviews.map((review, i) => ({ ...review, file: raw.reviews[i]!.file })), scales.scales, combined, envelope.data.format);
   if (reviews.problems.length) return refused(...reviews.problems);
 
   return {
@@ -116,11 +116,13 @@ function canonicalScales(content: Record<string, unknown>): Map<object, string> 
 
 function checkFormat(json: unknown): Problem | null {
   const format = json !== null && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, unknown>).format : undefined;
-  if (format === BUNDLE_FORMAT) return null;
+  if ((BUNDLE_FORMATS as readonly unknown[]).includes(format)) return null;
+  const newest = BUNDLE_FORMATS[BUNDLE_FORMATS.length - 1];
   if (typeof format === 'string' && /^ips-fidelity-bundle\/[^\s]{1,20}$/.test(format)) {
-    return problem('unknown-bundle-format', 'format', `unknown bundle format ${format}: this app reads ${BUNDLE_FORMAT.slice(BUNDLE_FORMAT.indexOf('/'))}`, { format, supported: BUNDLE_FORMAT });
+    const versions = BUNDLE_FORMATS.map((f) => f.slice(f.indexOf('/'))).join(' and ');
+    return problem('unknown-bundle-format', 'format', `unknown bundle format ${format}: this app reads ${versions}`, { format, supported: BUNDLE_FORMATS.join(', ') });
   }
-  return problem('not-a-bundle', typeof format === 'string' ? 'format' : '', `not a review bundle (a bundle starts with "format": "${BUNDLE_FORMAT}")`);
+  return problem('not-a-bundle', typeof format === 'string' ? 'format' : '', `not a review bundle (a bundle starts with "format": "${newest}")`);
 }
 
 /** The names shown for the exporter must be the certificate's, and it must have been valid when the bundle was made. */

@@ -6,7 +6,7 @@ import { checkReview } from '../scales/review-check.ts';
 import type { ReviewFile } from '../scales/review-file.ts';
 import type { ScaleRegistry } from '../scales/scale-registry.ts';
 import type { ScaleVersion } from '../scales/scale-version.ts';
-import type { BundleActionPlanRow, BundleSignedReport } from './bundle-format.ts';
+import { BUNDLE_FORMAT_V1, type BundleActionPlanRow, type BundleFormat, type BundleSignedReport } from './bundle-format.ts';
 import { problem, under } from './bundle-problem.ts';
 
 /** A review file in a bundle names its review, its revision and the hash of its scale text. */
@@ -50,7 +50,7 @@ interface IncomingReview {
  * the bytes the hash names and verify, signed by the signers listed; its action plan must name items of the scale.
  * Every scale the bundle carries must be used.
  */
-export function checkBundleReviews(reviews: readonly IncomingReview[], scales: readonly ScaleVersion[], registry: ScaleRegistry) {
+export function checkBundleReviews(reviews: readonly IncomingReview[], scales: readonly ScaleVersion[], registry: ScaleRegistry, format: BundleFormat) {
   const checkedReviews: CheckedBundleReview[] = [];
   const problems: Problem[] = [];
   const used = new Set<ScaleVersion>();
@@ -79,7 +79,7 @@ export function checkBundleReviews(reviews: readonly IncomingReview[], scales: r
     used.add(checked.scale);
     const report = review.signedReport ? checkSignedReport(review.signedReport, `${path}.signedReport`) : undefined;
     if (report && !report.ok) own.push(...report.problems);
-    if (review.actionPlan) own.push(...actionPlanProblems(review.actionPlan, checked.scale, `${path}.actionPlan`));
+    if (review.actionPlan) own.push(...actionPlanProblems(review.actionPlan, checked.scale, `${path}.actionPlan`, format));
     if (own.length) {
       problems.push(...own);
       return;
@@ -161,13 +161,17 @@ export function signersFromCertificates(listed: BundleSignedReport['signers'], s
 const describe = (signatures: readonly PdfSignature[]) =>
   signatures.map((s) => `${s.signerName ?? 'an unnamed certificate'} (${s.certificateFingerprint ?? 'no certificate'})`).join(', ') || 'nobody';
 
-function actionPlanProblems(rows: readonly BundleActionPlanRow[], scale: ScaleVersion, path: string): Problem[] {
+/** Rows name items of the scale; in format /1 each row names an item and each item once (/2 allows several and free rows). */
+function actionPlanProblems(rows: readonly BundleActionPlanRow[], scale: ScaleVersion, path: string, format: BundleFormat): Problem[] {
   const items = new Set(scale.data.items.map((item) => item.number));
   const seen = new Map<number, number>();
   return rows.flatMap((row, i) => {
+    if (row.item === undefined) {
+      return format === BUNDLE_FORMAT_V1 ? [problem('action-plan-free-row', `${path}[${i}].title`, `a row without an item (a free row) needs format ips-fidelity-bundle/2`)] : [];
+    }
     if (!items.has(row.item)) return [problem('action-plan-unknown-item', `${path}[${i}].item`, `item ${row.item} is not in ${scale.data.id} ${scale.data.version} (items 1–${items.size})`)];
     const first = seen.get(row.item);
-    if (first !== undefined) return [problem('action-plan-duplicate-item', `${path}[${i}].item`, `item ${row.item} already has an action at ${path}[${first}]`)];
+    if (first !== undefined && format === BUNDLE_FORMAT_V1) return [problem('action-plan-duplicate-item', `${path}[${i}].item`, `item ${row.item} already has an action at ${path}[${first}] (several rows per item need format ips-fidelity-bundle/2)`)];
     seen.set(row.item, i);
     return [];
   });

@@ -1,6 +1,6 @@
 import { fingerprintOf } from '../reports/signing/certificate-summary.ts';
 import { signerMaterialOf, type SigningIdentity } from '../reports/signing/identity.ts';
-import { BUNDLE_FORMAT, BUNDLE_LIMITS, type BundleActionPlanRow, type BundleContent, type ReviewBundle } from './bundle-format.ts';
+import { BUNDLE_FORMAT, BUNDLE_FORMAT_V1, BUNDLE_LIMITS, type BundleActionPlanRow, type BundleContent, type BundleFormat, type ReviewBundle } from './bundle-format.ts';
 import type { BundledReviewFile, CheckedSignedReport } from './bundle-review-check.ts';
 import { signBundleContent } from './bundle-sign.ts';
 
@@ -23,6 +23,16 @@ export class BundleTooLargeError extends Error {
     this.name = 'BundleTooLargeError';
   }
 }
+
+/** A plan fits format /1 when each row names an item, each item once. */
+const fitsV1 = (plan: readonly BundleActionPlanRow[] = []) => {
+  const items = plan.map((row) => row.item);
+  return items.every((item) => item !== undefined) && new Set(items).size === items.length;
+};
+
+/** /1 while every plan fits it, so the bundle opens in apps that read only /1; /2 for several rows per item or free rows. */
+export const formatFor = (reviews: readonly BundleReviewEntry[]): BundleFormat =>
+  reviews.every((review) => fitsV1(review.actionPlan)) ? BUNDLE_FORMAT_V1 : BUNDLE_FORMAT;
 
 /** The bundle's bytes, signed by `identity` (opened and valid now; see reports/signing/identity.ts). */
 export function writeBundle(input: BundleInput, identity: SigningIdentity): Buffer {
@@ -49,7 +59,7 @@ export function writeBundle(input: BundleInput, identity: SigningIdentity): Buff
     })),
     scales: input.scales as Record<string, unknown>[],
   };
-  const bundle: ReviewBundle = { format: BUNDLE_FORMAT, content, signature: signBundleContent(content, material) };
+  const bundle: ReviewBundle = { format: formatFor(input.reviews), content, signature: signBundleContent(content, material) };
   const bytes = Buffer.from(JSON.stringify(bundle), 'utf8');
   if (bytes.length > BUNDLE_LIMITS.maxBundleBytes) throw new BundleTooLargeError(bytes.length);
   return bytes;

@@ -1,17 +1,14 @@
-import PDFDocument from 'pdfkit';
 import type { ReportModel } from './report-model-types.ts';
 import { drawActionPlanSection } from './pdf/action-plan-section.ts';
 import { drawChangesSection } from './pdf/changes-section.ts';
-import { ARCHIVAL_OPTIONS, PRODUCER, writeEscapedXmpInfo } from './pdf/archival.ts';
 import { drawCover } from './pdf/cover-page.ts';
-import { registerReportFonts } from './pdf/fonts.ts';
 import { drawItemTable } from './pdf/item-table.ts';
 import { drawPageFrames } from './pdf/page-frame.ts';
-import { PageFlow } from './pdf/page-flow.ts';
+import { openReportDocument } from './pdf/report-document.ts';
 import { drawSignatures } from './pdf/signature-page.ts';
 import { drawSummary } from './pdf/summary-page.ts';
 import { drawFollowUp, drawMethod, drawRecommendations, drawTextSection } from './pdf/text-sections.ts';
-import { BODY, PAGE } from './pdf/theme.ts';
+import { BODY } from './pdf/theme.ts';
 
 /**
  * The report model as PDF bytes: A4, DejaVu Sans embedded (subset), selectable text, vector charts; a tagged PDF
@@ -23,32 +20,10 @@ import { BODY, PAGE } from './pdf/theme.ts';
  * gives the same bytes: the creation date is the report date and pdfkit derives the file ID from the metadata.
  */
 export async function renderReportPdf(model: ReportModel): Promise<Buffer> {
-  const creationDate = new Date(`${model.metadata.creationDate}T00:00:00Z`);
-  const doc = new PDFDocument({
-    size: [PAGE.width, PAGE.height],
-    margins: { top: BODY.top, bottom: PAGE.height - BODY.bottom, left: BODY.left, right: PAGE.width - BODY.right },
-    autoFirstPage: false,
-    bufferPages: true,
-    ...ARCHIVAL_OPTIONS,
-    lang: model.languageTag,
-    displayTitle: true,
-    info: {
-      Title: model.metadata.title,
-      Author: model.metadata.author,
-      Subject: model.metadata.subject,
-      Keywords: model.metadata.keywords,
-      Creator: PRODUCER,
-      Producer: PRODUCER,
-      CreationDate: creationDate,
-    },
-  });
-  writeEscapedXmpInfo(doc, model.languageTag);
   // pdfkit starts with Helvetica selected; every text is drawn after choosing one of ours, so Helvetica is never
   // written to the file (a test checks pdffonts lists only embedded fonts). Passing our font as pdfkit's default
   // instead would make pdfkit re-parse the TrueType file on every font switch (its alias cache is skipped then).
-  registerReportFonts(doc);
-  const bytes = collect(doc);
-  const flow = new PageFlow(doc);
+  const { doc, flow, bytes } = openReportDocument(model.metadata, model.languageTag);
 
   // Each part of the report is a section (Sect) of the structure tree, in reading order.
   const section = (draw: () => void) => flow.tags.within('Sect', draw);
@@ -71,13 +46,4 @@ export async function renderReportPdf(model: ReportModel): Promise<Buffer> {
   drawPageFrames(flow, model.frame);
   doc.end();
   return bytes;
-}
-
-function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
 }

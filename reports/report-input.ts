@@ -27,15 +27,18 @@ export type ReportHistoryEntry = z.infer<typeof ReportHistoryEntry>;
 /**
  * A row of the previous review's action plan, as it stands when this report is made. `title` is the item's title
  * in the earlier review's scale (item numbers may differ between scale versions); without it the current scale's is used.
+ * A free row (issue 13) names no item but has a `freeTitle` of its own.
  */
 export const ReportActionPlanRow = z.strictObject({
-  item: z.number().int().positive(),
+  item: z.number().int().positive().optional(),
+  freeTitle: z.string().trim().min(1).max(300).optional(),
   title: LocalizedText.optional(),
   goal: z.string().max(2_000),
   owner: z.string().trim().min(1).max(300).optional(),
   dueDate: IsoDate.optional(),
   status: z.enum(['open', 'in-progress', 'done', 'dropped']),
-});
+  notes: z.string().max(20_000).optional(),
+}).refine((row) => (row.item === undefined) !== (row.freeTitle === undefined), { message: 'a row names an item or has a free title, one of them' });
 export type ReportActionPlanRow = z.infer<typeof ReportActionPlanRow>;
 
 /**

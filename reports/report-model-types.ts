@@ -241,9 +241,11 @@ export interface SignaturesModel {
 }
 
 export interface ActionPlanRowModel {
-  /** "3. Title of the item" */
+  /** "3. Title of the item", or a free row's own title */
   item: string;
   goal: string;
+  /** Notes on the action, shown under the goal (the action plan document only). */
+  notes?: string;
   /** The goal is a "not recorded" placeholder, shown muted. */
   goalMissing: boolean;
   owner: string;

@@ -6,11 +6,15 @@ import { useErrorMessage } from '../components/use-error-message.ts';
 import { ReviewHeader } from '../consensus/ReviewHeader.tsx';
 import { useApiQuery } from '../platform/use-api-query.ts';
 import { ActionPlanEditor } from './ActionPlanEditor.tsx';
+import { ActionPlanExport } from './ActionPlanExport.tsx';
+import { PreviousActionPlan } from './PreviousActionPlan.tsx';
 import './action-plan.css';
 
 /**
- * A review's action plan (#/reviews/ID/actions): the site's own improvement actions for the items the review
- * scored 3 or below. Editable whatever the review's status: the plan is the site's working document.
+ * A review's action plan (#/reviews/ID/actions): the site's own improvement actions, about any item or free, proposed
+ * from the review's recommendations and low scores; exported as PDF and CSV; and, for a follow-up review, the plan
+ * of the review before it with each row's status. Editable whatever the review's status: the plan is the site's
+ * working document.
  */
 export function ActionPlanPage({ reviewId }: { reviewId: number }) {
   const { t } = useTranslation();
@@ -35,7 +39,9 @@ export function ActionPlanPage({ reviewId }: { reviewId: number }) {
           <p className="intro">{t('actionPlan.intro')}</p>
           <p className="notice">{t('actionPlan.workingDocument')}</p>
           {/* Mounted once with the first answer: the editor then keeps the plan itself, with the user's edits. */}
+          <PreviousActionPlan reviewId={reviewId} />
           {plan.data && <ActionPlanEditor initial={plan.data} />}
+          {plan.data && <ActionPlanExport reviewId={reviewId} language={plan.data.language} />}
         </>
       )}
     </div>

@@ -8,8 +8,8 @@ import { useProgressText } from './use-progress-text.ts';
 import { ScrollRegion } from '../components/ScrollRegion.tsx';
 
 /**
- * The site page's view of its action plans: per review, "4/7 tehty, 1 myöhässä", or how many items scored 3 or
- * below still wait for a plan; each links to the review's plan.
+ * The site page's view of its action plans: per review, "4/7 tehty, 1 myöhässä" (free rows counted, and named), or
+ * how many rows the review proposes for a plan not made yet; each links to the review's plan.
  */
 export function ActionPlanProgress({ siteId }: { siteId: number }) {
   const { t } = useTranslation();
@@ -45,7 +45,7 @@ export function ActionPlanProgress({ siteId }: { siteId: number }) {
                   </th>
                   <td>
                     {plan.rows > 0
-                      ? progressText(plan)
+                      ? plan.freeRows > 0 ? `${progressText(plan)} (${t('actionPlan.site.freeRows', { count: plan.freeRows })})` : progressText(plan)
                       : plan.candidates > 0
                         ? `${t('actionPlan.site.noPlan')} – ${t('actionPlan.site.candidates', { count: plan.candidates })}`
                         : t('actionPlan.site.noPlan')}

@@ -6,6 +6,8 @@ import { useUiLanguage } from '../i18n/use-format.ts';
 import { LocalDateInput } from '../visit-plan/LocalDateInput.tsx';
 
 export interface RowDraft {
+  /** A free row's title ('' for an item row). */
+  freeTitle: string;
   goal: string;
   owner: string;
   dueDate: string;
@@ -14,7 +16,7 @@ export interface RowDraft {
 }
 
 export const draftOf = (row: ActionPlanRow): RowDraft => ({
-  goal: row.goal, owner: row.owner ?? '', dueDate: row.dueDate ?? '', status: row.status, notes: row.notes ?? '',
+  freeTitle: row.freeTitle ?? '', goal: row.goal, owner: row.owner ?? '', dueDate: row.dueDate ?? '', status: row.status, notes: row.notes ?? '',
 });
 
 interface ActionPlanRowFieldsProps {
@@ -28,13 +30,29 @@ interface ActionPlanRowFieldsProps {
   onRemove: () => void;
   /** The due date field holds text that is no date (or no longer does). */
   onInvalidDate?: (invalid: boolean) => void;
+  /** A row just added: its first field takes the focus. */
+  focusOnMount?: boolean;
 }
 
-/** One action: the item and its score, then goal, owner, due date, status and notes, each labelled. */
-export function ActionPlanRowFields({ row, today, onChange, onBlur, onRemove, onInvalidDate }: ActionPlanRowFieldsProps) {
+/** How a row is named in messages: "kriteeri 4", or a free row's title. */
+export function useRowLabel(): (row: Pick<ActionPlanRow, 'item' | 'freeTitle'>) => string {
+  const { t } = useTranslation();
+  return (row) => (row.item === null ? row.freeTitle ?? '' : t('actionPlan.rows.labelItem', { number: row.item }));
+}
+
+/**
+ * One action: the item and its score (or, for a free row, its editable title), then goal, owner, due date, status
+ * and notes, each labelled.
+ */
+export function ActionPlanRowFields({ row, today, onChange, onBlur, onRemove, onInvalidDate, focusOnMount }: ActionPlanRowFieldsProps) {
   const { t } = useTranslation();
   const language = useUiLanguage();
+  const rowLabel = useRowLabel();
   const id = useId();
+  const firstField = useRef<HTMLTextAreaElement & HTMLInputElement>(null);
+  useEffect(() => {
+    if (focusOnMount) firstField.current?.focus();
+  }, [focusOnMount]);
   const [draft, setDraft] = useState<RowDraft>(() => draftOf(row));
   const [confirming, setConfirming] = useState(false);
   const cancelRef = useRef<HTMLButtonElement>(null);
@@ -54,23 +72,36 @@ export function ActionPlanRowFields({ row, today, onChange, onBlur, onRemove, on
   };
   const overdue = draft.dueDate !== '' && draft.dueDate < today && (draft.status === 'open' || draft.status === 'in-progress');
   const field = (name: string) => `${id}-${name}`;
-  const title = t('actionPlan.rows.item', { number: row.item, title: localized(row.title, language) });
+  // A free row keeps the title it was saved with as its legend while the title field is edited.
+  const title = row.item === null ? `${t('actionPlan.rows.free')}: ${row.freeTitle ?? ''}` : t('actionPlan.rows.item', { number: row.item, title: localized(row.title, language) });
+  const freeTitleMissing = row.item === null && draft.freeTitle.trim() === '';
 
   return (
     <li className={`action-row action-row--${draft.status}`}>
       <fieldset>
         <legend>{title}</legend>
-        <p className="action-row__meta">
-          <span>{row.score === null ? t('actionPlan.rows.notScored') : t('actionPlan.rows.score', { score: row.score })}</span>
-          {overdue && <span className="action-row__overdue">{t('actionPlan.rows.overdue')}</span>}
-        </p>
+        {(row.item !== null || overdue) && (
+          <p className="action-row__meta">
+            {row.item !== null && <span>{row.score === null ? t('actionPlan.rows.notScored') : t('actionPlan.rows.score', { score: row.score })}</span>}
+            {overdue && <span className="action-row__overdue">{t('actionPlan.rows.overdue')}</span>}
+          </p>
+        )}
         <div className="action-row__fields">
+          {row.item === null && (
+            <div className="field action-row__goal">
+              <label htmlFor={field('title')}>{t('actionPlan.rows.freeTitle')}</label>
+              <input id={field('title')} ref={firstField} type="text" autoComplete="off" maxLength={ACTION_PLAN_LIMITS.freeTitle} value={draft.freeTitle}
+                aria-invalid={freeTitleMissing ? true : undefined} aria-describedby={freeTitleMissing ? field('title-error') : undefined}
+                onChange={(e) => change({ ...draft, freeTitle: e.target.value }, 'later')} onBlur={onBlur} />
+              {freeTitleMissing && <p id={field('title-error')} className="field-error">{t('actionPlan.add.titleMissing')}</p>}
+            </div>
+          )}
           <div className="field action-row__goal">
             <label htmlFor={field('goal')}>{t('actionPlan.rows.goal')}</label>
             <p id={field('goal-hint')} className="field-hint">
               {t('actionPlan.rows.goalHint')}
             </p>
-            <textarea id={field('goal')} rows={2} maxLength={ACTION_PLAN_LIMITS.goal} value={draft.goal} aria-describedby={field('goal-hint')}
+            <textarea id={field('goal')} ref={row.item === null ? undefined : firstField} rows={2} maxLength={ACTION_PLAN_LIMITS.goal} value={draft.goal} aria-describedby={field('goal-hint')}
               onChange={(e) => change({ ...draft, goal: e.target.value }, 'later')} onBlur={onBlur} />
           </div>
           <div className="field">
@@ -101,7 +132,7 @@ export function ActionPlanRowFields({ row, today, onChange, onBlur, onRemove, on
         </div>
         {confirming ? (
           <div className="action-row__confirm">
-            <p>{t('actionPlan.rows.removeConfirm', { number: row.item })}</p>
+            <p>{t('actionPlan.rows.removeConfirm', { label: rowLabel(row) })}</p>
             <button type="button" className="danger" onClick={onRemove}>
               {t('actionPlan.rows.removeYes')}
             </button>

@@ -3,6 +3,7 @@ import { hrefFor } from '../app/routes.ts';
 import { useDocumentTitle } from '../app/use-document-title.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useErrorMessage } from '../components/use-error-message.ts';
+import { PreviousActionPlan } from '../action-plan/PreviousActionPlan.tsx';
 import { ReviewEditor } from './ReviewEditor.tsx';
 import { useReviewDetail } from './use-review-detail.ts';
 import './review-editor.css';
@@ -34,6 +35,8 @@ export function ReviewEditorPage({ reviewId }: { reviewId: number }) {
         </p>
       )}
       {!detail && review.query.status === 'loading' && <p className="muted">{t('app.loading')}</p>}
+      {/* A follow-up review: the plan made after the site's previous review, with each row's status (issue 13). */}
+      {detail && <PreviousActionPlan reviewId={reviewId} collapsible />}
       {detail && <ReviewEditor detail={detail} review={review} />}
     </div>
   );

@@ -1,17 +1,17 @@
 import type { ActionPlanSectionModel } from '../report-model-types.ts';
 import type { PageFlow } from './page-flow.ts';
 import { drawTable } from './table.ts';
-import { BODY_WIDTH, STYLE } from './theme.ts';
+import { BODY_WIDTH, STYLE, type TextStyle } from './theme.ts';
 
 const ITEM_WIDTH = 120;
 const OWNER_WIDTH = 80;
 const DUE_WIDTH = 58;
 const STATUS_WIDTH = 72;
 
-/** The previous review's action plan: item, goal, owner, due date and status, one row per action. */
-export function drawActionPlanSection(flow: PageFlow, plan: ActionPlanSectionModel): void {
-  flow.heading(plan.heading, STYLE.h1, { keepWith: 100 });
-  flow.paragraph(plan.intro, STYLE.body);
+/** An action plan (the report's previous plan, or the plan document): item, goal (and notes), owner, due date and status, one row per action. */
+export function drawActionPlanSection(flow: PageFlow, plan: ActionPlanSectionModel, headingStyle: TextStyle = STYLE.h1): void {
+  flow.heading(plan.heading, headingStyle, { keepWith: 100 });
+  if (plan.intro) flow.paragraph(plan.intro, STYLE.body);
   const goalWidth = BODY_WIDTH - ITEM_WIDTH - OWNER_WIDTH - DUE_WIDTH - STATUS_WIDTH;
   const { columns } = plan;
   drawTable(flow, {
@@ -23,7 +23,7 @@ export function drawActionPlanSection(flow: PageFlow, plan: ActionPlanSectionMod
     rows: plan.rows.map((row) => ({
       cells: [
         [{ text: row.item, style: STYLE.tableBold }],
-        [{ text: row.goal, style: row.goalMissing ? STYLE.tableMuted : STYLE.table }],
+        [{ text: row.goal, style: row.goalMissing ? STYLE.tableMuted : STYLE.table }, ...(row.notes ? [{ text: row.notes, style: STYLE.tableMuted, gapBefore: 3 }] : [])],
         [{ text: row.owner, style: STYLE.table }],
         [{ text: row.due, style: STYLE.table }],
         [{ text: row.status, style: STYLE.table }],

@@ -11,13 +11,19 @@ export const actionPlanThreshold = (scale: Pick<ScaleVersionData, 'scoring'>): n
 /** An item with this result score belongs in the action plan. */
 export const needsAction = (scale: Pick<ScaleVersionData, 'scoring'>, score: number): boolean => score <= actionPlanThreshold(scale);
 
-/** Items scored at or below the threshold that are not planned yet, in scale order. */
-export function actionPlanCandidates(scale: ScaleRules, scores: ReadonlyMap<number, number>, planned: ReadonlySet<number>): number[] {
+/**
+ * Items the plan proposes a row for and that have none yet, in scale order: those scored at or below the threshold,
+ * and (issue 13) those with a recommendation in the review's result, whatever their score: the reviewers' advice is
+ * what the site plans from. `recommended` is the items with a recommendation.
+ */
+export function actionPlanCandidates(
+  scale: ScaleRules, scores: ReadonlyMap<number, number>, planned: ReadonlySet<number>, recommended: ReadonlySet<number> = new Set(),
+): number[] {
   return scale.items
     .map((i) => i.number)
     .filter((item) => {
       const score = scores.get(item);
-      return !planned.has(item) && score !== undefined && needsAction(scale, score);
+      return !planned.has(item) && (recommended.has(item) || (score !== undefined && needsAction(scale, score)));
     });
 }
 

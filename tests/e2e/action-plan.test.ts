@@ -82,7 +82,7 @@ describe('action plan', () => {
     await plan.dueDate(row).fill('31.2.2027');
     expect(await plan.dueDate(row).getAttribute('aria-invalid')).toBe('true');
     await row.getByText(interpolate(CONSENSUS_MESSAGES.fi.plan.dateInvalid, { example: '23.11.2026' }), { exact: true }).waitFor();
-    await plan.page.getByRole('status').filter({ hasText: interpolate(a.save.invalidDates_one, { items: 4 }) }).waitFor();
+    await plan.page.getByRole('status').filter({ hasText: interpolate(a.save.invalidDates_one, { items: interpolate(a.rows.labelItem, { number: 4 }) }) }).waitFor();
     expect(await plan.page.getByRole('status').filter({ hasText: a.save.saved }).count()).toBe(0);
     await plan.dueDate(row).fill('31.3.2027');
     await plan.dueDate(row).blur();
@@ -122,7 +122,7 @@ describe('action plan', () => {
     await plan.removeButton(row).focus();
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(a.rows.removeNo);
-    expect(await row.innerText()).toContain(interpolate(a.rows.removeConfirm, { number: 4 }));
+    expect(await row.innerText()).toContain(interpolate(a.rows.removeConfirm, { label: interpolate(a.rows.labelItem, { number: 4 }) }));
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(a.rows.remove);
     expect((await app.call('actionPlan.get', { reviewId })).rows).toHaveLength(3);
@@ -141,7 +141,7 @@ describe('action plan', () => {
     const row = plan.row(19, titles.get(19)!);
     await plan.removeButton(row).click();
     await row.getByRole('button', { name: a.rows.removeYes, exact: true }).click();
-    await page.getByRole('status').filter({ hasText: interpolate(a.rows.removed, { number: 19 }) }).waitFor();
+    await page.getByRole('status').filter({ hasText: interpolate(a.rows.removed, { label: interpolate(a.rows.labelItem, { number: 19 }) }) }).waitFor();
     await row.waitFor({ state: 'detached' });
     expect((await app.call('actionPlan.get', { reviewId })).rows.map((r) => r.item)).toEqual([4, 11]);
     expect(await plan.candidates.getByRole('listitem').allInnerTexts()).toEqual([interpolate(a.candidates.item, { number: 19, title: titles.get(19)!, score: 1 })]);

@@ -63,11 +63,29 @@ describe('a bundle written and read back', () => {
     expect(problemsOf(bundleOf(exporter, [{ file: exampleFile(), signedReport: { ...report, pdf: unsigned, sha256: createHash('sha256').update(unsigned).digest('hex') } }]))).toMatchObject([{ code: 'pdf-signature-invalid' }]);
   });
 
-  test('an action plan names items of the scale, each once', () => {
+  test('an action plan names items of the scale; /2 carries several rows per item and free rows, /1 one row per item', () => {
     const row = { item: 3, goal: 'Työhönvalmentajat osallistuvat hoitotiimin kokouksiin', status: 'open' as const };
-    expect(read(bundleOf(exporter, [{ file: exampleFile(), actionPlan: [row, { ...row, item: 7, owner: 'Tiimin vetäjä', dueDate: '2027-03-31', status: 'in-progress' }] }])).ok).toBe(true);
+    const fitsV1 = bundleOf(exporter, [{ file: exampleFile(), actionPlan: [row, { ...row, item: 7, owner: 'Tiimin vetäjä', dueDate: '2027-03-31', status: 'in-progress' }] }]);
+    expect(JSON.parse(fitsV1.toString('utf8')).format).toBe('ips-fidelity-bundle/1');
+    expect(read(fitsV1).ok).toBe(true);
     expect(problemsOf(bundleOf(exporter, [{ file: exampleFile(), actionPlan: [{ ...row, item: 26 }] }]))).toMatchObject([{ code: 'action-plan-unknown-item', path: 'content.reviews[0].actionPlan[0].item' }]);
-    expect(problemsOf(bundleOf(exporter, [{ file: exampleFile(), actionPlan: [row, row] }]))).toMatchObject([{ code: 'action-plan-duplicate-item', path: 'content.reviews[0].actionPlan[1].item' }]);
+
+    const free = { title: 'Yhteistyö Kelan kanssa', goal: 'Yhteinen palaveri', status: 'done' as const };
+    const v2 = bundleOf(exporter, [{ file: exampleFile(), actionPlan: [row, { ...row, goal: 'Toinen toimenpide' }, free] }]);
+    const v2Json = JSON.parse(v2.toString('utf8'));
+    expect(v2Json.format).toBe('ips-fidelity-bundle/2');
+    const readV2 = read(v2);
+    if (!readV2.ok) throw new Error(JSON.stringify(readV2.problems));
+    expect(readV2.bundle.reviews[0]!.actionPlan).toEqual([row, { ...row, goal: 'Toinen toimenpide' }, free]);
+    // The signature covers the content only: the same content called /1 is read by /1's rules and refused.
+    const asV1 = JSON.stringify({ ...v2Json, format: 'ips-fidelity-bundle/1' });
+    expect(problemsOf(asV1)).toMatchObject([
+      { code: 'action-plan-duplicate-item', path: 'content.reviews[0].actionPlan[1].item' },
+      { code: 'action-plan-free-row', path: 'content.reviews[0].actionPlan[2].title' },
+    ]);
+    // A row has an item or a title, one of them.
+    expect(problemsOf(resigned((c) => { c.reviews[0].actionPlan = [{ ...row, title: 'Molemmat' }]; }).replace('bundle/1', 'bundle/2'))).toMatchObject([{ path: 'content.reviews[0].actionPlan[0]' }]);
+    expect(problemsOf(resigned((c) => { c.reviews[0].actionPlan = [{ goal: 'x', status: 'open' }]; }).replace('bundle/1', 'bundle/2'))).toMatchObject([{ path: 'content.reviews[0].actionPlan[0]' }]);
   });
 });
 
@@ -79,7 +97,7 @@ describe('refused bundles say what is wrong', () => {
     expect(problemsOf(`${'['.repeat(100_000)}${']'.repeat(100_000)}`)).toMatchObject([{ code: 'too-deep' }]);
     const whole = bundleOf(exporter);
     expect(problemsOf(whole.subarray(0, whole.length - 10))).toMatchObject([{ code: 'not-json', message: expect.stringContaining('cut short') }]);
-    expect(problemsOf('{"format":"ips-fidelity-bundle/2","content":{}}')).toEqual([expect.objectContaining({ code: 'unknown-bundle-format', path: 'format', message: 'unknown bundle format ips-fidelity-bundle/2: this app reads /1' })]);
+    expect(problemsOf('{"format":"ips-fidelity-bundle/3","content":{}}')).toEqual([expect.objectContaining({ code: 'unknown-bundle-format', path: 'format', message: 'unknown bundle format ips-fidelity-bundle/3: this app reads /1 and /2' })]);
     expect(problemsOf('{"format":"ips-fidelity-review/1"}')).toMatchObject([{ code: 'not-a-bundle' }]);
     expect(problemsOf('[1,2,3]')).toMatchObject([{ code: 'not-a-bundle', path: '' }]);
   });

@@ -103,7 +103,7 @@ export function mutateContent(bundle: any, rand: Random): { what: string; resign
       return { what: `path trick at ${path.join('.')}`, resign: true };
     }
     case 4:
-      bundle.format = pick(rand, ['ips-fidelity-bundle/2', 'ips-fidelity-bundle/0', 'ips-fidelity-bundle/1.1', 'ips-fidelity-bundle/../1', 'ips-fidelity-review/1', '', 1]);
+      bundle.format = pick(rand, ['ips-fidelity-bundle/3', 'ips-fidelity-bundle/0', 'ips-fidelity-bundle/1.1', 'ips-fidelity-bundle/../1', 'ips-fidelity-review/1', '', 1]);
       return { what: `format ${bundle.format}`, resign: false };
     case 5:
       content.reviews.push(structuredClone(pick(rand, content.reviews)));

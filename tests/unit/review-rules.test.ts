@@ -78,6 +78,10 @@ describe('action plan', () => {
     const scores = new Map([[1, 3], [2, 4], [3, 1], [7, 2]]);
     expect(actionPlanCandidates(ips25, scores, new Set([3]))).toEqual([1, 7]);
   });
+  test('candidates: also any item with a recommendation, whatever its score (issue 13)', () => {
+    const scores = new Map([[1, 3], [2, 4], [3, 1], [7, 2], [9, 5]]);
+    expect(actionPlanCandidates(ips25, scores, new Set([3]), new Set([2, 3, 9, 12]))).toEqual([1, 2, 7, 9, 12]);
+  });
   test('overdue only after the due day, while open', () => {
     expect(isOverdue({ dueDate: '2026-11-22', status: 'open' }, '2026-11-23')).toBe(true);
     expect(isOverdue({ dueDate: '2026-11-23', status: 'open' }, '2026-11-23')).toBe(false);

@@ -1,17 +1,20 @@
+import { ACTION_PLAN_LIMITS } from '../../contract/action-plan-contract.ts';
 import { ApiFailure } from '../../contract/api-error.ts';
 import { appendAudit } from '../store/audit-log.ts';
 import {
   deleteActionPlanRow, getActionPlanRecord, insertActionPlanRow, listActionPlanRecords, listActionPlanRecordsForSite,
-  updateActionPlanRow, type ActionPlanRowRecord,
+  setActionPlanRowTitle, updateActionPlanRow, type ActionPlanRowRecord,
 } from '../store/action-plan-store.ts';
 import { listReviewRowsForSite } from '../store/reviews-store.ts';
-import { actionPlanView, candidateItems, isOverdue, localToday, resultScores, toPlanRow } from './action-plan-views.ts';
+import { previousPlanReview } from './action-plan-report.ts';
+import { actionPlanView, candidateItems, localToday, planCounts, planSources, toPlanRow } from './action-plan-views.ts';
 import type { HandlerContext, HandlerGroup } from './handler-context.ts';
 import { actionPlanThreshold } from '../../../scales/review-rules/action-plan.ts';
-import { requireReviewRow, scaleOfReview } from './review-views.ts';
+import { requireReviewRow } from './review-views.ts';
 import { requireSite } from './site-handlers.ts';
 
-type ActionPlanCalls = 'actionPlan.get' | 'actionPlan.createFromReview' | 'actionPlan.update' | 'actionPlan.remove' | 'actionPlan.siteProgress';
+type ActionPlanCalls = 'actionPlan.get' | 'actionPlan.createFromReview' | 'actionPlan.addRow' | 'actionPlan.update' | 'actionPlan.remove'
+  | 'actionPlan.siteProgress' | 'actionPlan.previous';
 
 function requireRecord(ctx: HandlerContext, id: number): ActionPlanRowRecord {
   const record = getActionPlanRecord(ctx.db, id);
@@ -19,8 +22,27 @@ function requireRecord(ctx: HandlerContext, id: number): ActionPlanRowRecord {
   return record;
 }
 
+const invalid = (path: string, code: string, message: string) => new ApiFailure('invalid-input', { issues: [{ path, code, message }] });
+
+/** A plan travels in review bundles, which carry at most this many rows per review: the plan stays within it. */
+function requireRoom(ctx: HandlerContext, reviewId: number, adding: number) {
+  const have = listActionPlanRecords(ctx.db, reviewId).length;
+  if (have + adding > ACTION_PLAN_LIMITS.rows) {
+    throw new ApiFailure('conflict', { issues: [{ path: 'reviewId', code: 'action-plan-full', message: `a plan has at most ${ACTION_PLAN_LIMITS.rows} rows; this one has ${have}` }] });
+  }
+}
+
 /** What the audit log keeps of a row: its editable fields, so an edit or a removal can be traced and undone by hand. */
-const auditFields = (r: ActionPlanRowRecord) => ({ reviewId: r.review_id, item: r.item, goal: r.goal, owner: r.owner, dueDate: r.due_date, status: r.status, notes: r.notes });
+const auditFields = (r: ActionPlanRowRecord) => ({
+  reviewId: r.review_id, item: r.item, ...(r.item === null ? { title: r.title } : {}), goal: r.goal, owner: r.owner, dueDate: r.due_date, status: r.status, notes: r.notes,
+});
+
+function rowView(ctx: HandlerContext, id: number) {
+  const record = requireRecord(ctx, id);
+  const review = requireReviewRow(ctx, record.review_id);
+  const sources = planSources(ctx, review);
+  return toPlanRow(record, sources.scale, sources.scores, localToday(ctx));
+}
 
 /**
  * Action plans are deliberately not locked with the review: a final or signed review's plan stays editable (the
@@ -31,25 +53,43 @@ export const actionPlanHandlers: HandlerGroup<ActionPlanCalls> = {
 
   'actionPlan.createFromReview': ({ reviewId, items }, ctx) => {
     const review = requireReviewRow(ctx, reviewId);
-    const scale = scaleOfReview(ctx, review);
+    const sources = planSources(ctx, review);
     const records = listActionPlanRecords(ctx.db, reviewId);
-    const candidates = candidateItems(scale, resultScores(ctx, review), records);
+    const candidates = candidateItems(sources, records);
     const planned = new Set(records.map((r) => r.item));
-    const wanted = items ?? candidates;
+    const wanted = [...new Set(items ?? candidates)];
     const refused = wanted.filter((item) => !candidates.includes(item) && !planned.has(item));
     if (refused.length) {
       throw new ApiFailure('invalid-input', {
-        issues: refused.map((item) => ({ path: 'items', code: 'not-a-candidate', message: `item ${item} is not scored ${actionPlanThreshold(scale.data)} or below in this review's result` })),
+        issues: refused.map((item) => ({
+          path: 'items', code: 'not-a-candidate',
+          message: `item ${item} has no recommendation and is not scored ${actionPlanThreshold(sources.scale.data)} or below in this review's result`,
+        })),
       });
     }
+    const added = wanted.filter((item) => !planned.has(item)).sort((a, b) => a - b);
+    requireRoom(ctx, reviewId, added.length);
     const at = ctx.now();
-    const added = [...new Set(wanted)].filter((item) => insertActionPlanRow(ctx.db, reviewId, item, at)).sort((a, b) => a - b);
+    for (const item of added) insertActionPlanRow(ctx.db, reviewId, { item }, { goal: sources.recommendations.get(item)?.slice(0, ACTION_PLAN_LIMITS.goal) ?? '' }, at);
     if (added.length) appendAudit(ctx.db, { actor: ctx.actor, at, entity: 'action-plan', entityId: reviewId, action: 'create-rows', newValue: { items: added } });
     return { ...actionPlanView(ctx, review), added };
   },
 
-  'actionPlan.update': ({ id, ...changes }, ctx) => {
+  'actionPlan.addRow': ({ reviewId, item, freeTitle, goal }, ctx) => {
+    const review = requireReviewRow(ctx, reviewId);
+    if (item !== undefined && !planSources(ctx, review).scale.data.items.some((i) => i.number === item)) {
+      throw invalid('item', 'unknown-item', `item ${item} is not in the review's scale`);
+    }
+    requireRoom(ctx, reviewId, 1);
+    const at = ctx.now();
+    const id = insertActionPlanRow(ctx.db, reviewId, item !== undefined ? { item } : { title: freeTitle! }, { goal: goal ?? '' }, at);
+    appendAudit(ctx.db, { actor: ctx.actor, at, entity: 'action-plan-row', entityId: id, action: 'add', newValue: auditFields(requireRecord(ctx, id)) });
+    return rowView(ctx, id);
+  },
+
+  'actionPlan.update': ({ id, freeTitle, ...changes }, ctx) => {
     const before = requireRecord(ctx, id);
+    if (freeTitle !== undefined && before.item !== null) throw invalid('freeTitle', 'not-a-free-row', `row ${id} is about item ${before.item}; only a free row has a title of its own`);
     const fields = {
       goal: changes.goal ?? before.goal,
       owner: changes.owner === undefined ? before.owner : changes.owner || null,
@@ -59,10 +99,9 @@ export const actionPlanHandlers: HandlerGroup<ActionPlanCalls> = {
     };
     const at = ctx.now();
     updateActionPlanRow(ctx.db, id, fields, at);
-    const after = requireRecord(ctx, id);
-    appendAudit(ctx.db, { actor: ctx.actor, at, entity: 'action-plan-row', entityId: id, action: 'update', oldValue: auditFields(before), newValue: auditFields(after) });
-    const review = requireReviewRow(ctx, after.review_id);
-    return toPlanRow(after, scaleOfReview(ctx, review), resultScores(ctx, review), localToday(ctx));
+    if (freeTitle !== undefined) setActionPlanRowTitle(ctx.db, id, freeTitle, at);
+    appendAudit(ctx.db, { actor: ctx.actor, at, entity: 'action-plan-row', entityId: id, action: 'update', oldValue: auditFields(before), newValue: auditFields(requireRecord(ctx, id)) });
+    return rowView(ctx, id);
   },
 
   'actionPlan.remove': ({ id }, ctx) => {
@@ -78,19 +117,32 @@ export const actionPlanHandlers: HandlerGroup<ActionPlanCalls> = {
     const bySite = listActionPlanRecordsForSite(ctx.db, siteId);
     return listReviewRowsForSite(ctx.db, siteId).map((review) => {
       const records = bySite.filter((r) => r.review_id === review.id);
-      const count = (status: ActionPlanRowRecord['status']) => records.filter((r) => r.status === status).length;
       return {
         reviewId: review.id,
         kind: review.kind,
         reviewStatus: review.status,
         visitDates: JSON.parse(review.visit_dates) as string[],
         rows: records.length,
-        counts: { open: count('open'), 'in-progress': count('in-progress'), done: count('done'), dropped: count('dropped') },
-        overdue: records.filter((r) => isOverdue(r, today)).length,
-        candidates: candidateItems(scaleOfReview(ctx, review), resultScores(ctx, review), records).length,
+        ...planCounts(records, today),
+        freeRows: records.filter((r) => r.item === null).length,
+        candidates: candidateItems(planSources(ctx, review), records).length,
       };
     });
   },
+
+  'actionPlan.previous': ({ reviewId }, ctx) => {
+    const previous = previousPlanReview(ctx, requireReviewRow(ctx, reviewId));
+    if (!previous) return null;
+    const { review, records } = previous;
+    const today = localToday(ctx);
+    const sources = planSources(ctx, review);
+    return {
+      reviewId: review.id,
+      kind: review.kind,
+      visitDates: JSON.parse(review.visit_dates) as string[],
+      ...planCounts(records, today),
+      rows: records.map((r) => toPlanRow(r, sources.scale, sources.scores, today)),
+      today,
+    };
+  },
 };
-
-

@@ -8,7 +8,8 @@ import { scaleRef } from '../../../scales/scale-version.ts';
 import type { SigningIdentity } from '../../../reports/signing/identity.ts';
 import { ApiFailure } from '../../contract/api-error.ts';
 import { appendAudit } from '../store/audit-log.ts';
-import { lastShared, listActionPlan, listAllReviewRows, setReviewRevision } from '../store/bundle-store.ts';
+import { listActionPlanRows } from '../store/action-plan-store.ts';
+import { lastShared, listAllReviewRows, setReviewRevision } from '../store/bundle-store.ts';
 import { latestSignedReport } from '../store/reports-store.ts';
 import { listReviewRowsForSite, type ReviewRow } from '../store/reviews-store.ts';
 import { exportReview } from './exchange-handlers.ts';
@@ -76,7 +77,7 @@ export function exportBundle(ctx: HandlerContext, rows: readonly ReviewRow[], id
           createdAt: signed.created_at,
         },
       } : {}),
-      actionPlan: listActionPlan(ctx.db, row.id),
+      actionPlan: listActionPlanRows(ctx.db, row.id),
     };
   });
   try {

@@ -6,8 +6,9 @@ import { checkReportExtension, type ReportExtensionCode } from '../../../exchang
 import { ApiFailure } from '../../contract/api-error.ts';
 import { appendAudit } from '../store/audit-log.ts';
 import {
-  clearReviewContent, insertReviewRevision, insertScaleVersionRow, replaceActionPlan, updateReviewRevision,
+  clearReviewContent, insertReviewRevision, insertScaleVersionRow, updateReviewRevision,
 } from '../store/bundle-store.ts';
+import { replaceActionPlan } from '../store/action-plan-store.ts';
 import { insertSignedReport, latestSignedReport } from '../store/reports-store.ts';
 import { setReviewOrigin } from '../store/review-origins-store.ts';
 import { getReviewRowByUid, type ReviewRow } from '../store/reviews-store.ts';

@@ -1,3 +1,4 @@
+import { ACTION_PLAN_EXPORT_ASYNC_CALLS, actionPlanExportHandlers } from './action-plan-export.ts';
 import { actionPlanHandlers } from './action-plan-handlers.ts';
 import { STORAGE_ASYNC_CALLS, storageHandlers } from './backup-handlers.ts';
 import { BUNDLE_ASYNC_CALLS, bundleHandlers } from './bundle-handlers.ts';
@@ -32,6 +33,7 @@ export const handlers = {
   ...bundleHandlers,
   ...comparisonHandlers,
   ...actionPlanHandlers,
+  ...actionPlanExportHandlers,
   ...csvExportHandlers,
   ...filesHandlers,
   ...storageHandlers,
@@ -43,4 +45,4 @@ export const handlers = {
   ...visitPlanHandlers,
 } satisfies Handlers;
 
-export const ASYNC_CALLS: ReadonlySet<CallName> = new Set<CallName>([...REPORT_ASYNC_CALLS, ...BUNDLE_ASYNC_CALLS, ...STORAGE_ASYNC_CALLS, ...REVIEWER_RATINGS_ASYNC_CALLS, ...COUNTERSIGN_ASYNC_CALLS, ...VISIT_PLAN_ASYNC_CALLS]);
+export const ASYNC_CALLS: ReadonlySet<CallName> = new Set<CallName>([...REPORT_ASYNC_CALLS, ...BUNDLE_ASYNC_CALLS, ...STORAGE_ASYNC_CALLS, ...REVIEWER_RATINGS_ASYNC_CALLS, ...COUNTERSIGN_ASYNC_CALLS, ...VISIT_PLAN_ASYNC_CALLS, ...ACTION_PLAN_EXPORT_ASYNC_CALLS]);

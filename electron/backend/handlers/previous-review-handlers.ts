@@ -6,7 +6,7 @@ import { requireReviewRow, resultRatings } from './review-views.ts';
 const candidate = (row: ReviewRow) => ({ id: row.id, status: row.status, visitDates: JSON.parse(row.visit_dates) as string[], row });
 
 /** The item recommendations of a final review: its own; a one-reviewer review may have kept them as the reviewer's. */
-function itemRecommendations(ctx: HandlerContext, row: ReviewRow): Map<number, string> {
+export function itemRecommendations(ctx: HandlerContext, row: ReviewRow): Map<number, string> {
   const own = listRecommendations(ctx.db, row.id).filter((r) => r.item !== null);
   const fallback = listReviewers(ctx.db, row.id).length === 1 ? listReviewerRecommendations(ctx.db, row.id).filter((r) => r.item !== null) : [];
   const byItem = new Map<number, string>();

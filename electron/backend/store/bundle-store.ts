@@ -1,9 +1,8 @@
 import type { Database } from 'better-sqlite3';
-import type { BundleActionPlanRow } from '../../../exchange/bundle-format.ts';
 import type { ReviewFile } from '../../../scales/review-file.ts';
 import type { ReviewRow } from './reviews-store.ts';
 
-/** SQL of review bundles (migration 005): scale versions from bundles, replaced revisions, action plan rows. */
+/** SQL of review bundles (migration 005): scale versions from bundles, replaced revisions (action plan rows: action-plan-store.ts). */
 
 export interface ScaleVersionRow { id: number; scale_id: string; version: string; content_hash: string; data: string; added_at: string }
 
@@ -24,23 +23,6 @@ export function insertReviewRevision(db: Database, reviewId: number, file: Revie
 
 export function listAllReviewRows(db: Database): ReviewRow[] {
   return db.prepare(`SELECT * FROM reviews ORDER BY site_id, json_extract(visit_dates, '$[0]'), id`).all() as ReviewRow[];
-}
-
-interface ActionPlanSqlRow { item: number; goal: string; owner: string | null; due_date: string | null; status: BundleActionPlanRow['status']; notes: string | null }
-
-export function listActionPlan(db: Database, reviewId: number): BundleActionPlanRow[] {
-  const rows = db.prepare('SELECT item, goal, owner, due_date, status, notes FROM action_plan_rows WHERE review_id = ? ORDER BY item').all(reviewId) as ActionPlanSqlRow[];
-  return rows.map((row) => ({
-    item: row.item, goal: row.goal, ...(row.owner ? { owner: row.owner } : {}), ...(row.due_date ? { dueDate: row.due_date } : {}),
-    status: row.status, ...(row.notes ? { notes: row.notes } : {}),
-  }));
-}
-
-export function replaceActionPlan(db: Database, reviewId: number, rows: readonly BundleActionPlanRow[], at: string): void {
-  db.prepare('DELETE FROM action_plan_rows WHERE review_id = ?').run(reviewId);
-  const insert = db.prepare(`INSERT INTO action_plan_rows (review_id, item, goal, owner, due_date, status, notes, created_at, updated_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  for (const row of rows) insert.run(reviewId, row.item, row.goal, row.owner ?? null, row.dueDate ?? null, row.status, row.notes ?? null, at, at);
 }
 
 /** Empties a review before a newer revision is written into it: reviewers (and their ratings), result, item recommendations. */

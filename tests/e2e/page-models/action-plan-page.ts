@@ -37,9 +37,50 @@ export class ActionPlanPage {
     return this.page.getByRole('button', { name: interpolate(template, { count }), exact: true });
   }
 
-  /** The fieldset of one action, named by its legend "N. Title". */
+  /** The fieldset of one action, named by its legend "N. Title" (the first, when the item has several rows). */
   row(item: number, title: string): Locator {
+    return this.rows(item, title).first();
+  }
+
+  /** Every row about an item, in the plan's order. */
+  rows(item: number, title: string): Locator {
     return this.page.getByRole('group', { name: interpolate(this.messages.rows.item, { number: item, title }), exact: true });
+  }
+
+  /** A free row, named by its saved title. */
+  freeRow(title: string): Locator {
+    return this.page.getByRole('group', { name: `${this.messages.rows.free}: ${title}`, exact: true });
+  }
+
+  freeTitle(row: Locator) {
+    return row.getByRole('textbox', { name: this.messages.rows.freeTitle, exact: true });
+  }
+
+  get addSection() {
+    return this.page.getByRole('region', { name: this.messages.add.heading, exact: true });
+  }
+
+  /** Adds a row through the form: about item "N. Title", or (title given) a free row. */
+  async addRow(subject: { item: number; title: string } | { freeTitle: string }) {
+    const form = this.addSection;
+    const select = form.getByRole('combobox', { name: this.messages.add.subject, exact: true });
+    if ('item' in subject) await select.selectOption({ label: interpolate(this.messages.rows.item, { number: subject.item, title: subject.title }) });
+    else {
+      await select.selectOption({ label: this.messages.add.free });
+      await form.getByRole('textbox', { name: this.messages.add.title, exact: true }).fill(subject.freeTitle);
+    }
+    await form.getByRole('button', { name: this.messages.add.button, exact: true }).click();
+  }
+
+  /** Clicks "Save as PDF" or "Save as CSV" and gives the download. */
+  async export(kind: 'pdf' | 'csv') {
+    const region = this.page.getByRole('region', { name: this.messages.export.heading, exact: true });
+    const [download] = await Promise.all([this.page.waitForEvent('download'), region.getByRole('button', { name: this.messages.export[kind], exact: true }).click()]);
+    return download;
+  }
+
+  get previousPlan() {
+    return this.page.getByRole('region', { name: this.messages.previous.heading, exact: true });
   }
 
   goal(row: Locator) {
