@@ -149,7 +149,7 @@ describe.each(FILTERS)('views with filters %j equal the engine', (filters) => {
   test('fidelity against employment: per site, outcome periods in the period summed, with its latest review', async () => {
     const answer = await t.call('comparison.fidelityEmployment', filters);
     const expected = employmentBySite(data, filters);
-    const strip = ({ siteName: _n, regionId: _r, regionName: _g, ...rest }: (typeof answer.sites)[number]) => rest;
+    const strip = ({ siteName: _n, regionId: _r, regionCode: _c, regionName: _g, ...rest }: (typeof answer.sites)[number]) => rest;
     expect(answer.sites.map(strip).sort((a, b) => a.siteId - b.siteId)).toEqual(expected.sites.sort((a, b) => a.siteId - b.siteId));
     // The data set leaves the optional figures out of some periods, so "over the periods that reported it" matters.
     if (answer.sites.length >= 10) {
