@@ -6,7 +6,7 @@ import type { ConsensusRating } from '../../electron/contract/entities.ts';
 import { useApi } from '../platform/api-context.tsx';
 import { choiceOf, isDisagreement, isReason, needsJustification, NOT_RATED_REASONS, ratingOfChoice, type Choice } from './consensus-choice.ts';
 import { SaveIndicator } from './SaveIndicator.tsx';
-import { useAutosave, useDebounced } from './use-autosave.ts';
+import { useAutosave, useDebounced } from '../platform/use-autosave.ts';
 
 interface Draft {
   choice: Choice;

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CopyFromPrevious } from '../components/CopyFromPrevious.tsx';
 import { useApi } from '../platform/api-context.tsx';
 import { SaveIndicator } from './SaveIndicator.tsx';
-import { useAutosave, useDebounced } from './use-autosave.ts';
+import { useAutosave, useDebounced } from '../platform/use-autosave.ts';
 
 interface ConsensusRecommendationFieldProps {
   reviewId: number;

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../components/use-error-message.ts';
-import type { SaveState } from './use-autosave.ts';
+import type { SaveState } from '../platform/use-autosave.ts';
 
 interface SaveIndicatorProps {
   state: SaveState;

@@ -23,6 +23,16 @@ export class ApiClientError extends Error {
   }
 }
 
+/**
+ * Any failure of a call as an ApiClientError: one the backend reported as it is, anything else (a broken
+ * connection, a bug) as 'internal', logged.
+ */
+export function asApiClientError(name: CallName, error: unknown): ApiClientError {
+  if (error instanceof ApiClientError) return error;
+  console.error(`[api] ${name} failed`, error);
+  return new ApiClientError(name, { code: 'internal', messageKey: 'errors.internal' });
+}
+
 /** The renderer's only way to the backend: one typed call per contract entry. */
 export interface ApiClient {
   call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>>;

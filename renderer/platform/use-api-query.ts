@@ -1,7 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CallInput, CallName, CallOutput } from '../../electron/contract/contract.ts';
-import { ApiClientError } from './api-client.ts';
+import { asApiClientError, type ApiClientError } from './api-client.ts';
 import { useApi } from './api-context.tsx';
+
+// Screens take it from here with useApiQuery; it lives beside ApiClientError so React-free code can use it too.
+export { asApiClientError };
 
 export type QueryState<T> =
   | { status: 'loading'; data: T | undefined; error: null }
@@ -33,10 +36,4 @@ export function useApiQuery<N extends CallName>(name: N, input: CallInput<N>): Q
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
   return { ...state, reload };
-}
-
-export function asApiClientError(name: CallName, error: unknown): ApiClientError {
-  if (error instanceof ApiClientError) return error;
-  console.error(`[api] ${name} failed`, error);
-  return new ApiClientError(name, { code: 'internal', messageKey: 'errors.internal' });
 }

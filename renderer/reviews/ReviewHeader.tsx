@@ -6,7 +6,7 @@ import type { ScaleVersionData } from '../../scales/scale-schema.ts';
 import { hrefFor } from '../app/routes.ts';
 import { useFormat } from '../i18n/use-format.ts';
 import type { EditorMode } from './editor-mode.ts';
-import type { SaveSnapshot } from './save-queue.ts';
+import type { SaveSnapshot } from '../platform/save-queue.ts';
 import { SaveStatus } from './SaveStatus.tsx';
 import type { SaveTarget } from './use-review-session.ts';
 import { ScaleDiffersMarker } from '../components/ScaleDiffersMarker.tsx';

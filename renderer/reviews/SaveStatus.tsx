@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../components/use-error-message.ts';
 import { ApiClientError } from '../platform/api-client.ts';
-import type { SaveSnapshot } from './save-queue.ts';
+import type { SaveSnapshot } from '../platform/save-queue.ts';
 import type { SaveTarget } from './use-review-session.ts';
 
 interface SaveStatusProps {

@@ -4,8 +4,8 @@ import type { NotRatedReason } from '../../scales/scoring.ts';
 import { useApi } from '../platform/api-context.tsx';
 import { useApiQuery } from '../platform/use-api-query.ts';
 import { draftsFor, EMPTY_DRAFT, editorModeOf, modeKey, ratingValue, recommendationOwner, type EditorMode, type ItemDraft } from './editor-mode.ts';
-import type { SaveQueue } from './save-queue.ts';
-import { useSaveQueue } from './use-save-queue.ts';
+import type { SaveQueue } from '../platform/save-queue.ts';
+import { useSaveQueue } from '../platform/use-save-queue.ts';
 
 /** What a save is about, for the list of failed saves. */
 export type SaveTarget =

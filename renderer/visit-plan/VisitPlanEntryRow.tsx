@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VisitPlanEntry } from '../../electron/contract/visit-plan-contract.ts';
 import { SaveIndicator } from '../consensus/SaveIndicator.tsx';
-import { useAutosave, useDebounced } from '../consensus/use-autosave.ts';
+import { useAutosave, useDebounced } from '../platform/use-autosave.ts';
 import { useFormat } from '../i18n/use-format.ts';
 import { useApi } from '../platform/api-context.tsx';
 import { LocalDateInput } from './LocalDateInput.tsx';

@@ -1,9 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { ApiClientError } from '../platform/api-client.ts';
 import { SaveQueue, type SaveSnapshot } from './save-queue.ts';
-
-/** Invalid input, read-only and conflicts need the user; only a broken connection or an internal error may pass. */
-const isPassing = (error: unknown) => !(error instanceof ApiClientError) || error.code === 'internal';
 
 interface SaveQueueCallbacks<D> {
   /** After each successful save. */
@@ -13,8 +9,9 @@ interface SaveQueueCallbacks<D> {
 }
 
 /**
- * A SaveQueue for the lifetime of a screen, with its state for rendering. Leaving the screen sends what is
- * typed; closing or reloading the window while something is unsaved asks first.
+ * A SaveQueue for the lifetime of a screen of many autosaved things (review editor, action plan), with its state
+ * for rendering. Leaving the screen sends what is typed; closing or reloading the window while something is
+ * unsaved asks first.
  */
 export function useSaveQueue<D>(callbacks: SaveQueueCallbacks<D>) {
   const callbacksRef = useRef(callbacks);
@@ -23,7 +20,6 @@ export function useSaveQueue<D>(callbacks: SaveQueueCallbacks<D>) {
   const [queue] = useState(() => {
     let wasBusy = false;
     return new SaveQueue<D>({
-      isPassing,
       onChange: (next) => {
         setSnapshot(next);
         const settled = !next.busy && next.failures.length === 0;

@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SaveQueue, type SaveSnapshot } from '../../renderer/reviews/save-queue.ts';
+import type { ApiErrorCode } from '../../electron/contract/api-error.ts';
+import { ApiClientError } from '../../renderer/platform/api-client.ts';
+import { isPassingFailure, RETRY_DELAYS_MS, SaveQueue, type SaveSnapshot } from '../../renderer/platform/save-queue.ts';
+import { saveStateOf } from '../../renderer/platform/use-autosave.ts';
 
 /** A save function that records calls and fails while `down` is true. */
 function backend() {
@@ -23,7 +26,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-describe('the review editor autosave queue', () => {
+describe('the autosave engine (review editor, action plan, consensus fields, visit plan)', () => {
   it('saves a change at once, and text after a pause with only the last value', async () => {
     const { calls, save } = backend();
     const queue = new SaveQueue<string>({ isPassing });
@@ -54,29 +57,80 @@ describe('the review editor autosave queue', () => {
     expect(calls).toEqual(['Hyvä tiimi']);
   });
 
-  it('keeps a failed value, retries a passing failure with growing waits until it passes', async () => {
+  it('keeps a failed value, retries a passing failure on the one schedule until it passes', async () => {
     const { calls, state, save } = backend();
     const snapshots: SaveSnapshot<string>[] = [];
-    const queue = new SaveQueue<string>({ isPassing, retryDelaysMs: [1_000, 2_000], onChange: (s) => snapshots.push(s) });
+    const queue = new SaveQueue<string>({ isPassing, onChange: (s) => snapshots.push(s) });
     state.down = true;
     queue.set('rating:3', { score: 2 }, save, 'item 3');
     await vi.advanceTimersByTimeAsync(0);
     expect(queue.snapshot().failures).toMatchObject([{ key: 'rating:3', describe: 'item 3', retrying: true }]);
     expect(queue.pendingValue('rating:3')).toEqual({ score: 2 });
-    await vi.advanceTimersByTimeAsync(1_000);
-    expect(calls).toHaveLength(2);
-    await vi.advanceTimersByTimeAsync(1_999);
-    expect(calls).toHaveLength(2);
-    await vi.advanceTimersByTimeAsync(1);
-    expect(calls).toHaveLength(3);
+    expect(RETRY_DELAYS_MS).toEqual([1_000, 2_000, 4_000, 8_000, 15_000, 30_000]);
+    // Each wait of the schedule in turn: one more attempt exactly when it has passed, none a millisecond before.
+    for (const [i, delay] of RETRY_DELAYS_MS.entries()) {
+      await vi.advanceTimersByTimeAsync(delay - 1);
+      expect(calls).toHaveLength(i + 1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(calls).toHaveLength(i + 2);
+    }
     // The last wait repeats: it is never given up.
-    await vi.advanceTimersByTimeAsync(2_000 * 5);
-    expect(calls).toHaveLength(8);
+    await vi.advanceTimersByTimeAsync(30_000 * 3);
+    expect(calls).toHaveLength(RETRY_DELAYS_MS.length + 4);
     state.down = false;
-    await vi.advanceTimersByTimeAsync(2_000);
+    await vi.advanceTimersByTimeAsync(30_000);
     expect(queue.idle).toBe(true);
     expect(queue.snapshot()).toMatchObject({ busy: false, failures: [] });
     expect(snapshots.some((s) => s.failures.length === 1)).toBe(true);
+  });
+
+  it('a new value starts the schedule again from its first wait', async () => {
+    const { calls, state, save } = backend();
+    const queue = new SaveQueue<string>({ isPassing });
+    state.down = true;
+    queue.set('note', 'a', save, 'note');
+    await vi.advanceTimersByTimeAsync(1_000 + 2_000 + 4_000);
+    expect(calls).toEqual(['a', 'a', 'a', 'a']);
+    queue.set('note', 'b', save, 'note');
+    await vi.advanceTimersByTimeAsync(0);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(calls).toEqual(['a', 'a', 'a', 'a', 'b', 'b']);
+  });
+
+  it('only a broken connection or an internal error is retried by itself; what needs the user is not', () => {
+    const apiError = (code: ApiErrorCode) => new ApiClientError('consensus.set', { code, messageKey: `errors.${code}` });
+    expect(isPassingFailure(new TypeError('Failed to fetch'))).toBe(true);
+    expect(isPassingFailure(apiError('internal'))).toBe(true);
+    expect(isPassingFailure(apiError('invalid-input'))).toBe(false);
+    expect(isPassingFailure(apiError('read-only'))).toBe(false);
+  });
+
+  it('after stopRetrying (a field gone) queued values are still sent, failures wait for the user', async () => {
+    const { calls, state, save } = backend();
+    const queue = new SaveQueue<string>({ isPassing });
+    state.down = true;
+    queue.set('value', 'x', save, 'field');
+    await vi.advanceTimersByTimeAsync(0);
+    queue.stopRetrying();
+    queue.set('value', 'y', save, 'field');
+    await vi.runAllTimersAsync();
+    expect(calls).toEqual(['x', 'y']);
+    expect(queue.snapshot().failures).toMatchObject([{ retrying: false }]);
+    state.down = false;
+    queue.retryNow();
+    await vi.runAllTimersAsync();
+    expect(calls).toEqual(['x', 'y', 'y']);
+    expect(queue.idle).toBe(true);
+  });
+
+  it('one autosaved value (useAutosave) shows idle, saving, saved, or the failure as an API error', () => {
+    const base = { busy: false, failures: [], savedCount: 0 };
+    expect(saveStateOf(base, 'consensus.set')).toEqual({ status: 'idle' });
+    expect(saveStateOf({ ...base, busy: true }, 'consensus.set')).toEqual({ status: 'saving' });
+    expect(saveStateOf({ ...base, savedCount: 2 }, 'consensus.set')).toEqual({ status: 'saved' });
+    const refused = new ApiClientError('consensus.set', { code: 'invalid-input', messageKey: 'errors.invalid-input' });
+    expect(saveStateOf({ ...base, busy: true, failures: [{ key: 'value', describe: null, error: refused, retrying: false }] }, 'consensus.set'))
+      .toEqual({ status: 'error', error: refused, retrying: false });
   });
 
   it('a refused save waits for the user (retryNow), and a newer value replaces a failed one', async () => {

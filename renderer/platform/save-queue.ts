@@ -1,12 +1,16 @@
+import { ApiClientError } from './api-client.ts';
+
 /**
- * Autosave for the review editor, free of React so its rules can be tested on their own:
+ * The renderer's one autosave engine (review editor, action plan, and through useAutosave the consensus fields and
+ * the visit plan), free of React so its rules can be tested on their own:
  *
  * - every change is keyed by what it changes ("rating:3:7", "strengths"); for a key only the latest value is
  *   saved, and a value equal to the last one saved is not sent again;
  * - text waits for a pause in typing (`delayMs`), flush() sends it at once (on blur, on leaving the screen);
  * - one request at a time, in the order the changes were made;
  * - a failure keeps the value (never dropped): a passing failure (no connection, internal error) is retried by
- *   itself with a growing wait, any failure can be retried by hand, and a newer value for the key replaces it.
+ *   itself on one schedule (RETRY_DELAYS_MS), any failure can be retried by hand, and a newer value for the key
+ *   replaces it.
  */
 
 export type SaveEntryState = 'waiting' | 'queued' | 'saving' | 'failed';
@@ -39,29 +43,33 @@ interface Entry<D> {
 }
 
 export interface SaveQueueOptions<D> {
-  /** Waits between automatic retries; the last one repeats, so a passing failure is retried until it passes. */
-  retryDelaysMs?: readonly number[];
-  /** Whether a failure may pass by itself (then it is retried without asking). */
+  /** Whether a failure may pass by itself (then it is retried without asking); default isPassingFailure. */
   isPassing?: (error: unknown) => boolean;
   onChange?: (snapshot: SaveSnapshot<D>) => void;
   /** Called after each successful save, with what was saved. */
   onSaved?: (key: string, describe: D) => void;
 }
 
-export const DEFAULT_RETRY_DELAYS_MS = [1_000, 2_000, 4_000, 8_000, 15_000, 30_000] as const;
+/**
+ * The waits between automatic retries of a passing failure, for every autosave: growing, then the last one repeats,
+ * so a save that can pass is tried until it does (the value stays on screen and in the queue meanwhile).
+ */
+export const RETRY_DELAYS_MS = [1_000, 2_000, 4_000, 8_000, 15_000, 30_000] as const;
+
+/** Invalid input, read-only and conflicts need the user; only a broken connection or an internal error may pass. */
+export const isPassingFailure = (error: unknown) => !(error instanceof ApiClientError) || error.code === 'internal';
 
 export class SaveQueue<D = unknown> {
   private readonly entries = new Map<string, Entry<D>>();
   private readonly lastSaved = new Map<string, string>();
   private running = false;
   private closed = false;
+  private retrying = true;
   private savedCount = 0;
-  private readonly retryDelays: readonly number[];
   private readonly isPassing: (error: unknown) => boolean;
 
   constructor(private readonly options: SaveQueueOptions<D> = {}) {
-    this.retryDelays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
-    this.isPassing = options.isPassing ?? (() => true);
+    this.isPassing = options.isPassing ?? isPassingFailure;
   }
 
   /**
@@ -150,6 +158,19 @@ export class SaveQueue<D = unknown> {
   /** Accepts changes again (a screen shown again, e.g. React's development double mount). */
   resume(): void {
     this.closed = false;
+    this.retrying = true;
+  }
+
+  /**
+   * A field going away (useAutosave): what is queued is still sent, but failed values are no longer retried by
+   * themselves, so a late retry cannot overwrite what the field shown next saves.
+   */
+  stopRetrying(): void {
+    this.retrying = false;
+    for (const entry of this.entries.values()) {
+      if (entry.retryTimer) clearTimeout(entry.retryTimer);
+      entry.retryTimer = null;
+    }
   }
 
   private clearTimers(entry: Entry<D>) {
@@ -200,8 +221,8 @@ export class SaveQueue<D = unknown> {
   private fail(entry: Entry<D>, error: unknown) {
     entry.state = 'failed';
     entry.error = error;
-    if (!this.isPassing(error)) return;
-    const delay = this.retryDelays[Math.min(entry.attempts, this.retryDelays.length - 1)] ?? 30_000;
+    if (!this.retrying || !this.isPassing(error)) return;
+    const delay = RETRY_DELAYS_MS[Math.min(entry.attempts, RETRY_DELAYS_MS.length - 1)]!;
     entry.attempts += 1;
     entry.retryTimer = setTimeout(() => {
       entry.retryTimer = null;
