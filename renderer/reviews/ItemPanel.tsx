@@ -3,11 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { localized } from '../../scales/display-format.ts';
 import type { PreviousItemResult as PreviousItem } from '../../electron/contract/previous-review-contract.ts';
 import type { ScaleItem, ScaleVersionData } from '../../scales/scale-schema.ts';
+import type { VisitPlanEntry } from '../../electron/contract/visit-plan-contract.ts';
 import { AnchorRadioGroup } from './AnchorRadioGroup.tsx';
 import { AutosaveTextArea } from './AutosaveTextArea.tsx';
 import { CopyFromPrevious } from '../components/CopyFromPrevious.tsx';
 import { EMPTY_DRAFT, type ItemDraft } from './editor-mode.ts';
 import { ItemSources } from './ItemSources.tsx';
+import { ItemVisitNotes } from './ItemVisitNotes.tsx';
 import { OtherRatings, type OtherRating } from './OtherRatings.tsx';
 import { PreviousItemResult } from '../components/PreviousItemResult.tsx';
 import { ShortcutHelp } from './ShortcutHelp.tsx';
@@ -30,6 +32,8 @@ export interface ItemPanelProps {
   otherRatings: readonly OtherRating[];
   /** The site's previous final review (its first visit date) and this item's result in it; null when there is none. */
   previous: { visitDate: string; result: PreviousItem | null } | null;
+  /** The visit plan's notes linked to this item (shared team notes, the same for every reviewer). */
+  visitNotes?: readonly VisitPlanEntry[];
   onScore: (score: number) => void;
   onNotRated: () => void;
   onEvidence: (text: string) => void;
@@ -91,6 +95,7 @@ export function ItemPanel(props: ItemPanelProps) {
       )}
       <OtherRatings ratings={props.otherRatings} />
       {props.previous && <PreviousItemResult visitDate={props.previous.visitDate} result={props.previous.result} />}
+      <ItemVisitNotes scale={scale} entries={props.visitNotes ?? []} />
       <AutosaveTextArea
         label={t('review.item.evidence')}
         hint={ratingsEditable ? t('review.item.evidenceHint') : undefined}

@@ -20,6 +20,7 @@ import { useEditorShortcuts } from './use-editor-shortcuts.ts';
 import { useReviewSession } from './use-review-session.ts';
 import { useScaleLanguage } from './use-scale-language.ts';
 import { previousItem, usePreviousResult } from '../components/use-previous-result.ts';
+import { useVisitNotes } from './use-visit-notes.ts';
 
 interface ReviewWorkspaceProps {
   detail: ReviewDetail;
@@ -56,6 +57,7 @@ export function ReviewWorkspace({ detail, current, scale, viewerId, onViewerChan
   const editor = useReviewSession(detail, current, viewerId, itemNumbers, reloadDetail);
   const [index, setIndex] = useState(0);
   const previousReview = usePreviousResult(detail.id);
+  const visitNotes = useVisitNotes(detail.id);
   const [dialog, setDialog] = useState<'not-rated' | 'amend' | null>(null);
   const navRef = useRef<HTMLElement>(null);
   const panelRef = useRef<HTMLElement>(null);
@@ -174,6 +176,7 @@ export function ReviewWorkspace({ detail, current, scale, viewerId, onViewerChan
           showJustification={(mode.kind === 'consensus' && someoneRated) || (mode.kind !== 'reviewer' && (drafts[item.number]?.justification ?? '') !== '')}
           otherRatings={otherRatings}
           previous={previousReview ? { visitDate: previousReview.visitDates[0] ?? '', result: previousItem(previousReview, item.number) } : null}
+          visitNotes={visitNotes(item.number)}
           onScore={(score) => actions.setScore(item.number, score)}
           onNotRated={() => setDialog('not-rated')}
           onEvidence={(text) => actions.setEvidence(item.number, text)}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { VisitPlanEntry } from '../../electron/contract/visit-plan-contract.ts';
+import { AddCustomRow } from './AddCustomRow.tsx';
 import { VisitPlanEntryRow } from './VisitPlanEntryRow.tsx';
 import { ScrollRegion } from '../components/ScrollRegion.tsx';
 
@@ -9,14 +10,17 @@ interface VisitPlanGroupProps {
   category: PlanCategory;
   reviewId: number;
   entries: readonly VisitPlanEntry[];
-  sourceLabel: (key: string) => string;
+  sourceLabel: (entry: VisitPlanEntry) => string;
   itemTitle: (item: number) => string;
+  scaleItems: readonly number[];
   readOnly: boolean;
   onSaved: (entry: VisitPlanEntry) => void;
+  onAdded: (label: string) => void;
+  onRemove: (entry: VisitPlanEntry, label: string) => void;
 }
 
 /** One kind of preparation (documents to request, interviews, observations) as a checklist table. */
-export function VisitPlanGroup({ category, reviewId, entries, sourceLabel, itemTitle, readOnly, onSaved }: VisitPlanGroupProps) {
+export function VisitPlanGroup({ category, reviewId, entries, sourceLabel, itemTitle, scaleItems, readOnly, onSaved, onAdded, onRemove }: VisitPlanGroupProps) {
   const { t } = useTranslation();
   const headingId = `plan-${category}-heading`;
   const open = entries.filter((e) => !e.done).length;
@@ -57,16 +61,19 @@ export function VisitPlanGroup({ category, reviewId, entries, sourceLabel, itemT
                   key={entry.id}
                   reviewId={reviewId}
                   entry={entry}
-                  sourceLabel={sourceLabel(entry.sourceKey)}
+                  sourceLabel={sourceLabel(entry)}
                   itemTitle={itemTitle}
+                  scaleItems={scaleItems}
                   readOnly={readOnly}
                   onSaved={onSaved}
+                  onRemove={onRemove}
                 />
               ))}
             </tbody>
           </table>
         </ScrollRegion>
       )}
+      {!readOnly && <AddCustomRow reviewId={reviewId} category={category} onAdded={onAdded} />}
     </section>
   );
 }
