@@ -62,7 +62,8 @@ export function previousActionPlanModel(context: ModelContext): ActionPlanSectio
       total: plan.rows.length,
     }),
     columns: {
-      item: t('previousActionPlan.item'),
+      // Free rows name a topic instead of an item: the column says so when the plan has any.
+      item: t(plan.rows.some((r) => r.item === undefined) ? 'actionPlanDocument.item' : 'previousActionPlan.item'),
       goal: t('previousActionPlan.goal'),
       owner: t('previousActionPlan.owner'),
       due: t('previousActionPlan.due'),

@@ -133,6 +133,7 @@ describe('action plan rows (issue 13)', () => {
     const text = pdfText(pdfBase64);
     expect(text).toContain('Edellisen arvioinnin toimintasuunnitelma');
     expect(text).toMatch(/Yhteistyö Kelan kanssa .*Luovuttu/);
+    expect(text).toContain('Kriteeri tai aihe');
   });
 
   test('CSV: BOM, header in the chosen language, a row per action in the plan\'s order, Finnish dates, formulas neutralised', async () => {
