@@ -74,6 +74,12 @@ async function main() {
     await page.waitForTimeout(300);
     await save(page, 'site-page.png');
 
+    // Two of the site's reviews item by item: the last section's table with its subtotals, and the chart below it.
+    await show(page, `#/sites/${demo.chartSiteId}/compare`, '.comparison-chart canvas');
+    await page.locator('.comparison-chart').evaluate((chart) => window.scrollTo(0, chart.getBoundingClientRect().bottom + window.scrollY + 24 - window.innerHeight));
+    await page.waitForTimeout(300);
+    await save(page, 'review-comparison.png');
+
     try {
       await show(page, `#/reviews/${demo.partialReviewId}`, 'main h1');
       await page.waitForTimeout(500);
