@@ -32,6 +32,8 @@ export interface ShellMessages {
   fileUnsupported: string;
   fileTooLarge: string;
   fileUnreadable: string;
+  fileOnNetwork: string;
+  fileNotLocal: string;
   startupFailed: string;
   unsavedTitle: string;
   unsavedMessage: string;
@@ -71,6 +73,8 @@ export const menuMessages = {
     fileUnsupported: '{file} ei ole arviointipaketti (.ipsreview) eikä arviointitiedosto (.json).',
     fileTooLarge: '{file} on liian suuri: {size} Mt, kun enintään {limit} Mt on sallittu.',
     fileUnreadable: 'Tiedostoa {file} ei voitu lukea.',
+    fileOnNetwork: 'Tiedosto {file} on verkkojaolla tai toisella koneella, eikä sovellus avaa sitä sieltä. Kopioi tiedosto ensin omalle koneellesi ja avaa kopio.',
+    fileNotLocal: '{file} on verkko-osoite eikä tämän koneen tiedosto, eikä sovellus avaa sitä. Tallenna tiedosto ensin omalle koneellesi ja avaa se sitten.',
     startupFailed: 'IPS Fidelity ei käynnistynyt',
     unsavedTitle: 'Tallentamattomia muutoksia',
     unsavedMessage: 'Kaikkia muutoksia ei ole vielä tallennettu. Jos suljet nyt, ne menetetään.',
@@ -106,6 +110,8 @@ export const menuMessages = {
     fileUnsupported: '{file} är varken ett utvärderingspaket (.ipsreview) eller en utvärderingsfil (.json).',
     fileTooLarge: '{file} är för stor: {size} MB, högst {limit} MB är tillåtet.',
     fileUnreadable: 'Filen {file} kunde inte läsas.',
+    fileOnNetwork: 'Filen {file} finns på en nätverksresurs eller en annan dator, och programmet öppnar den inte därifrån. Kopiera först filen till din egen dator och öppna kopian.',
+    fileNotLocal: '{file} är en webbadress och inte en fil på den här datorn, och programmet öppnar den inte. Spara först filen på din egen dator och öppna den sedan.',
     startupFailed: 'IPS Fidelity kunde inte starta',
     unsavedTitle: 'Osparade ändringar',
     unsavedMessage: 'Alla ändringar har inte sparats ännu. Om du stänger nu går de förlorade.',
@@ -141,6 +147,8 @@ export const menuMessages = {
     fileUnsupported: '{file} is neither a review bundle (.ipsreview) nor a review file (.json).',
     fileTooLarge: '{file} is too large: {size} MB, and at most {limit} MB is allowed.',
     fileUnreadable: '{file} could not be read.',
+    fileOnNetwork: '{file} is on a network share or another computer, and the app does not open files from there. Copy the file to your own computer first and open the copy.',
+    fileNotLocal: '{file} is a web address, not a file on this computer, and the app does not open it. Save the file on your own computer first, then open it.',
     startupFailed: 'IPS Fidelity could not start',
     unsavedTitle: 'Unsaved changes',
     unsavedMessage: 'Some changes are not saved yet. If you close now, they are lost.',

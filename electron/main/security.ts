@@ -33,8 +33,9 @@ export interface ShellPort {
 }
 
 /**
- * Session-wide defences: the CSP header on every response (file:// loads do not always pass through
- * onHeadersReceived, so renderer/index.html carries the same policy as a meta tag) and every permission
+ * Session-wide defences: the CSP header on every response that passes through onHeadersReceived (the app://
+ * handler, app-scheme.ts, sets it on its own answers, and renderer/index.html holds the same policy as a meta
+ * tag, a second line wherever the page is loaded from) and every permission
  * (camera, notifications, geolocation, …) refused: a review tool needs none of them.
  */
 export function hardenSession(session: SessionPort): void {
@@ -69,7 +70,10 @@ export function hardenWebContents(webContents: WebContentsPort, shell: ShellPort
   });
 }
 
-/** The app page itself, whatever its in-page route (#/sites/…) or query. */
+/**
+ * The app page itself (APP_PAGE_URL, app://ips-fidelity/index.html), whatever its in-page route (#/sites/…) or
+ * query. Scheme, host and path must all match: a file:// page, another app:// host or another file is not it.
+ */
 export function isAppPageUrl(url: string | undefined, appPageUrl: string): boolean {
   if (!url) return false;
   try {

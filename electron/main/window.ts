@@ -1,4 +1,3 @@
-import { pathToFileURL } from 'node:url';
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { hardenWebContents, isAppPageUrl, type ShellPort, type WebContentsPort } from './security.ts';
 
@@ -7,8 +6,7 @@ export interface WindowPort {
   webContents: WebContentsPort;
   once(event: 'ready-to-show', listener: () => void): unknown;
   show(): void;
-  /** `hash` without its '#': the route the page opens at. */
-  loadFile(file: string, options?: { hash?: string }): Promise<void>;
+  loadURL(url: string): Promise<void>;
 }
 
 /** The route of the exchange page (renderer/app/routes.ts), where an opened file is imported. */
@@ -48,15 +46,15 @@ export function createMainWindow<W extends WindowPort>(options: {
   BrowserWindow: WindowConstructor<W>;
   shell: ShellPort;
   preloadFile: string;
-  /** The built renderer, dist/renderer/index.html. */
-  pageFile: string;
+  /** The app page, APP_PAGE_URL (app://ips-fidelity/index.html, served from dist/renderer by app-scheme.ts). */
+  pageUrl: string;
   /** The route to open at (EXCHANGE_ROUTE when the app was started with a file); the page's default otherwise. */
   route?: string | undefined;
 }): { window: W; loaded: Promise<void> } {
   const window = new options.BrowserWindow(mainWindowOptions(options.preloadFile));
-  hardenWebContents(window.webContents, options.shell, pathToFileURL(options.pageFile).href);
+  hardenWebContents(window.webContents, options.shell, options.pageUrl);
   window.once('ready-to-show', () => window.show());
-  const loaded = options.route === undefined ? window.loadFile(options.pageFile) : window.loadFile(options.pageFile, { hash: options.route });
+  const loaded = window.loadURL(options.route === undefined ? options.pageUrl : `${options.pageUrl}#${options.route}`);
   return { window, loaded };
 }
 

@@ -9,8 +9,10 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import type { ApiResponse } from '../../electron/contract/api-error.ts';
 import { BRIDGE_KEY, IPC_CHANNELS, type IpsApiBridge } from '../../electron/contract/bridge.ts';
 import { CALL_NAMES } from '../../electron/contract/contract.ts';
+import { APP_PAGE_URL } from '../../electron/main/app-scheme.ts';
+import { CONTENT_SECURITY_POLICY } from '../../electron/main/security.ts';
 import { buildElectron, type ElectronBuildResult } from '../../scripts/build-electron.ts';
-import { fakeBrowserWindowClass, fakeDialog, fakeIpcMain, fakeSession, fakeShell } from './stand-ins.ts';
+import { fakeBrowserWindowClass, fakeDialog, fakeIpcMain, fakeProtocol, fakeSession, fakeShell } from './stand-ins.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 let built: ElectronBuildResult;
@@ -127,6 +129,7 @@ describe('the main bundle, started with a stand-in electron module', () => {
     const { BrowserWindow, instances } = fakeBrowserWindowClass();
     const ipcMain = fakeIpcMain();
     const session = fakeSession();
+    const protocol = fakeProtocol();
     const dialog = fakeDialog({ canceled: true });
     const appEvents = new Map<string, (...args: any[]) => void>();
     const menus: unknown[] = [];
@@ -148,6 +151,7 @@ describe('the main bundle, started with a stand-in electron module', () => {
       BrowserWindow,
       dialog,
       ipcMain,
+      protocol,
       Menu: { buildFromTemplate: (template: unknown) => template, setApplicationMenu: (menu: unknown) => void menus.push(menu) },
       // No OS encryption here: the app runs without the system key store (passphrase-protected identities only).
       safeStorage: { isEncryptionAvailable: () => false, encryptString: () => Buffer.alloc(0), decryptString: () => '' },
@@ -161,6 +165,9 @@ describe('the main bundle, started with a stand-in electron module', () => {
 
     // Both ways a file arrives from outside are listened for before 'ready' (macOS sends open-file that early).
     expect([...appEvents.keys()].sort()).toEqual(['open-file', 'second-instance']);
+    // app:// is privileged before 'ready' (the stand-in, like Electron, refuses it later); nothing is served yet.
+    expect(protocol.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true } }]);
+    expect(protocol.handlers.size).toBe(0);
     // Started by a double-clicked bundle: its path is on the command line.
     const argv = process.argv;
     process.argv = [...argv, '--enable-logging', bundleAtStart];
@@ -173,10 +180,18 @@ describe('the main bundle, started with a stand-in electron module', () => {
 
     const [window] = instances;
     expect(window!.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, preload: join(outdir, 'preload.cjs') });
-    const pageFile = join(outdir, '..', 'renderer', 'index.html');
-    const pageUrl = pathToFileURL(pageFile).href;
-    // It opens on the exchange page, where the page takes the file.
-    expect(window!.loaded).toEqual([`${pageFile}#/exchange`]);
+    const pageUrl = APP_PAGE_URL;
+    // It opens on the exchange page of app://ips-fidelity, where the page takes the file.
+    expect(window!.loaded).toEqual(['app://ips-fidelity/index.html#/exchange']);
+    // After 'ready': app:// answers (from dist/renderer, next to the bundle's folder; absent in this build), and
+    // file:// answers nothing, not even the bundle's own files.
+    expect([...protocol.handlers.keys()].sort()).toEqual(['app', 'file']);
+    const notBuilt = await protocol.fetch(`${APP_PAGE_URL}`);
+    expect([notBuilt.status, notBuilt.headers.get('content-security-policy')]).toEqual([404, CONTENT_SECURITY_POLICY]);
+    expect((await protocol.fetch(pathToFileURL(built.mainFile).href)).status).toBe(404);
+    // The built page as a file:// URL is not the app page: the API refuses it.
+    expect(await ipcMain.invoke(IPC_CHANNELS.invoke, { senderFrame: { url: `${pathToFileURL(join(outdir, '..', 'renderer', 'index.html')).href}#/exchange`, parent: null } }, 'scales.list', {}))
+      .toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     expect(session.headersListener).toBeDefined();
     expect(session.requestHandler).toBeDefined();
     expect(menus).toHaveLength(1);
@@ -236,6 +251,19 @@ describe('the main bundle, started with a stand-in electron module', () => {
     appEvents.get('open-file')!({ preventDefault: () => undefined }, join(files, 'muistio.txt'));
     await expect.poll(() => dialog.messageBoxes.length).toBe(1);
     expect(dialog.messageBoxes[0]).toEqual({ type: 'error', message: 'Tiedostoa ei voitu avata', detail: 'muistio.txt ei ole arviointipaketti (.ipsreview) eikä arviointitiedosto (.json).' });
+    expect(await takeOffered()).toBeNull();
+    expect(contents.reloads).toBe(3);
+
+    // A bundle on another machine, named by the command line or the OS: refused with a message, never read.
+    appEvents.get('second-instance')!({}, ['/opt/ips/ips-fidelity', 'file://palvelin/jako/x.ipsreview', 'https://example.org/y.ipsreview'], files, {});
+    appEvents.get('open-file')!({ preventDefault: () => undefined }, 'smb://palvelin/jako/z.ipsreview');
+    await expect.poll(() => dialog.messageBoxes.length).toBe(4);
+    expect(dialog.messageBoxes.slice(1).map((box) => [box.message, box.detail!.split(' ')[0]])).toEqual([
+      ['Tiedostoa ei voitu avata', 'Tiedosto'],
+      ['Tiedostoa ei voitu avata', 'https://example.org/y.ipsreview'],
+      ['Tiedostoa ei voitu avata', 'smb://palvelin/jako/z.ipsreview'],
+    ]);
+    expect(dialog.messageBoxes[1]!.detail).toContain('file://palvelin/jako/x.ipsreview on verkkojaolla');
     expect(await takeOffered()).toBeNull();
     expect(contents.reloads).toBe(3);
     expect(contents.sent).toEqual([]);

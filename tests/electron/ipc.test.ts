@@ -2,11 +2,12 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { ApiResponse } from '../../electron/contract/api-error.ts';
 import { IPC_CHANNELS } from '../../electron/contract/bridge.ts';
+import { APP_PAGE_URL } from '../../electron/main/app-scheme.ts';
 import { registerIpc, senderIsAppPage, type InvokeEventLike } from '../../electron/main/ipc.ts';
 import { testBackend } from '../fixtures/backend.ts';
 import { fakeIpcMain } from './stand-ins.ts';
 
-const PAGE_URL = pathToFileURL('/opt/ips/dist/renderer/index.html').href;
+const PAGE_URL = APP_PAGE_URL;
 const fromApp: InvokeEventLike = { senderFrame: { url: `${PAGE_URL}#/sites`, parent: null } };
 const closers: Array<() => void> = [];
 afterEach(() => closers.splice(0).forEach((close) => close()));
@@ -27,9 +28,7 @@ describe('ips:invoke', () => {
 
   test('forwards name and input to the real backend and returns its response', async () => {
     const { ipcMain } = await wired();
-    const created = await ipcMain.invoke(IPC_CHANNELS.invoke, fromApp, 'sites.create', {
-      name: 'Tampereen IPS', regionName: 'Pirkanmaa', organisation: 'Tays', collaborationModel: 1,
-    }) as ApiResponse;
+    const created = await ipcMain.invoke(IPC_CHANNELS.invoke, fromApp, 'sites.create', { name: 'Tampereen IPS' }) as ApiResponse;
     expect(created).toMatchObject({ ok: true, output: { name: 'Tampereen IPS' } });
     const listed = await ipcMain.invoke(IPC_CHANNELS.invoke, fromApp, 'sites.list', {}) as ApiResponse;
     expect(listed).toMatchObject({ ok: true, output: [{ name: 'Tampereen IPS' }] });
@@ -72,6 +71,10 @@ describe('ips:invoke', () => {
       { senderFrame: { url: 'https://example.org/' } },
       { senderFrame: { url: 'http://127.0.0.1:5173/#token=x' } },
       { senderFrame: { url: pathToFileURL('/tmp/evil.html').href } },
+      // The built page itself, loaded from file:// instead of app://, is not the app page.
+      { senderFrame: { url: `${pathToFileURL('/opt/ips/dist/renderer/index.html').href}#/sites`, parent: null } },
+      { senderFrame: { url: 'app://other-host/index.html', parent: null } },
+      { senderFrame: { url: 'app://ips-fidelity/evil.html', parent: null } },
       { senderFrame: { url: PAGE_URL, parent: { url: PAGE_URL } } },
       { senderFrame: null },
     ];

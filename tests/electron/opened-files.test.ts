@@ -6,12 +6,14 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { OFFERED_FILE_TYPES, readFileToOffer } from '../../electron/backend/offered-file.ts';
 import { chooseFileToImport } from '../../electron/main/dialogs.ts';
 import { createFileHandover } from '../../electron/main/file-handover.ts';
+import { APP_PAGE_URL } from '../../electron/main/app-scheme.ts';
 import { menuMessages } from '../../electron/main/menu-messages.ts';
-import { bundlePathsFromArgv } from '../../electron/main/opened-files.ts';
+import { localPathOf, notLocalText, openedBundlesFromArgv, type CommandLineContext } from '../../electron/main/opened-files.ts';
 import { createMainWindow, EXCHANGE_ROUTE, showAppRoute } from '../../electron/main/window.ts';
 import { testBackend } from '../fixtures/backend.ts';
 import { fakeBrowserWindowClass, fakeDialog, fakeShell, fakeWebContents } from './stand-ins.ts';
 
+const bundlePathsFromArgv = (argv: string[], context: CommandLineContext) => openedBundlesFromArgv(argv, context).paths;
 const tempDir = () => mkdtempSync(join(tmpdir(), 'ips-opened-files-'));
 const closers: Array<() => void> = [];
 afterEach(() => closers.splice(0).forEach((close) => close()));
@@ -42,9 +44,9 @@ describe('bundles named on the command line (file association)', () => {
     const file = '/srv/jako/a.ipsreview';
     const argv = [
       '/usr/lib/electron/electron', '.', '--no-sandbox', '--enable-features=x', '-v', '--user-data-dir=/tmp/x.ipsreview',
-      '--', file, '/srv/jako/review.json', '/srv/jako/notes.txt', 'https://example.org/b.ipsreview', 'ipsfidelity://c.ipsreview', '',
+      '--', file, '/srv/jako/review.json', '/srv/jako/notes.txt', 'https://example.org/page', '',
     ];
-    expect(bundlePathsFromArgv(argv, { cwd: '/srv', platform: 'linux', isFile: () => true })).toEqual([file]);
+    expect(openedBundlesFromArgv(argv, { cwd: '/srv', platform: 'linux', isFile: () => true })).toEqual({ paths: [file], refused: [] });
     // The executable itself is never read as a file, whatever its name.
     expect(bundlePathsFromArgv(['/tmp/odd.ipsreview'], { cwd: '/', platform: 'linux', isFile: () => true })).toEqual([]);
   });
@@ -54,7 +56,6 @@ describe('bundles named on the command line (file association)', () => {
     expect(bundlePathsFromArgv(['app', 'a.ipsreview', 'c.ipsreview', '/data/b.ipsreview', 'c.ipsreview', 'file:///data/c.ipsreview'], context))
       .toEqual(['/data/c.ipsreview', '/data/b.ipsreview']);
     expect(bundlePathsFromArgv(['app', 'gone.ipsreview'], { ...context, isFile: () => false })).toEqual([]);
-    expect(bundlePathsFromArgv(['app', 'file://%%%/x.ipsreview', 'file://remote-host/x.ipsreview'], { ...context, isFile: () => true })).toEqual([]);
   });
 
   test('real files on this machine: a folder named like a bundle is not a file', async () => {
@@ -71,6 +72,85 @@ describe('bundles named on the command line (file association)', () => {
     };
     expect(bundlePathsFromArgv(['app', 'real.ipsreview', 'folder.ipsreview', 'missing.ipsreview'], { cwd: dir, platform: process.platform, isFile }))
       .toEqual([join(dir, 'real.ipsreview')]);
+  });
+});
+
+describe('only files on this machine are opened (UNC paths and URLs refused, never read)', () => {
+  /** Records every path the check asks about: a refused name must not even be looked at. */
+  const watching = () => {
+    const asked: string[] = [];
+    return { asked, isFile: (path: string) => (asked.push(path), true) };
+  };
+
+  test('Windows: UNC, long UNC, forward-slash UNC and device paths are refused; drives and \\\\?\\C:\\ stay local', () => {
+    const { asked, isFile } = watching();
+    const context = { cwd: 'C:\\Users\\Liisa', platform: 'win32' as const, isFile };
+    const network = [
+      '\\\\palvelin\\jako\\Tampere 2026.ipsreview',
+      '\\\\?\\UNC\\palvelin\\jako\\x.ipsreview',
+      '//palvelin/jako/x.ipsreview',
+      '\\/palvelin/jako/x.ipsreview',
+      '\\\\.\\pipe\\x.ipsreview',
+      '\\\\10.0.0.5@SSL@443\\DavWWWRoot\\x.ipsreview',
+      'file://palvelin/jako/x.ipsreview',
+      'FILE://palvelin.example.fi/x.ipsreview',
+    ];
+    const local = ['C:\\Users\\Liisa\\a.ipsreview', 'D:/b.ipsreview', 'c.ipsreview', 'file:///C:/Users/Liisa/d.ipsreview', 'file://localhost/C:/e.ipsreview', '\\\\?\\C:\\Pitkä\\f.ipsreview'];
+    const found = openedBundlesFromArgv(['ips.exe', ...network, ...local], context);
+    expect(found.refused).toEqual(network.map((named) => ({ reason: 'network-path', named })));
+    expect(found.paths).toEqual([
+      'C:\\Users\\Liisa\\a.ipsreview', 'D:\\b.ipsreview', 'C:\\Users\\Liisa\\c.ipsreview', 'C:\\Users\\Liisa\\d.ipsreview', 'C:\\e.ipsreview', '\\\\?\\C:\\Pitkä\\f.ipsreview',
+    ]);
+    // Only the local names were looked at.
+    expect(asked).toEqual(found.paths);
+  });
+
+  test('Windows: a relative name from a second instance started in a share resolves to UNC and is refused', () => {
+    const { asked, isFile } = watching();
+    expect(openedBundlesFromArgv(['ips.exe', 'x.ipsreview'], { cwd: '\\\\palvelin\\jako', platform: 'win32', isFile }))
+      .toEqual({ paths: [], refused: [{ reason: 'network-path', named: 'x.ipsreview' }] });
+    expect(asked).toEqual([]);
+  });
+
+  test('any platform: http:, https:, smb:, custom schemes and malformed file: URLs naming a bundle are refused', () => {
+    for (const platform of ['linux', 'darwin', 'win32'] as const) {
+      const { asked, isFile } = watching();
+      const urls = ['https://example.org/b.ipsreview', 'http://127.0.0.1/x.ipsreview?x=1', 'smb://palvelin/jako/x.ipsreview', 'ipsfidelity://c.ipsreview', 'webdav://h/x.IPSREVIEW#a', 'file://%%%/x.ipsreview'];
+      const found = openedBundlesFromArgv(['app', ...urls, 'https://example.org/other'], { cwd: platform === 'win32' ? 'C:\\' : '/', platform, isFile });
+      expect(found.refused.map((r) => r.named), platform).toEqual(urls);
+      expect(found.refused.map((r) => r.reason), platform).toEqual(['url', 'url', 'url', 'url', 'url', platform === 'win32' ? 'url' : 'url']);
+      expect(found.paths).toEqual([]);
+      expect(asked).toEqual([]);
+    }
+  });
+
+  test('POSIX: file:// with a host is refused; //x is a local path there, and file:///… and file://localhost/… open', () => {
+    const { isFile } = watching();
+    const context = { cwd: '/home/liisa', platform: 'linux' as const, isFile };
+    expect(openedBundlesFromArgv(['app', 'file://palvelin/jako/x.ipsreview', '//srv/a.ipsreview', 'file:///srv/b.ipsreview', 'file://localhost/srv/c.ipsreview'], context)).toEqual({
+      paths: ['/srv/a.ipsreview', '/srv/b.ipsreview', '/srv/c.ipsreview'],
+      refused: [{ reason: 'network-path', named: 'file://palvelin/jako/x.ipsreview' }],
+    });
+  });
+
+  test("macOS 'open-file' paths pass the same check", () => {
+    expect(localPathOf('/Users/liisa/Downloads/x.ipsreview', { cwd: '/', platform: 'darwin' })).toEqual({ ok: true, path: '/Users/liisa/Downloads/x.ipsreview' });
+    expect(localPathOf('/Volumes/jako/x.ipsreview', { cwd: '/', platform: 'darwin' })).toEqual({ ok: true, path: '/Volumes/jako/x.ipsreview' });
+    expect(localPathOf('smb://palvelin/jako/x.ipsreview', { cwd: '/', platform: 'darwin' })).toEqual({ ok: false, refusal: { reason: 'url', named: 'smb://palvelin/jako/x.ipsreview' } });
+    expect(localPathOf('file://palvelin/x.ipsreview', { cwd: '/', platform: 'darwin' })).toEqual({ ok: false, refusal: { reason: 'network-path', named: 'file://palvelin/x.ipsreview' } });
+  });
+
+  test('the refusal is explained in fi, sv and en, naming what was given', () => {
+    const unc = { reason: 'network-path' as const, named: '\\\\palvelin\\jako\\x.ipsreview' };
+    const url = { reason: 'url' as const, named: 'https://example.org/b.ipsreview' };
+    expect(notLocalText(menuMessages.fi, unc)).toBe('Tiedosto \\\\palvelin\\jako\\x.ipsreview on verkkojaolla tai toisella koneella, eikä sovellus avaa sitä sieltä. Kopioi tiedosto ensin omalle koneellesi ja avaa kopio.');
+    expect(notLocalText(menuMessages.fi, url)).toBe('https://example.org/b.ipsreview on verkko-osoite eikä tämän koneen tiedosto, eikä sovellus avaa sitä. Tallenna tiedosto ensin omalle koneellesi ja avaa se sitten.');
+    expect(notLocalText(menuMessages.sv, unc)).toContain('finns på en nätverksresurs');
+    expect(notLocalText(menuMessages.sv, url)).toContain('är en webbadress');
+    expect(notLocalText(menuMessages.en, unc)).toBe('\\\\palvelin\\jako\\x.ipsreview is on a network share or another computer, and the app does not open files from there. Copy the file to your own computer first and open the copy.');
+    expect(notLocalText(menuMessages.en, url)).toContain('is a web address, not a file on this computer');
+    // A very long name is shortened, not shown whole.
+    expect(notLocalText(menuMessages.en, { reason: 'url', named: `https://x/${'a'.repeat(500)}.ipsreview` }).length).toBeLessThan(400);
   });
 });
 
@@ -168,7 +248,7 @@ describe('handing an opened file to the page', () => {
 });
 
 describe('showing the exchange page', () => {
-  const PAGE_URL = pathToFileURL('/opt/ips/dist/renderer/index.html').href;
+  const PAGE_URL = APP_PAGE_URL;
 
   test('loads the app page with the route: a hash change when the page shows another screen', () => {
     const contents = fakeWebContents();
@@ -196,9 +276,9 @@ describe('showing the exchange page', () => {
 
   test('a window started with a file opens at the exchange route', () => {
     const { BrowserWindow, instances } = fakeBrowserWindowClass();
-    createMainWindow({ BrowserWindow, shell: fakeShell(), preloadFile: '/p.cjs', pageFile: '/opt/ips/dist/renderer/index.html', route: EXCHANGE_ROUTE });
-    createMainWindow({ BrowserWindow, shell: fakeShell(), preloadFile: '/p.cjs', pageFile: '/opt/ips/dist/renderer/index.html' });
-    expect(instances.map((w) => w.loaded)).toEqual([['/opt/ips/dist/renderer/index.html#/exchange'], ['/opt/ips/dist/renderer/index.html']]);
+    createMainWindow({ BrowserWindow, shell: fakeShell(), preloadFile: '/p.cjs', pageUrl: PAGE_URL, route: EXCHANGE_ROUTE });
+    createMainWindow({ BrowserWindow, shell: fakeShell(), preloadFile: '/p.cjs', pageUrl: PAGE_URL });
+    expect(instances.map((w) => w.loaded)).toEqual([['app://ips-fidelity/index.html#/exchange'], ['app://ips-fidelity/index.html']]);
     expect(instances[0]!.webContents.getURL()).toBe(`${PAGE_URL}#/exchange`);
   });
 });

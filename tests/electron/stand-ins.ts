@@ -1,5 +1,3 @@
-import { pathToFileURL } from 'node:url';
-
 /**
  * Plain stand-ins for the pieces of Electron the shell uses. Each records what was done to it, so the tests read
  * as "the app asked Electron for X". The shell's wiring takes these pieces as parameters, so no module mocking.
@@ -53,7 +51,7 @@ export function fakeWebContents() {
     listeners,
     sent: [] as Array<{ channel: string; args: unknown[] }>,
     windowOpenHandler: undefined as ((details: { url: string }) => { action: 'deny' }) | undefined,
-    /** The page's URL as Electron reports it; set by loadURL and by the window's loadFile. */
+    /** The page's URL as Electron reports it; set by loadURL (the window's and its contents'). */
     url: '',
     loadedUrls: [] as string[],
     reloads: 0,
@@ -120,12 +118,35 @@ export function fakeBrowserWindowClass() {
     }
     restore() {}
     focus() {}
-    async loadFile(file: string, options?: { hash?: string }) {
-      this.loaded.push(options === undefined ? file : `${file}#${options.hash ?? ''}`);
-      this.webContents.url = `${pathToFileURL(file).href}${options?.hash ? `#${options.hash}` : ''}`;
+    async loadURL(url: string) {
+      this.loaded.push(url);
+      this.webContents.url = url;
     }
   }
   return { BrowserWindow: FakeWindow, instances };
+}
+
+/** Electron's protocol module: privileged schemes and handlers are recorded; `fetch` asks a handler like Chromium would. */
+export function fakeProtocol() {
+  const privileged: Array<{ scheme: string; privileges: Record<string, boolean> }> = [];
+  const handlers = new Map<string, (request: Request) => Response | Promise<Response>>();
+  return {
+    privileged,
+    handlers,
+    registerSchemesAsPrivileged(schemes: typeof privileged) {
+      if (handlers.size > 0) throw new Error('registerSchemesAsPrivileged must be called before app ready');
+      privileged.push(...schemes);
+    },
+    handle(scheme: string, handler: (request: Request) => Response | Promise<Response>) {
+      if (handlers.has(scheme)) throw new Error(`The scheme '${scheme}' is already handled`);
+      handlers.set(scheme, handler);
+    },
+    async fetch(url: string, init?: RequestInit) {
+      const handler = handlers.get(new URL(url).protocol.slice(0, -1));
+      if (!handler) throw new Error(`no handler for ${url}`);
+      return handler(new Request(url, init));
+    },
+  };
 }
 
 export type FakeDialogAnswer = { canceled: boolean; filePaths?: string[] };

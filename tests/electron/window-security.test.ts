@@ -1,17 +1,19 @@
 import { pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { APP_PAGE_URL } from '../../electron/main/app-scheme.ts';
 import { CONTENT_SECURITY_POLICY, hardenSession, hardenWebContents, isAppPageUrl } from '../../electron/main/security.ts';
 import { createMainWindow, mainWindowOptions } from '../../electron/main/window.ts';
 import { fakeBrowserWindowClass, fakeSession, fakeShell, fakeWebContents } from './stand-ins.ts';
 
-const PAGE_FILE = '/opt/ips/dist/renderer/index.html';
-const PAGE_URL = pathToFileURL(PAGE_FILE).href;
+const PAGE_URL = APP_PAGE_URL;
+/** Where the page used to be loaded from: the same built file as a file:// URL is not the app page. */
+const OLD_FILE_PAGE_URL = pathToFileURL('/opt/ips/dist/renderer/index.html').href;
 
 describe('the main window', () => {
   test('runs the page isolated, sandboxed and without Node, with our preload', () => {
     const { BrowserWindow, instances } = fakeBrowserWindowClass();
     const shell = fakeShell();
-    createMainWindow({ BrowserWindow, shell, preloadFile: '/opt/ips/dist/electron/preload.cjs', pageFile: PAGE_FILE });
+    createMainWindow({ BrowserWindow, shell, preloadFile: '/opt/ips/dist/electron/preload.cjs', pageUrl: PAGE_URL });
 
     const [window] = instances;
     expect(instances).toHaveLength(1);
@@ -20,7 +22,7 @@ describe('the main window', () => {
       contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false,
       preload: '/opt/ips/dist/electron/preload.cjs',
     });
-    expect(window!.loaded).toEqual([PAGE_FILE]);
+    expect(window!.loaded).toEqual(['app://ips-fidelity/index.html']);
     // Shown only once painted.
     expect(window!.shown).toBe(false);
     window!.events.get('ready-to-show')!();
@@ -83,6 +85,9 @@ describe('the web contents', () => {
     const { contents } = harden();
     expect(contents.emitPreventable('will-navigate', 'https://example.org/')).toBe(true);
     expect(contents.emitPreventable('will-navigate', 'file:///etc/passwd')).toBe(true);
+    expect(contents.emitPreventable('will-navigate', `${OLD_FILE_PAGE_URL}#/sites`)).toBe(true);
+    expect(contents.emitPreventable('will-navigate', 'app://other-host/index.html')).toBe(true);
+    expect(contents.emitPreventable('will-navigate', 'app://ips-fidelity/other.html')).toBe(true);
     expect(contents.emitPreventable('will-navigate', 'javascript:alert(1)')).toBe(true);
     expect(contents.emitPreventable('will-redirect', 'http://127.0.0.1:1/')).toBe(true);
     expect(contents.emitPreventable('will-navigate', PAGE_URL)).toBe(false);
@@ -110,11 +115,15 @@ describe('the web contents', () => {
     expect(isAppPageUrl('', PAGE_URL)).toBe(false);
     expect(isAppPageUrl(undefined, PAGE_URL)).toBe(false);
     expect(isAppPageUrl('::::', PAGE_URL)).toBe(false);
+    expect(isAppPageUrl(OLD_FILE_PAGE_URL, PAGE_URL)).toBe(false);
+    expect(isAppPageUrl('app://ips-fidelity.evil/index.html', PAGE_URL)).toBe(false);
+    expect(isAppPageUrl('app://ips-fidelity:1/index.html', PAGE_URL)).toBe(false);
+    expect(isAppPageUrl('https://ips-fidelity/index.html', PAGE_URL)).toBe(false);
   });
 });
 
 describe('the page carries the same policy', () => {
-  test("renderer/index.html's CSP meta tag matches the header (file:// loads may skip onHeadersReceived)", async () => {
+  test("renderer/index.html's CSP meta tag matches the header (a second line under the app:// header)", async () => {
     const { readFileSync } = await import('node:fs');
     const html = readFileSync(new URL('../../renderer/index.html', import.meta.url), 'utf8');
     const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html)?.[1];
