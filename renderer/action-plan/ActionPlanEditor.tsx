@@ -98,7 +98,12 @@ export function ActionPlanEditor({ initial }: { initial: ActionPlan }) {
   }
 
   async function rowAdded(row: ActionPlanRow) {
-    setPlan(await api.call('actionPlan.get', { reviewId: plan.reviewId }));
+    try {
+      // Again from the backend: the new row takes its place in the plan's order, and the proposals follow.
+      setPlan(await api.call('actionPlan.get', { reviewId: plan.reviewId }));
+    } catch {
+      setPlan((p) => ({ ...p, rows: [...p.rows, row] }));
+    }
     setAdded(row.id);
     setMessage(t('actionPlan.add.added', { label: rowLabel(row) }));
   }
