@@ -1,11 +1,8 @@
 import { drawFields } from '../pdf/fields.ts';
 import { drawPageFrames } from '../pdf/page-frame.ts';
-import PDFDocument from 'pdfkit';
-import { ARCHIVAL_OPTIONS, PRODUCER, writeEscapedXmpInfo } from '../pdf/archival.ts';
-import { registerReportFonts } from '../pdf/fonts.ts';
-import { PageFlow } from '../pdf/page-flow.ts';
+import { openReportDocument } from '../pdf/report-document.ts';
 import { drawTable } from '../pdf/table.ts';
-import { BODY, BODY_WIDTH, PAGE, STYLE } from '../pdf/theme.ts';
+import { BODY_WIDTH, STYLE } from '../pdf/theme.ts';
 import { buildVisitRequestModel, type VisitRequestModel } from './visit-request-model.ts';
 import type { VisitRequestInput } from './visit-request-input.ts';
 
@@ -21,24 +18,7 @@ export async function renderVisitRequest(input: VisitRequestInput): Promise<{ pd
 const SCHEDULE_COLUMNS = [78, 92, BODY_WIDTH - 78 - 92 - 150, 150];
 
 export async function renderVisitRequestPdf(model: VisitRequestModel): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: [PAGE.width, PAGE.height],
-    margins: { top: BODY.top, bottom: PAGE.height - BODY.bottom, left: BODY.left, right: PAGE.width - BODY.right },
-    autoFirstPage: false, bufferPages: true, ...ARCHIVAL_OPTIONS, lang: model.languageTag, displayTitle: true,
-    info: {
-      Title: model.metadata.title, Author: model.metadata.author, Subject: model.metadata.subject, Keywords: model.metadata.keywords,
-      Creator: PRODUCER, Producer: PRODUCER, CreationDate: new Date(`${model.metadata.creationDate}T00:00:00Z`),
-    },
-  });
-  writeEscapedXmpInfo(doc, model.languageTag);
-  registerReportFonts(doc);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const bytes = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  const flow = new PageFlow(doc);
+  const { doc, flow, bytes } = openReportDocument(model.metadata, model.languageTag);
   const section = (draw: () => void) => flow.tags.within('Sect', draw);
   flow.newPage();
 
