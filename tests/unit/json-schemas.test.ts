@@ -4,6 +4,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, test } from 'vitest';
 import { generatedSchemas, schemaText } from '../../scripts/json-schemas.ts';
+import { bundleOf, exampleFile, exporterIdentity } from '../exchange/bundle-fixtures.ts';
 import { BUNDLED_SCALES_DIR } from '../../scales/scale-registry.ts';
 import { ROOT, readExample } from '../fixtures/ratings.ts';
 
@@ -50,5 +51,20 @@ describe('published JSON Schemas', () => {
     json.ratings[0] = { item: 1, score: null, reason: 'lazy' };
     expect(validateReview(json)).toBe(false);
     expect([...new Set(validateReview.errors?.map((e) => e.instancePath))].sort()).toEqual(['/kind', '/ratings/0/reason', '/visitDates/0']);
+  });
+
+  test('a bundle the app writes passes the bundle schema, free rows and several rows per item too; a row with both an item and a title, or an unknown field, fails', async () => {
+    const validateBundle = ajv.compile(schemas['docs/bundle-format.schema.json'] as object);
+    const { identity } = await exporterIdentity();
+    const row = { item: 3, goal: 'Tiimikokoukset', status: 'open' as const };
+    const json = JSON.parse(bundleOf(identity, [{ file: exampleFile(), actionPlan: [row, { ...row, goal: 'Toinen' }, { title: 'Yhteistyö Kelan kanssa', goal: 'Palaveri', status: 'done' }] }]).toString('utf8'));
+    expect(json.format).toBe('ips-fidelity-bundle/2');
+    expect(validateBundle(json), JSON.stringify(validateBundle.errors)).toBe(true);
+    expect(validateBundle(JSON.parse(bundleOf(identity).toString('utf8')))).toBe(true);
+    json.content.reviews[0].actionPlan[0].title = 'Molemmat';
+    expect(validateBundle(json)).toBe(false);
+    delete json.content.reviews[0].actionPlan[0].title;
+    json.content.reviews[0].actionPlan[0].priority = 1;
+    expect(validateBundle(json)).toBe(false);
   });
 });
