@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { hrefFor } from './routes.ts';
-import { useDocumentTitle } from './use-document-title.ts';
+import { useDocumentTitle } from '../platform/use-document-title.ts';
 
 export function NotFoundPage() {
   const { t } = useTranslation();

@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { base64ToBytes, safeFileName } from '../reports/pdf-bytes.ts';
+import { base64ToBytes, safeFileName } from '../platform/pdf-bytes.ts';
 
 interface DownloadLinkProps {
   base64: string;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { FileField } from '../reports/FileField.tsx';
+import { FileField } from './FileField.tsx';
 import './file-drop-picker.css';
 
 interface FileDropPickerProps {

@@ -5,7 +5,7 @@ import { ScoresLowestAdvice } from '../components/ScoresLowestAdvice.tsx';
 import type { ConsensusRating } from '../../electron/contract/entities.ts';
 import { useApi } from '../platform/api-context.tsx';
 import { choiceOf, isDisagreement, isReason, needsJustification, NOT_RATED_REASONS, ratingOfChoice, type Choice } from './consensus-choice.ts';
-import { SaveIndicator } from './SaveIndicator.tsx';
+import { SaveIndicator } from '../components/SaveIndicator.tsx';
 import { useAutosave, useDebounced } from '../platform/use-autosave.ts';
 
 interface Draft {

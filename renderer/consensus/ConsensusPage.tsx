@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewDetail } from '../../electron/contract/entities.ts';
 import { hrefFor } from '../app/routes.ts';
-import { useDocumentTitle } from '../app/use-document-title.ts';
+import { useDocumentTitle } from '../platform/use-document-title.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useErrorMessage } from '../components/use-error-message.ts';
 import { useApiQuery } from '../platform/use-api-query.ts';
 import { ConsensusWorkspace } from './ConsensusWorkspace.tsx';
 import { ReviewerProgress } from './ReviewerProgress.tsx';
-import { ReviewHeader } from './ReviewHeader.tsx';
+import { ReviewHeader } from '../components/ReviewHeader.tsx';
 import { StartConsensus } from './StartConsensus.tsx';
 import './consensus.css';
 

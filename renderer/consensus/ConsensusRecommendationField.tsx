@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CopyFromPrevious } from '../components/CopyFromPrevious.tsx';
 import { useApi } from '../platform/api-context.tsx';
-import { SaveIndicator } from './SaveIndicator.tsx';
+import { SaveIndicator } from '../components/SaveIndicator.tsx';
 import { useAutosave, useDebounced } from '../platform/use-autosave.ts';
 
 interface ConsensusRecommendationFieldProps {

@@ -5,10 +5,10 @@ import type { JudgedCertificate } from '../../electron/contract/trust-contract.t
 import { ScoreValue } from '../components/ScoreValue.tsx';
 import { useFocusWhen } from '../components/use-focus-when.ts';
 import { useFormat } from '../i18n/use-format.ts';
-import { Fingerprint } from '../reports/Fingerprint.tsx';
+import { Fingerprint } from '../components/Fingerprint.tsx';
 import { useBandLabel } from '../scales/band-labels.tsx';
-import { ConfirmTrustedSigner } from '../trust/ConfirmTrustedSigner.tsx';
-import { SignerTrustVerdict } from '../trust/SignerTrustVerdict.tsx';
+import { ConfirmTrustedSigner } from '../components/ConfirmTrustedSigner.tsx';
+import { SignerTrustVerdict } from '../components/SignerTrustVerdict.tsx';
 import { BundleSigners } from './BundleSigners.tsx';
 import { ImportRefusal } from './ImportRefusal.tsx';
 import { ImpostorWarnings } from './ImpostorWarnings.tsx';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useDocumentTitle } from '../app/use-document-title.ts';
+import { useDocumentTitle } from '../platform/use-document-title.ts';
 import { ExportSection } from './ExportSection.tsx';
 import { ImportSection } from './ImportSection.tsx';
 import './exchange.css';

@@ -9,7 +9,7 @@ import type { ApiClientError } from '../platform/api-client.ts';
 import { useApi } from '../platform/api-context.tsx';
 import { asApiClientError, useApiQuery } from '../platform/use-api-query.ts';
 import { ExportChoice, type ExportScope } from './ExportChoice.tsx';
-import { ExportSigner } from './ExportSigner.tsx';
+import { ExportSigner } from '../components/ExportSigner.tsx';
 
 type Field = 'site' | 'reviews' | 'identity' | 'passphrase';
 type Exported = CallOutput<'bundles.export'>;

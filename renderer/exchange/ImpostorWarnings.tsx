@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../electron/contract/contract.ts';
-import { Fingerprint } from '../reports/Fingerprint.tsx';
-import { SignerTrustVerdict } from '../trust/SignerTrustVerdict.tsx';
+import { Fingerprint } from '../components/Fingerprint.tsx';
+import { SignerTrustVerdict } from '../components/SignerTrustVerdict.tsx';
 
 type Impostor = Extract<CallOutput<'bundles.inspect'>, { ok: true }>['impostors'][number];
 

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { JudgedCertificate } from '../../electron/contract/trust-contract.ts';
 import { useFocusWhen } from '../components/use-focus-when.ts';
-import { Fingerprint } from '../reports/Fingerprint.tsx';
-import { ConfirmTrustedSigner } from '../trust/ConfirmTrustedSigner.tsx';
-import { SignerTrustVerdict } from '../trust/SignerTrustVerdict.tsx';
+import { Fingerprint } from '../components/Fingerprint.tsx';
+import { ConfirmTrustedSigner } from '../components/ConfirmTrustedSigner.tsx';
+import { SignerTrustVerdict } from '../components/SignerTrustVerdict.tsx';
 
 interface JudgedSignerProps {
   signer: JudgedCertificate;

@@ -6,7 +6,7 @@ import { FileDropPicker } from '../components/FileDropPicker.tsx';
 import { useErrorMessage } from '../components/use-error-message.ts';
 import { useApi } from '../platform/api-context.tsx';
 import { asApiClientError } from '../platform/use-api-query.ts';
-import { readFileAsBase64 } from '../reports/pdf-bytes.ts';
+import { readFileAsBase64 } from '../platform/pdf-bytes.ts';
 import { issuesOf, issueText } from './issue-text.ts';
 
 /**

@@ -6,10 +6,10 @@ import { DownloadLink } from '../components/DownloadLink.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { FileDropPicker } from '../components/FileDropPicker.tsx';
 import { useErrorMessage } from '../components/use-error-message.ts';
-import { ExportSigner, type StoredIdentity } from '../exchange/ExportSigner.tsx';
+import { ExportSigner, type StoredIdentity } from '../components/ExportSigner.tsx';
 import { useApi } from '../platform/api-context.tsx';
 import { asApiClientError } from '../platform/use-api-query.ts';
-import { readFileAsBase64 } from '../reports/pdf-bytes.ts';
+import { readFileAsBase64 } from '../platform/pdf-bytes.ts';
 import { issuesOf, issueText } from './issue-text.ts';
 
 /** On the second reviewer's laptop: sign the report the lead signed, and save it to send back. Nothing is stored here. */

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { hrefFor } from '../app/routes.ts';
-import { useDocumentTitle } from '../app/use-document-title.ts';
+import { useDocumentTitle } from '../platform/use-document-title.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useErrorMessage } from '../components/use-error-message.ts';
-import { ReviewHeader } from '../consensus/ReviewHeader.tsx';
+import { ReviewHeader } from '../components/ReviewHeader.tsx';
 import { useApiQuery } from '../platform/use-api-query.ts';
 import { CountersignSection } from './CountersignSection.tsx';
 import { AttachReportSection } from './AttachReportSection.tsx';

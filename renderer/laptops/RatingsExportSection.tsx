@@ -5,7 +5,7 @@ import type { ReviewDetail } from '../../electron/contract/entities.ts';
 import { DownloadLink } from '../components/DownloadLink.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useErrorMessage } from '../components/use-error-message.ts';
-import { ExportSigner, type StoredIdentity } from '../exchange/ExportSigner.tsx';
+import { ExportSigner, type StoredIdentity } from '../components/ExportSigner.tsx';
 import { useApi } from '../platform/api-context.tsx';
 import { asApiClientError } from '../platform/use-api-query.ts';
 import { issuesOf, issueText } from './issue-text.ts';

@@ -6,8 +6,8 @@ import { FileDropPicker } from '../components/FileDropPicker.tsx';
 import { useErrorMessage } from '../components/use-error-message.ts';
 import { useApi } from '../platform/api-context.tsx';
 import { asApiClientError } from '../platform/use-api-query.ts';
-import { Fingerprint } from '../reports/Fingerprint.tsx';
-import { readFileAsBase64 } from '../reports/pdf-bytes.ts';
+import { Fingerprint } from '../components/Fingerprint.tsx';
+import { readFileAsBase64 } from '../platform/pdf-bytes.ts';
 import { issuesOf, issueText } from './issue-text.ts';
 
 type Preview = Extract<CallOutput<'reviewerRatings.inspect'>, { ok: true }>['preview'];

@@ -1,4 +1,4 @@
-import { base64ToBytes } from '../reports/pdf-bytes.ts';
+import { base64ToBytes } from './pdf-bytes.ts';
 
 /**
  * The text of an offered review file (.json; see use-offered-file.ts), for JSON.parse and reviews.importFile:

@@ -8,8 +8,8 @@ import { useApi } from '../platform/api-context.tsx';
 import { asApiClientError } from '../platform/use-api-query.ts';
 import { conflictReason, fieldMessages, type FieldMessages } from './report-errors.ts';
 import { KeyProtectionFields, useKeyProtection } from './StoragePassphraseFields.tsx';
-import { TextField } from './TextField.tsx';
-import { useMessage } from './use-message.ts';
+import { TextField } from '../components/TextField.tsx';
+import { useMessage } from '../platform/use-message.ts';
 
 export type SigningIdentity = CallOutput<'identities.list'>[number];
 

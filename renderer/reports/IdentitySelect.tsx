@@ -1,7 +1,7 @@
 import { useId, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../i18n/use-format.ts';
-import { Fingerprint } from './Fingerprint.tsx';
+import { Fingerprint } from '../components/Fingerprint.tsx';
 import type { SigningIdentity } from './CreateIdentityForm.tsx';
 import { localDate } from '../../scales/review-rules/local-date.ts';
 import './identity-select.css';

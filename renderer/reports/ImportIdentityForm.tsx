@@ -6,12 +6,12 @@ import type { ApiClientError } from '../platform/api-client.ts';
 import { useApi } from '../platform/api-context.tsx';
 import { asApiClientError } from '../platform/use-api-query.ts';
 import type { SigningIdentity } from './CreateIdentityForm.tsx';
-import { FileField } from './FileField.tsx';
-import { base64Length, readFileAsBase64 } from './pdf-bytes.ts';
+import { FileField } from '../components/FileField.tsx';
+import { base64Length, readFileAsBase64 } from '../platform/pdf-bytes.ts';
 import { conflictReason, fieldMessages, isSigningCode, type FieldMessages } from './report-errors.ts';
 import { KeyProtectionFields, useKeyProtection } from './StoragePassphraseFields.tsx';
-import { TextField } from './TextField.tsx';
-import { useMessage } from './use-message.ts';
+import { TextField } from '../components/TextField.tsx';
+import { useMessage } from '../platform/use-message.ts';
 
 type Field = 'file' | 'p12Passphrase' | 'role' | 'protection' | 'passphrase' | 'repeat';
 const FIELDS: readonly Field[] = ['file', 'p12Passphrase', 'role', 'protection', 'passphrase', 'repeat'];

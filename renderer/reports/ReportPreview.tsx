@@ -7,12 +7,12 @@ import { useUiLanguage } from '../i18n/use-format.ts';
 import type { ApiClientError } from '../platform/api-client.ts';
 import { useApi } from '../platform/api-context.tsx';
 import { asApiClientError } from '../platform/use-api-query.ts';
-import { base64ToBytes, countPdfPages } from './pdf-bytes.ts';
-import { fileSize } from './file-size.ts';
+import { base64ToBytes, countPdfPages } from '../platform/pdf-bytes.ts';
+import { fileSize } from '../platform/file-size.ts';
 import { DownloadLink } from '../components/DownloadLink.tsx';
 import type { ReportLanguage } from './ReportLanguageField.tsx';
 import { ReportInputProblems } from './ReportInputProblems.tsx';
-import { useMessage } from './use-message.ts';
+import { useMessage } from '../platform/use-message.ts';
 
 type PreviewState =
   | { status: 'idle' }

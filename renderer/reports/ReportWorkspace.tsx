@@ -7,7 +7,7 @@ import { ReportLanguageField, type ReportLanguage } from './ReportLanguageField.
 import { ReportPreview } from './ReportPreview.tsx';
 import { SignedReportPanel, type SignedReport } from './SignedReportPanel.tsx';
 import { SigningSection } from './SigningSection.tsx';
-import { useMessage, type Message } from './use-message.ts';
+import { useMessage, type Message } from '../platform/use-message.ts';
 
 interface ReportWorkspaceProps {
   review: ReviewDetail;

@@ -4,7 +4,7 @@ import type { CallOutput } from '../../electron/contract/contract.ts';
 import type { ReviewDetail } from '../../electron/contract/entities.ts';
 import { hrefFor } from '../app/routes.ts';
 import { useFormat } from '../i18n/use-format.ts';
-import { Fingerprint } from './Fingerprint.tsx';
+import { Fingerprint } from '../components/Fingerprint.tsx';
 import { DownloadLink } from '../components/DownloadLink.tsx';
 import { ScrollRegion } from '../components/ScrollRegion.tsx';
 

@@ -16,9 +16,9 @@ import { conflictReason, fieldMessages, type FieldMessages } from './report-erro
 import type { ReportLanguage } from './ReportLanguageField.tsx';
 import { ReportInputProblems } from './ReportInputProblems.tsx';
 import type { SignedReport } from './SignedReportPanel.tsx';
-import { TextField } from './TextField.tsx';
+import { TextField } from '../components/TextField.tsx';
 import { UndecidedItems } from './UndecidedItems.tsx';
-import { useMessage, type Message } from './use-message.ts';
+import { useMessage, type Message } from '../platform/use-message.ts';
 
 type Field = 'identity' | 'passphrase';
 type Refusal =

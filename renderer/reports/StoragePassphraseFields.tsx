@@ -1,6 +1,6 @@
 import { useId, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TextField } from './TextField.tsx';
+import { TextField } from '../components/TextField.tsx';
 
 export interface StoragePassphraseValues {
   passphrase: string;

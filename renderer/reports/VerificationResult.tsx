@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../electron/contract/contract.ts';
 import { formatDecimal, formatLocalDateTime } from '../../scales/display-format.ts';
 import { useUiLanguage } from '../i18n/use-format.ts';
-import { ConfirmTrustedSigner } from '../trust/ConfirmTrustedSigner.tsx';
-import { SignersSummary } from '../trust/SignersSummary.tsx';
-import { SignerTrustVerdict } from '../trust/SignerTrustVerdict.tsx';
-import { Fingerprint } from './Fingerprint.tsx';
-import { useMessage } from './use-message.ts';
+import { ConfirmTrustedSigner } from '../components/ConfirmTrustedSigner.tsx';
+import { SignersSummary } from '../components/SignersSummary.tsx';
+import { SignerTrustVerdict } from '../components/SignerTrustVerdict.tsx';
+import { Fingerprint } from '../components/Fingerprint.tsx';
+import { useMessage } from '../platform/use-message.ts';
 
 export type PdfVerification = CallOutput<'reports.verify'>;
 

@@ -1,16 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDocumentTitle } from '../app/use-document-title.ts';
+import { useDocumentTitle } from '../platform/use-document-title.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { StatusMessage } from '../components/StatusMessage.tsx';
 import { useErrorMessage } from '../components/use-error-message.ts';
 import { useApi } from '../platform/api-context.tsx';
 import { asApiClientError } from '../platform/use-api-query.ts';
-import { base64Length, readFileAsBase64 } from './pdf-bytes.ts';
+import { base64Length, readFileAsBase64 } from '../platform/pdf-bytes.ts';
 import { FileDropPicker } from '../components/FileDropPicker.tsx';
 import { isTooLarge } from './report-errors.ts';
-import { useTrustErrorText } from '../trust/trust-error-text.ts';
-import { useMessage, type Message } from './use-message.ts';
+import { useTrustErrorText } from '../components/trust-error-text.ts';
+import { useMessage, type Message } from '../platform/use-message.ts';
 import { VerificationResult, type PdfVerification } from './VerificationResult.tsx';
 import './reports.css';
 

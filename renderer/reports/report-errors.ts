@@ -1,6 +1,6 @@
 import type { ApiIssue } from '../../electron/contract/api-error.ts';
 import type { ApiClientError } from '../platform/api-client.ts';
-import type { Message } from './use-message.ts';
+import type { Message } from '../platform/use-message.ts';
 
 /** The SigningError codes (reports/signing/signing-error.ts); each has a message under reports.errors.signing. */
 const SIGNING_CODES: ReadonlySet<string> = new Set([

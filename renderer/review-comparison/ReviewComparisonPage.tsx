@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ComparableReview, ReviewComparisonResult } from '../../electron/contract/review-comparison-contract.ts';
 import { localized } from '../../scales/display-format.ts';
 import { hrefFor } from '../app/routes.ts';
-import { useDocumentTitle } from '../app/use-document-title.ts';
+import { useDocumentTitle } from '../platform/use-document-title.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useErrorMessage } from '../components/use-error-message.ts';
 import { useUiLanguage } from '../i18n/use-format.ts';

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hrefFor } from '../app/routes.ts';
-import { useDocumentTitle } from '../app/use-document-title.ts';
+import { useDocumentTitle } from '../platform/use-document-title.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useErrorMessage } from '../components/use-error-message.ts';
 import { UI_LANGUAGES } from '../i18n/i18n.ts';

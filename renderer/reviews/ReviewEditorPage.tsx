@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { hrefFor } from '../app/routes.ts';
-import { useDocumentTitle } from '../app/use-document-title.ts';
+import { useDocumentTitle } from '../platform/use-document-title.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useErrorMessage } from '../components/use-error-message.ts';
 import { PreviousActionPlan } from '../action-plan/PreviousActionPlan.tsx';

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo } from '../../electron/contract/backup-contract.ts';
 import { hrefFor } from '../app/routes.ts';
-import { useDocumentTitle } from '../app/use-document-title.ts';
+import { useDocumentTitle } from '../platform/use-document-title.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { StatusMessage } from '../components/StatusMessage.tsx';
 import { useErrorMessage } from '../components/use-error-message.ts';

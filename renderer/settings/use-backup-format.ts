@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo } from '../../electron/contract/backup-contract.ts';
 import { useFormat } from '../i18n/use-format.ts';
-import { fileSize } from '../reports/file-size.ts';
+import { fileSize } from '../platform/file-size.ts';
 import { formatLocalDateTime } from '../../scales/display-format.ts';
-import { useMessage } from '../reports/use-message.ts';
+import { useMessage } from '../platform/use-message.ts';
 
 /** A backup's time (date and time in the UI language, zone named), reason and size, as the page shows them. */
 export function useBackupFormat() {

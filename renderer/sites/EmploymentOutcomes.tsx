@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EmploymentOutcome } from '../../electron/contract/comparison-contract.ts';
-import { formatPercent } from '../comparison/comparison-format.ts';
+import { formatPercent } from '../i18n/number-format.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { StatusMessage } from '../components/StatusMessage.tsx';
 import { useErrorMessage } from '../components/use-error-message.ts';

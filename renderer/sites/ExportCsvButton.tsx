@@ -7,7 +7,7 @@ import { useUiLanguage } from '../i18n/use-format.ts';
 import type { ApiClientError } from '../platform/api-client.ts';
 import { useApi } from '../platform/api-context.tsx';
 import { asApiClientError } from '../platform/use-api-query.ts';
-import { safeFileName } from '../reports/pdf-bytes.ts';
+import { safeFileName } from '../platform/pdf-bytes.ts';
 import './export-csv.css';
 
 /** Long enough for the browser (or Electron's save dialog) to take the bytes; then the Blob is let go. */

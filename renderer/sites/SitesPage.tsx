@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Site } from '../../electron/contract/entities.ts';
-import { useDocumentTitle } from '../app/use-document-title.ts';
+import { useDocumentTitle } from '../platform/use-document-title.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { StatusMessage } from '../components/StatusMessage.tsx';
 import { useErrorMessage } from '../components/use-error-message.ts';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { TrustedCertificateInfo } from '../../electron/contract/trust-contract.ts';
 import { formatLocalDateTime } from '../../scales/display-format.ts';
-import { Fingerprint } from '../reports/Fingerprint.tsx';
+import { Fingerprint } from '../components/Fingerprint.tsx';
 import { useUiLanguage } from '../i18n/use-format.ts';
 import { ScrollRegion } from '../components/ScrollRegion.tsx';
 

@@ -1,17 +1,18 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TrustedCertificateInfo } from '../../electron/contract/trust-contract.ts';
-import { useDocumentTitle } from '../app/use-document-title.ts';
+import { useDocumentTitle } from '../platform/use-document-title.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { FileDropPicker } from '../components/FileDropPicker.tsx';
 import { StatusMessage } from '../components/StatusMessage.tsx';
 import { useErrorMessage } from '../components/use-error-message.ts';
 import { useApi } from '../platform/api-context.tsx';
 import { asApiClientError, useApiQuery } from '../platform/use-api-query.ts';
-import { Fingerprint } from '../reports/Fingerprint.tsx';
-import { readFileAsBase64 } from '../reports/pdf-bytes.ts';
+import { Fingerprint } from '../components/Fingerprint.tsx';
+import { readFileAsBase64 } from '../platform/pdf-bytes.ts';
 import { TrustedCertificateTable } from './TrustedCertificateTable.tsx';
-import { useTrustErrorText } from './trust-error-text.ts';
+import { useTrustErrorText } from '../components/trust-error-text.ts';
+import './trust.css';
 
 /**
  * Trusted signers (#/settings/trusted-signers): the confirmed signer certificates and the root certificates, each

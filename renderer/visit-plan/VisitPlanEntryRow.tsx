@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VisitPlanEntry } from '../../electron/contract/visit-plan-contract.ts';
-import { SaveIndicator } from '../consensus/SaveIndicator.tsx';
+import { SaveIndicator } from '../components/SaveIndicator.tsx';
 import { useAutosave, useDebounced } from '../platform/use-autosave.ts';
 import { useApi } from '../platform/api-context.tsx';
 import { draftOf, draftProblems, hasProblems, updateInput, type EntryDraft } from './entry-draft.ts';

@@ -93,3 +93,49 @@ describe('renderer styles', () => {
     expect(definers('save-state--*').has('components')).toBe(true);
   });
 });
+
+describe('renderer imports', () => {
+  /** The kit every feature may use; it imports only itself (and the routes, to link to a screen). */
+  const KIT = new Set(['components', 'platform', 'i18n', 'scales']);
+  /**
+   * Feature-to-feature imports that stay, each with its reason ("from folder -> imported file"). A feature that
+   * needs another's piece moves the piece to the kit instead of adding a line here.
+   */
+  const EXCEPTIONS: Record<string, string> = {
+    'sites -> action-plan/ActionPlanProgress.tsx': "the site page shows each review's action-plan progress, a table the action plan owns (its data and wording)",
+    'reviews -> action-plan/PreviousActionPlan.tsx': "the review editor folds in the previous review's action plan, which the action plan owns",
+    'action-plan -> visit-plan/LocalDateInput.tsx': 'a due date is typed like a visit date; LocalDateInput is being reworked with the visit plan (times, issue 13) and moves to components/ after that',
+  };
+
+  /** Every import of a renderer file that lands in another top-level folder of renderer/: [from file, to file]. */
+  function crossFolderImports(): [string, string][] {
+    return files(/\.(ts|tsx)$/).flatMap((file) =>
+      [...read(file).matchAll(/(?:import|export)\s[^'"]*?from\s+['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g)]
+        .map((m) => posix.join(posix.dirname(file), m[1] ?? m[2]!))
+        .filter((target) => !target.startsWith('..') && folderOf(target) !== '' && folderOf(target) !== folderOf(file))
+        .map((target): [string, string] => [file, target]));
+  }
+
+  const allowed = (from: string, to: string) =>
+    ['app', ''].includes(folderOf(from)) || // the shell (main.tsx, app/) puts the features' screens together
+    to === 'app/routes.ts' || // links to a screen
+    KIT.has(folderOf(to)) || // the kit imports only itself: a kit file importing a feature falls through
+    `${folderOf(from)} -> ${to}` in EXCEPTIONS;
+
+  test("a feature imports only the kit (components, platform, i18n, scales) and the routes, never another feature's files", () => {
+    const offenders = crossFolderImports().filter(([from, to]) => !allowed(from, to)).map(([from, to]) => `${from} imports ${to}`);
+    expect(offenders).toEqual([]);
+  });
+
+  test('every exception is still needed', () => {
+    const used = new Set(crossFolderImports().map(([from, to]) => `${folderOf(from)} -> ${to}`));
+    expect(Object.keys(EXCEPTIONS).filter((e) => !used.has(e))).toEqual([]);
+  });
+
+  test('the import scan finds imports across folders (so the check above can fail)', () => {
+    expect(crossFolderImports()).toContainEqual(['app/App.tsx', 'sites/SitesPage.tsx']);
+    expect(allowed('sites/SitePage.tsx', 'reviews/ReviewEditor.tsx')).toBe(false);
+    expect(allowed('components/X.tsx', 'reports/Y.tsx')).toBe(false);
+    expect(allowed('sites/SitePage.tsx', 'components/StatusMessage.tsx')).toBe(true);
+  });
+});

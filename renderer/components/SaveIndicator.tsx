@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useErrorMessage } from '../components/use-error-message.ts';
+import { useErrorMessage } from './use-error-message.ts';
 import type { SaveState } from '../platform/use-autosave.ts';
 
 interface SaveIndicatorProps {

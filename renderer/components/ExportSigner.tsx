@@ -1,7 +1,7 @@
 import { useId, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../electron/contract/contract.ts';
-import { TextField } from '../reports/TextField.tsx';
+import { TextField } from './TextField.tsx';
 
 export type StoredIdentity = CallOutput<'identities.list'>[number];
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { SignerTrustShape } from '../../electron/contract/trust-contract.ts';
-import './trust.css';
+import './signer-trust.css';
 
 const MARK: Record<SignerTrustShape['kind'], string> = { 'trusted-signer': '✓', 'trusted-root': '✓', unknown: '?', impostor: '⚠' };
 

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Fingerprint } from '../reports/Fingerprint.tsx';
+import { Fingerprint } from './Fingerprint.tsx';
+import './signer-trust.css';
 
 interface ConfirmTrustedSignerProps {
   signerName: string;

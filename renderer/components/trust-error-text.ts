@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useErrorMessage } from '../components/use-error-message.ts';
+import { useErrorMessage } from './use-error-message.ts';
 import type { ApiClientError } from '../platform/api-client.ts';
 
 /** A trust call's refusal in words: the code (or the conflict's reason) when there is a message for it. */
