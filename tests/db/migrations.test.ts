@@ -15,6 +15,10 @@ function kept(after: Record<string, unknown[]>, table: string): unknown[] | unde
   if (table === 'sites') return after.sites!.map(without('collaboration_other_note'));
   // Migration 015's optional outcome figures: NULL (not reported) on every older row.
   if (table === 'employment_outcomes') return after.employment_outcomes!.map(without('working_or_studying')).map(without('tenure_6_months')).map(without('tenure_12_months'));
+  // Migration 011's schedule columns: a scale row with no label, times or linked items on every older row.
+  if (table === 'visit_plan_entries') {
+    return after.visit_plan_entries!.map(without('kind')).map(without('label')).map(without('start_time')).map(without('end_time')).map(without('note_items'));
+  }
   return after[table];
 }
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -34,7 +38,7 @@ describe('migrations', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' ORDER BY name").all() as { name: string; sql: string }[];
-    expect(tables.map((t) => t.name)).toEqual(['action_plan_rows', 'audit_log', 'consensus_ratings', 'employment_outcomes', 'ratings', 'recommendations', 'regions', 'review_origins', 'review_result_facts', 'review_revisions', 'reviewer_rating_sources', 'reviewer_recommendations', 'reviewers', 'reviews', 'scale_versions', 'signed_reports', 'signing_identities', 'sites', 'trusted_certificates', 'visit_plan_entries']);
+    expect(tables.map((t) => t.name)).toEqual(['action_plan_rows', 'audit_log', 'consensus_ratings', 'employment_outcomes', 'ratings', 'recommendations', 'regions', 'review_origins', 'review_result_facts', 'review_revisions', 'reviewer_rating_sources', 'reviewer_recommendations', 'reviewers', 'reviews', 'scale_versions', 'signed_reports', 'signing_identities', 'sites', 'trusted_certificates', 'visit_plan_entries', 'visit_plan_people']);
     for (const table of tables) expect(table.sql, table.name).toMatch(/\)\s*STRICT$/);
 
     db.prepare("INSERT INTO regions (name, created_at) VALUES ('Lappi', 'x')").run();
