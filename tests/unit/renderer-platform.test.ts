@@ -94,6 +94,8 @@ describe('hash routes', () => {
     expect(parseRoute('')).toEqual({ name: 'sites' });
     expect(parseRoute('#/sites')).toEqual({ name: 'sites' });
     expect(parseRoute('#/sites/12')).toEqual({ name: 'site', siteId: 12 });
+    expect(parseRoute('#/sites/12/compare')).toEqual({ name: 'site-compare', siteId: 12 });
+    expect(parseRoute('#/sites/12/compare/x')).toEqual({ name: 'not-found' });
     expect(parseRoute('#/sites/0')).toEqual({ name: 'not-found' });
     expect(parseRoute('#/nothing')).toEqual({ name: 'not-found' });
     expect(hrefFor({ name: 'site', siteId: 12 })).toBe('#/sites/12');
@@ -101,7 +103,7 @@ describe('hash routes', () => {
 
   it('every route survives a round trip through its href', () => {
     const routes = [
-      { name: 'sites' }, { name: 'site', siteId: 3 }, { name: 'new-review', siteId: 3 }, { name: 'review', reviewId: 7 },
+      { name: 'sites' }, { name: 'site', siteId: 3 }, { name: 'new-review', siteId: 3 }, { name: 'site-compare', siteId: 3 }, { name: 'review', reviewId: 7 },
       { name: 'consensus', reviewId: 7 }, { name: 'visit-plan', reviewId: 7 }, { name: 'report', reviewId: 7 }, { name: 'verify' },
       { name: 'settings' }, { name: 'trusted-signers' },
     ] as const;
