@@ -10,28 +10,29 @@ import { InputFileError } from './input-file-error.ts';
 export type BackupArgs =
   | { command: 'backup'; db?: string | undefined; out?: string | undefined; language: CliLanguage }
   | { command: 'backups'; db?: string | undefined; folder?: string | undefined; json: boolean; language: CliLanguage }
-  | { command: 'restore'; file: string; db?: string | undefined; folder?: string | undefined; language: CliLanguage };
+  | { command: 'restore'; file: string; db?: string | undefined; folder?: string | undefined; asThisDatabase: boolean; language: CliLanguage };
 
 /**
  * ips-fidelity backup   [--db FILE] [--out FOLDER]      a checked backup now (reason "manual"), rotated
  * ips-fidelity backups  [--db FILE] [--folder FOLDER] [--json]
- * ips-fidelity restore  BACKUP [--db FILE] [--folder FOLDER]
- * Without --db, the desktop app's own database; without a folder, the one in the settings next to the database
- * (settings.json), else backups/ next to the database: the same folder the app uses. restore checks the backup
- * first, refuses while the app has the database open, and keeps the current database as a before-restore backup.
+ * ips-fidelity restore  BACKUP [--db FILE] [--folder FOLDER] [--as-this-database]
+ * Without --db, the desktop app's own database; without a folder, the database's own backup folder (backups/<name>-<id>/
+ * in the folder its settings name, else next to it): the same folder the app uses. restore checks the backup
+ * first, refuses a backup of another database unless --as-this-database, refuses while the app has the database
+ * open, and keeps the current database as a before-restore backup.
  */
 export async function runBackupCommand(args: BackupArgs, io: CliIo, t: TFunction): Promise<number> {
   const { defaultDatabaseFile } = await import('../electron/backend/store/default-database.ts');
   const dbFile = resolve(args.db ?? defaultDatabaseFile());
-  const { loadSettings, SETTINGS_FILE_NAME } = await import('../electron/backend/settings/settings.ts');
-  const { defaultBackupFolder } = await import('../electron/backend/store/backups.ts');
-  const { settings } = loadSettings(join(dirname(dbFile), SETTINGS_FILE_NAME), (message) => io.stderr(message));
+  const { loadDatabaseSettings } = await import('../electron/backend/settings/settings.ts');
+  const { backupFolderOfFile } = await import('../electron/backend/store/backups.ts');
+  const { settings } = loadDatabaseSettings(dbFile, (message) => io.stderr(message));
   const chosen = args.command === 'backup' ? args.out : args.folder;
-  const folder = chosen !== undefined ? resolve(chosen) : settings.backupFolder ?? defaultBackupFolder(dbFile);
+  const folder = chosen !== undefined ? resolve(chosen) : backupFolderOfFile(dbFile, settings.backupFolder);
   try {
     if (args.command === 'backup') return await backup(dbFile, folder, settings.backups, io, t);
     if (args.command === 'backups') return await list(folder, args, io, t);
-    return await restore(dbFile, folder, args.file, settings.backups, io, t);
+    return await restore(dbFile, folder, args.file, args.asThisDatabase, settings.backups, io, t);
   } catch (error) {
     if (error instanceof InputFileError) {
       io.stderr(t(error.key, error.params));
@@ -90,14 +91,14 @@ async function list(folder: string, args: { json: boolean; language: CliLanguage
   return 0;
 }
 
-async function restore(dbFile: string, folder: string, given: string, rotation: Rotation, io: CliIo, t: TFunction): Promise<number> {
+async function restore(dbFile: string, folder: string, given: string, asThisDatabase: boolean, rotation: Rotation, io: CliIo, t: TFunction): Promise<number> {
   // A bare name from `ips-fidelity backups` is looked up in the backup folder; anything else is a path.
   const isBareName = !given.includes('/') && !given.includes(sep);
   const backupFile = isBareName && !existsSync(resolve(given)) ? join(folder, given) : resolve(given);
   if (!existsSync(dirname(dbFile))) throw new InputFileError('restore.noFolder', { folder: dirname(dbFile) });
   const { restoreDatabaseFile, RestoreError } = await import('../electron/backend/store/restore-database.ts');
   try {
-    const result = await restoreDatabaseFile(dbFile, backupFile, { folder, rotation });
+    const result = await restoreDatabaseFile(dbFile, backupFile, { folder, rotation, asThisDatabase });
     io.stdout(t('restore.done', { backup: backupFile, file: dbFile, sites: result.check.sites, reviews: result.check.reviews }));
     io.stdout(result.beforeRestore ? t('restore.savedBefore', { file: result.beforeRestore.file }) : t('restore.noPrevious'));
     return 0;

@@ -53,14 +53,14 @@ const CliArgs = z.discriminatedUnion('command', [
   /** Database backups (issue 7); without --db, the desktop app's database; see backup-command.ts. */
   z.object({ command: z.literal('backup'), db: z.string().min(1).optional(), out: z.string().min(1).optional() }),
   z.object({ command: z.literal('backups'), db: z.string().min(1).optional(), folder: z.string().min(1).optional(), json: z.boolean() }),
-  z.object({ command: z.literal('restore'), file: z.string().min(1), db: z.string().min(1).optional(), folder: z.string().min(1).optional() }),
+  z.object({ command: z.literal('restore'), file: z.string().min(1), db: z.string().min(1).optional(), folder: z.string().min(1).optional(), asThisDatabase: z.boolean() }),
   z.object({ command: z.literal('help') }),
 ]);
 export type CliArgs = z.infer<typeof CliArgs> & { language: CliLanguage };
 
 /** Options that belong to some commands only; given to another, they are a usage error rather than silently ignored. */
 const ONLY_FOR: Record<string, readonly string[]> = {
-  out: ['report', 'csv', 'export', 'backup'], sign: ['report', 'export'], 'passphrase-env': ['report', 'export'], db: ['csv', 'export', 'import', 'backup', 'backups', 'restore'], folder: ['backups', 'restore'],
+  out: ['report', 'csv', 'export', 'backup'], sign: ['report', 'export'], 'passphrase-env': ['report', 'export'], db: ['csv', 'export', 'import', 'backup', 'backups', 'restore'], folder: ['backups', 'restore'], 'as-this-database': ['restore'],
   site: ['csv', 'export'], all: ['csv', 'export'], 'replace-newer': ['import'], 'accept-exporter': ['import'], 'accept-impostor': ['import'], trust: ['verify', 'import'], 'trust-store': ['verify', 'import'],
 };
 
@@ -89,6 +89,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         'passphrase-env': { type: 'string', multiple: true },
         db: { type: 'string' },
         folder: { type: 'string' },
+        'as-this-database': { type: 'boolean' },
         site: { type: 'string' },
         all: { type: 'boolean' },
         'replace-newer': { type: 'boolean' },

@@ -25,6 +25,8 @@ export interface BackendOptions {
   settingsFile?: string | undefined;
   /** Overrides the settings' backup folder (default: backups/ next to the database). */
   backupFolder?: string | undefined;
+  /** The desktop app's folder dialog for settings.chooseBackupFolder (null: cancelled); absent elsewhere. */
+  chooseFolder?: (() => Promise<string | null>) | undefined;
   /** A daily backup on the first use of each day and one before every import; on by default. */
   automaticBackups?: boolean | undefined;
   /** Applied to every connection the backend opens, also after a restore; tests cap the size with it. */
@@ -61,6 +63,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     log,
     settingsFile: options.settingsFile ?? defaultSettingsFile(options.dbFile),
     backupFolder: options.backupFolder,
+    chooseFolder: options.chooseFolder,
     automaticBackups: options.automaticBackups ?? true,
     prepare: (db) => {
       options.configureDatabase?.(db);

@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { ApiFailure } from '../contract/api-error.ts';
@@ -6,10 +6,11 @@ import type { BackupInfo, BackupReason } from '../contract/backup-contract.ts';
 import type { CallName } from '../contract/contract.ts';
 import type { Settings } from '../contract/settings-contract.ts';
 import type { Dispatch } from './dispatcher.ts';
-import { applySettingsChanges, defaultSettings, loadSettings, saveSettings, SETTINGS_FILE_NAME, type StoredSettingsChanges } from './settings/settings.ts';
+import { applySettingsChanges, databaseSettingsFile, defaultSettings, loadDatabaseSettings, loadSettings, saveSettings, type StoredSettingsChanges } from './settings/settings.ts';
 import { checkBackup } from './store/backup-check.ts';
 import { localDate } from '../../scales/review-rules/local-date.ts';
-import { backupDatabase, defaultBackupFolder, listBackups, rotateBackups, type BackupEntry } from './store/backups.ts';
+import { backupDatabase, databaseBackupFolder, defaultBackupRoot, listBackups, rotateBackups, type BackupEntry } from './store/backups.ts';
+import { setDatabaseId } from './store/database-identity.ts';
 import { openDatabase } from './store/open-database.ts';
 import { backupBeforeRestore, installDatabaseFile, RestoreError } from './store/restore-database.ts';
 import type { StorageService } from './storage-service.ts';
@@ -31,12 +32,14 @@ export interface SessionOptions {
   backupFolder?: string | undefined;
   /** Daily backups and backups before imports; on unless turned off. */
   automaticBackups: boolean;
+  /** The desktop app's folder dialog (null: cancelled); absent in the browser preview and the command line. */
+  chooseFolder?: (() => Promise<string | null>) | undefined;
   /** Run on every connection the session opens, the first and the one after a restore. */
   prepare: (db: Database) => void;
   createDispatch: (db: Database, session: DatabaseSession) => Dispatch;
 }
 
-export const defaultSettingsFile = (dbFile: string) => (dbFile === ':memory:' ? null : join(dirname(dbFile), SETTINGS_FILE_NAME));
+export const defaultSettingsFile = (dbFile: string) => (dbFile === ':memory:' ? null : databaseSettingsFile(dbFile));
 
 /**
  * The open database behind the dispatcher, with everything that outlives one connection: the settings, the
@@ -62,9 +65,14 @@ export class DatabaseSession implements StorageService {
   private restoring = false;
   /** The backup written before migrating at open, if that happened. */
   migrationBackup: string | null = null;
+  /** Which database is open (migration 016); its backups are foldered by it. */
+  private databaseId: string | null = null;
 
   private constructor(private readonly options: SessionOptions) {
-    this.currentSettings = options.settingsFile ? loadSettings(options.settingsFile, options.log, options.now).settings : defaultSettings();
+    const { settingsFile, dbFile, log, now } = options;
+    this.currentSettings = settingsFile === null ? defaultSettings()
+      : settingsFile === databaseSettingsFile(dbFile) ? loadDatabaseSettings(dbFile, log, now).settings
+      : loadSettings(settingsFile, log, now).settings;
   }
 
   static async open(options: SessionOptions): Promise<DatabaseSession> {
@@ -78,7 +86,12 @@ export class DatabaseSession implements StorageService {
 
   private async openConnection() {
     const { dbFile, nativeBinding, now } = this.options;
-    const opened = await openDatabase(dbFile, { nativeBinding, now, backupFolder: this.backupFolder(), rotation: this.currentSettings.backups });
+    const opened = await openDatabase(dbFile, {
+      nativeBinding, now, rotation: this.currentSettings.backups,
+      backupFolder: (databaseId) => this.backupFolderFor(databaseId),
+      // A restored backup from before database ids keeps this database's id (and so its backup folder).
+      databaseId: this.databaseId ?? undefined,
+    });
     try {
       this.options.prepare(opened.db);
     } catch (error) {
@@ -86,6 +99,7 @@ export class DatabaseSession implements StorageService {
       throw error;
     }
     this.db = opened.db;
+    this.databaseId = opened.databaseId;
     this.inner = this.options.createDispatch(opened.db, this);
     this.lastBackup = null;
     return opened;
@@ -155,7 +169,13 @@ export class DatabaseSession implements StorageService {
   }
 
   backupFolder(): string {
-    return this.options.backupFolder ?? this.currentSettings.backupFolder ?? defaultBackupFolder(this.options.dbFile);
+    return this.backupFolderFor(this.databaseId!);
+  }
+
+  /** The given folder (tests, the command line), else this database's own folder inside the chosen or default root. */
+  private backupFolderFor(databaseId: string): string {
+    const { backupFolder, dbFile } = this.options;
+    return backupFolder ?? databaseBackupFolder(this.currentSettings.backupFolder ?? defaultBackupRoot(dbFile), dbFile, databaseId);
   }
 
   listBackups(): BackupInfo[] {
@@ -189,11 +209,15 @@ export class DatabaseSession implements StorageService {
     return checkBackup(this.findBackup(name).file, { nativeBinding: this.options.nativeBinding });
   }
 
-  async restoreBackup(name: string) {
+  async restoreBackup(name: string, asThisDatabase = false) {
     if (this.restoring) throw new ApiFailure('conflict', { reason: 'restore-in-progress' });
     const backup = this.findBackup(name);
     const check = checkBackup(backup.file, { nativeBinding: this.options.nativeBinding });
     if (!check.ok) throw new ApiFailure('invalid-backup', { problem: check.problem, detail: check.detail });
+    const ours = this.databaseId!;
+    if (check.databaseId !== null && check.databaseId !== ours && !asThisDatabase) {
+      throw new ApiFailure('invalid-backup', { problem: 'other-database', detail: `the backup is of database ${check.databaseId.slice(0, 8)}, this is ${ours.slice(0, 8)}` });
+    }
     this.restoring = true;
     let release = () => {};
     this.gate = new Promise((resolve) => { release = resolve; });
@@ -211,6 +235,11 @@ export class DatabaseSession implements StorageService {
         throw error;
       }
       await this.reopenAfterRestore(beforeRestore);
+      // Restored as this database: its id, and so its backup folder, stay this database's.
+      if (this.databaseId !== ours) {
+        setDatabaseId(this.db, ours);
+        this.databaseId = ours;
+      }
       this.rotate(folder);
       return { restored: info(backup), beforeRestore: info(beforeRestore), schemaVersion: check.schemaVersion };
     } finally {
@@ -242,6 +271,12 @@ export class DatabaseSession implements StorageService {
     return this.currentSettings;
   }
 
+  async chooseBackupFolder(): Promise<Settings> {
+    if (!this.options.chooseFolder) throw new ApiFailure('desktop-only', { call: 'settings.chooseBackupFolder' });
+    const folder = await this.options.chooseFolder();
+    return folder === null ? this.currentSettings : this.updateSettings({ backupFolder: folder });
+  }
+
   updateSettings(changes: StoredSettingsChanges): Settings {
     const next = applySettingsChanges(this.currentSettings, changes);
     if (changes.backupFolder) assertWritableFolder(changes.backupFolder);
@@ -252,10 +287,10 @@ export class DatabaseSession implements StorageService {
   }
 }
 
-/** A backup folder must exist (it is created) and be writable before it is accepted. */
+/** A chosen backup folder must exist and be writable before it is accepted; it is never created here. */
 function assertWritableFolder(folder: string): void {
   try {
-    mkdirSync(folder, { recursive: true });
+    if (!statSync(folder).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
     accessSync(folder, constants.W_OK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';

@@ -12,7 +12,9 @@ export interface StorageService {
   backupNow(reason: BackupReason): Promise<BackupInfo>;
   /** Checks a backup named in listBackups(). */
   checkBackup(name: string): BackupCheck;
-  restoreBackup(name: string): Promise<{ restored: BackupInfo; beforeRestore: BackupInfo; schemaVersion: number }>;
+  restoreBackup(name: string, asThisDatabase?: boolean): Promise<{ restored: BackupInfo; beforeRestore: BackupInfo; schemaVersion: number }>;
   settings(): Settings;
   updateSettings(changes: StoredSettingsChanges): Settings;
+  /** The desktop app's folder dialog; the folder picked becomes the backup folder. */
+  chooseBackupFolder(): Promise<Settings>;
 }

@@ -21,6 +21,8 @@ export const ApiErrorCode = z.enum([
   'storage-error',
   /** A backup failed its check (damaged, not an IPS Fidelity database, from a newer app); nothing was restored. */
   'invalid-backup',
+  /** Only the desktop app can do this (it asks the user in a native dialog); the browser preview cannot. */
+  'desktop-only',
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCode>;
 

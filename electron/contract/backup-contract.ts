@@ -30,6 +30,8 @@ export const BackupCheck = z.discriminatedUnion('ok', [
   z.object({
     ok: z.literal(true),
     schemaVersion: z.number().int(),
+    /** Which database the backup was made of (migration 016); null for a backup from before database ids. */
+    databaseId: z.string().nullable(),
     sites: z.number().int(),
     reviews: z.number().int(),
   }),
@@ -38,9 +40,10 @@ export const BackupCheck = z.discriminatedUnion('ok', [
     /**
      * not-found: no such file; not-a-database: not an SQLite file; corrupt: SQLite's integrity or foreign-key check
      * failed; not-ips-fidelity: an SQLite file without this app's tables; newer-than-app: written by a newer app;
-     * schema-differs: tables, columns, indexes, triggers or views other than this app's migrations give (detail names them).
+     * schema-differs: tables, columns, indexes, triggers or views other than this app's migrations give (detail names them);
+     * other-database: a backup of another database, restored only when asked for explicitly (asThisDatabase).
      */
-    problem: z.enum(['not-found', 'not-a-database', 'corrupt', 'not-ips-fidelity', 'newer-than-app', 'schema-differs']),
+    problem: z.enum(['not-found', 'not-a-database', 'corrupt', 'not-ips-fidelity', 'newer-than-app', 'schema-differs', 'other-database']),
     detail: z.string(),
   }),
 ]);
@@ -55,9 +58,10 @@ export const backupContract = {
   /**
    * Checks the backup first (a failed check: invalid-backup, nothing changed), backs up the current database
    * (reason before-restore), replaces the database file with the backup and reopens it. Other calls wait meanwhile;
-   * the renderer should reload every view afterwards.
+   * the renderer should reload every view afterwards. A backup of another database is refused (other-database)
+   * unless `asThisDatabase`: then its data becomes this database's, which keeps its own id and backup folder.
    */
-  'backups.restore': call(z.strictObject({ name: BackupName }), z.object({
+  'backups.restore': call(z.strictObject({ name: BackupName, asThisDatabase: z.boolean().default(false) }), z.object({
     restored: BackupInfo,
     /** The database as it was just before the restore. */
     beforeRestore: BackupInfo,

@@ -50,7 +50,11 @@ export type Settings = z.infer<typeof Settings>;
 export const SettingsChanges = z.strictObject({
   language: z.enum(['fi', 'sv', 'en']).optional(),
   reviewerIdentityId: Id.nullable().optional(),
-  backupFolder: AbsoluteFolder.nullable().optional(),
+  /**
+   * Only null (back to the default folder): a folder is chosen by the user in the desktop app's folder dialog
+   * (settings.chooseBackupFolder), never named by a caller.
+   */
+  backupFolder: z.null().optional(),
   backups: z.strictObject({
     keepDaily: BackupRotation.shape.keepDaily.optional(),
     keepWeekly: BackupRotation.shape.keepWeekly.optional(),
@@ -64,4 +68,9 @@ export type SettingsChanges = z.infer<typeof SettingsChanges>;
 export const settingsContract = {
   'settings.get': call(z.strictObject({}), Settings),
   'settings.update': call(SettingsChanges, Settings),
+  /**
+   * Issue 14: opens the desktop app's folder dialog; the folder the user picks (an existing, writable one) becomes
+   * the backup folder. Cancelled: the settings as they were. The browser preview has no such dialog: desktop-only.
+   */
+  'settings.chooseBackupFolder': call(z.strictObject({}), Settings),
 } as const;

@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { openBackend } from '../../electron/backend/backend.ts';
+import { backupFolderOfFile } from '../../electron/backend/store/backups.ts';
 import type { CallInput, CallName, CallOutput } from '../../electron/contract/contract.ts';
 import { dumpDatabase, tempDbFile, testBackend } from '../fixtures/backend.ts';
 import { readExample } from '../fixtures/ratings.ts';
@@ -16,7 +17,8 @@ async function clockedBackend(dbFile = tempDbFile(), start = '2026-11-23T09:00:0
     if (!response.ok) throw new Error(`${name} failed: ${JSON.stringify(response.error)}`);
     return response.output as CallOutput<N>;
   }
-  return { backend, call, dbFile, logs, folder: join(dirname(dbFile), 'backups'), setNow: (iso: string) => { now = new Date(iso); } };
+  // The database's own backup folder (backups/<name>-<id>/), read from the file as the command line does.
+  return { backend, call, dbFile, logs, get folder() { return backupFolderOfFile(dbFile, undefined); }, setNow: (iso: string) => { now = new Date(iso); } };
 }
 
 const siteNames = async (call: Awaited<ReturnType<typeof testBackend>>['call']) => (await call('sites.list', { includeArchived: true })).map((s) => s.name);
@@ -28,7 +30,7 @@ describe('backups through the API', () => {
     const made = await call('backups.create', {});
     expect(made).toMatchObject({ reason: 'manual', name: expect.stringMatching(/^ips-fidelity-2026-11-23T12-00-\d\dZ-manual\.sqlite$/) });
     const listed = await call('backups.list', {});
-    expect(listed.folder).toBe(join(dirname(dbFile), 'backups'));
+    expect(listed.folder).toMatch(new RegExp(`^${join(dirname(dbFile), 'backups')}/ips-[0-9a-f]{8}$`));
     expect(listed.backups).toEqual([made]);
     expect(made.size).toBeGreaterThan(4096);
     expect(await call('backups.check', { name: made.name })).toMatchObject({ ok: true, sites: 1, reviews: 0 });
@@ -56,7 +58,7 @@ describe('backups through the API', () => {
     expect(restored).toMatchObject({ restored: backup, beforeRestore: { reason: 'before-restore' }, schemaVersion: expect.any(Number) });
     for (const sites of during) expect([['After', 'Before'], ['Before']]).toContainEqual(sites.map((s) => s.name).sort());
     expect(await siteNames(call)).toEqual(['Before']);
-    expect(dumpDatabase(join(dirname(dbFile), 'backups', restored.beforeRestore.name)).sites!.map((s) => (s as { name: string }).name)).toEqual(['Before', 'After']);
+    expect(dumpDatabase(join((await call('backups.list', {})).folder, restored.beforeRestore.name)).sites!.map((s) => (s as { name: string }).name)).toEqual(['Before', 'After']);
     // The reopened connection writes as before.
     await call('sites.create', { name: 'Next' });
     expect(await siteNames(call)).toEqual(['Before', 'Next']);
@@ -71,7 +73,7 @@ describe('backups through the API', () => {
     const { call, backend, dbFile } = await testBackend();
     await call('sites.create', { name: 'Kept' });
     const backup = await call('backups.create', {});
-    const file = join(dirname(dbFile), 'backups', backup.name);
+    const file = join((await call('backups.list', {})).folder, backup.name);
     const bytes = readFileSync(file);
     bytes.fill(0x5a, 0, 100); // the header: no longer an SQLite file
     writeFileSync(file, bytes);
@@ -146,6 +148,7 @@ describe('backups through the API', () => {
     const first = await clockedBackend();
     await first.call('sites.create', { name: 'X' });
     first.backend.close();
+    mkdirSync(dirname(first.folder), { recursive: true });
     writeFileSync(first.folder, 'a file where the backup folder should be');
     const app = await clockedBackend(first.dbFile, '2026-11-24T10:00:00Z');
     expect(app.logs.join('\n')).toMatch(/daily backup .* failed/);
@@ -158,14 +161,10 @@ describe('settings through the API', () => {
   test('defaults; a change is validated, saved atomically and loaded at the next start', async () => {
     const { call, backend, dbFile } = await testBackend();
     expect(await call('settings.get', {})).toEqual({ language: 'fi', backups: { keepDaily: 7, keepWeekly: 4, keepMonthly: 12, keepPerEvent: 10 }, adoptedScales: {} });
-    const folder = join(dirname(dbFile), 'elsewhere');
-    const updated = await call('settings.update', { language: 'sv', reviewerIdentityId: 3, backupFolder: folder, backups: { keepDaily: 14 } });
-    expect(updated).toEqual({ language: 'sv', reviewerIdentityId: 3, backupFolder: folder, backups: { keepDaily: 14, keepWeekly: 4, keepMonthly: 12, keepPerEvent: 10 }, adoptedScales: {} });
-    expect(JSON.parse(readFileSync(join(dirname(dbFile), 'settings.json'), 'utf8'))).toEqual(updated);
-    // The backup folder setting takes effect at once.
-    const backup = await call('backups.create', {});
-    expect(existsSync(join(folder, backup.name))).toBe(true);
-    expect((await call('backups.list', {})).folder).toBe(folder);
+    const updated = await call('settings.update', { language: 'sv', reviewerIdentityId: 3, backups: { keepDaily: 14 } });
+    expect(updated).toEqual({ language: 'sv', reviewerIdentityId: 3, backups: { keepDaily: 14, keepWeekly: 4, keepMonthly: 12, keepPerEvent: 10 }, adoptedScales: {} });
+    // The database's own settings file, beside it.
+    expect(JSON.parse(readFileSync(join(dirname(dbFile), 'ips.settings.json'), 'utf8'))).toEqual(updated);
     backend.close();
 
     const reopened = await testBackend(dbFile);
@@ -178,11 +177,13 @@ describe('settings through the API', () => {
     for (const input of [{ language: 'de' }, { backupFolder: 'relative/folder' }, { backups: { keepDaily: 0 } }, { theme: 'dark' }, { reviewerIdentityId: -1 }]) {
       expect(await backend.dispatch('settings.update', input), JSON.stringify(input)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     }
-    writeFileSync(join(dirname(dbFile), 'blocker'), 'a file, not a folder');
-    expect(await backend.dispatch('settings.update', { backupFolder: join(dirname(dbFile), 'blocker', 'backups') })).toMatchObject({
-      ok: false, error: { code: 'invalid-input', details: { issues: [{ path: 'backupFolder', code: 'not-writable' }] } },
+    // No caller names a backup folder: only the desktop app's folder dialog sets one (settings.chooseBackupFolder).
+    const elsewhere = join(dirname(dbFile), 'planted');
+    expect(await backend.dispatch('settings.update', { backupFolder: elsewhere })).toMatchObject({
+      ok: false, error: { code: 'invalid-input', details: { issues: [{ path: 'backupFolder' }] } },
     });
-    expect(existsSync(join(dirname(dbFile), 'settings.json'))).toBe(false);
+    expect(existsSync(elsewhere)).toBe(false);
+    expect(existsSync(join(dirname(dbFile), 'ips.settings.json'))).toBe(false);
     expect((await call('settings.get', {})).language).toBe('fi');
   });
 });

@@ -71,7 +71,7 @@ const WITHOUT_REVIEW: readonly string[] = [
   'regions.list', 'sites.create', 'reviews.create', 'reviews.importFile', 'identities.list', 'identities.keyStore', 'identities.create',
   'identities.import', 'reports.verify', 'bundles.inspect', 'bundles.import', 'comparison.options', 'outcomes.save', 'outcomes.delete',
   'actionPlan.update', 'actionPlan.remove', 'files.takeOffered', 'backups.list', 'backups.create', 'backups.check', 'backups.restore',
-  'settings.get', 'settings.update', 'scales.list', 'scales.get', 'scales.differences', 'scales.adopt', 'trust.list', 'trust.addSigner',
+  'settings.get', 'settings.update', 'settings.chooseBackupFolder', 'scales.list', 'scales.get', 'scales.differences', 'scales.adopt', 'trust.list', 'trust.addSigner',
   'trust.addRoot', 'trust.remove', 'reviewerRatings.inspect', 'reviewerRatings.import', 'reports.countersign', 'reports.attachCountersigned',
 ];
 

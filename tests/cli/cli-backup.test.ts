@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';
+import { backupFolderOfFile } from '../../electron/backend/store/backups.ts';
 import { DATABASE_FILE_NAME } from '../../electron/backend/store/default-database.ts';
 import { dumpDatabase, testBackend } from '../fixtures/backend.ts';
 import { ROOT } from '../fixtures/ratings.ts';
@@ -25,12 +26,13 @@ async function databaseWith(...names: string[]) {
 const siteNames = (dbFile: string) => dumpDatabase(dbFile).sites!.map((s) => (s as { name: string }).name);
 
 describe('ips-fidelity backup, backups and restore (as a subprocess)', () => {
-  test('backup writes a checked copy into backups/ next to the database; backups lists it, also as JSON', async () => {
+  test("backup writes a checked copy into the database's own folder in backups/ next to it; backups lists it, also as JSON", async () => {
     const dbFile = await databaseWith('Kuopio');
     const backup = run(['backup', '--db', dbFile]);
     expect(backup.stderr).toBe('');
     expect(backup.code).toBe(0);
-    const folder = join(dirname(dbFile), 'backups');
+    const folder = backupFolderOfFile(dbFile, undefined);
+    expect(dirname(folder)).toBe(join(dirname(dbFile), 'backups'));
     const [name] = readdirSync(folder);
     expect(name).toMatch(/^ips-fidelity-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z-manual\.sqlite$/);
     expect(backup.stdout).toMatch(new RegExp(`^${join(folder, name!).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: varmuuskopio kirjoitettu ja tarkistettu \\(\\d+ kB; 1 yksikköä, 0 arviointia\\)\\.\\n$`));
@@ -70,7 +72,7 @@ describe('ips-fidelity backup, backups and restore (as a subprocess)', () => {
   test('a damaged copy, a non-database and a foreign database are refused with a clear message; nothing is changed', async () => {
     const dbFile = await databaseWith('Koskematon');
     expect(run(['backup', '--db', dbFile]).code).toBe(0);
-    const folder = join(dirname(dbFile), 'backups');
+    const folder = backupFolderOfFile(dbFile, undefined);
     const good = join(folder, readdirSync(folder)[0]!);
     const before = readFileSync(dbFile);
 
@@ -106,7 +108,7 @@ describe('ips-fidelity backup, backups and restore (as a subprocess)', () => {
   test('restore refuses while the app holds the database open', async () => {
     const dbFile = await databaseWith('Auki');
     expect(run(['backup', '--db', dbFile]).code).toBe(0);
-    const name = readdirSync(join(dirname(dbFile), 'backups'))[0]!;
+    const name = readdirSync(backupFolderOfFile(dbFile, undefined))[0]!;
     const app = await testBackend(dbFile);
     await app.call('sites.create', { name: 'Tallentamaton' });
     const result = run(['restore', name, '--db', dbFile]);
@@ -127,8 +129,10 @@ describe('ips-fidelity backup, backups and restore (as a subprocess)', () => {
     t.backend.close();
     const result = run(['backup'], env);
     expect(result.code).toBe(0);
-    expect(readdirSync(join(userData, 'backups'))).toHaveLength(1);
-    expect(run(['backups', '--json'], env).stdout).toContain(join(userData, 'backups'));
+    const own = backupFolderOfFile(join(userData, DATABASE_FILE_NAME), undefined);
+    expect(dirname(own)).toBe(join(userData, 'backups'));
+    expect(readdirSync(own)).toHaveLength(1);
+    expect(run(['backups', '--json'], env).stdout).toContain(own);
   });
 
   test('usage errors: no database, and options that belong to other commands', () => {

@@ -117,7 +117,7 @@ describe('checkBackup', () => {
 
   test('a good backup passes, with what it holds; checking leaves nothing next to it', async () => {
     const file = await goodBackup();
-    expect(checkBackup(file)).toEqual({ ok: true, schemaVersion: SCHEMA_VERSION, sites: 1, reviews: 0 });
+    expect(checkBackup(file)).toEqual({ ok: true, schemaVersion: SCHEMA_VERSION, databaseId: expect.stringMatching(/^[0-9a-f]{32}$/), sites: 1, reviews: 0 });
     expect(readdirSync(dirname(file))).toEqual([file.split('/').pop()]);
   });
 

@@ -95,7 +95,7 @@ async function honestBackup() {
   const review = await backend.call('reviews.create', { siteId: site.id, kind: 'external', visitDates: ['2026-11-03'], reviewers: [{ name: 'Aino', role: 'lead' }] });
   await backend.call('ratings.set', { reviewId: review.id, reviewerId: review.reviewers[0]!.id, item: 1, score: 2 });
   const backup = await backend.call('backups.create', {});
-  return { ...backend, backup, backupFile: join(dirname(backend.dbFile), 'backups', backup.name) };
+  return { ...backend, backup, backupFile: join((await backend.call('backups.list', {})).folder, backup.name) };
 }
 
 function tamperCopy(source: string, attack: SchemaAttack): string {

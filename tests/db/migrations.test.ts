@@ -190,10 +190,11 @@ describe('migrations', () => {
     legacy.exec("CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('kept')");
     legacy.close();
     const before = dumpDatabase(file);
-    const { db, backupFile } = await openDatabase(file, { now: () => new Date('2026-11-23T10:00:00Z') });
+    const { db, backupFile, databaseId } = await openDatabase(file, { now: () => new Date('2026-11-23T10:00:00Z') });
     db.close();
-    // With the other backups (issue 7), so it is listed, checked, restorable and rotated like them.
-    expect(backupFile).toBe(join(dirname(file), 'backups', 'ips-fidelity-2026-11-23T10-00-00Z-migration.sqlite'));
+    // With the other backups (issue 7), so it is listed, checked, restorable and rotated like them: in the
+    // database's own folder, named by the id the database got in the same migration (issue 14).
+    expect(backupFile).toBe(join(dirname(file), 'backups', `ips-${databaseId.slice(0, 8)}`, 'ips-fidelity-2026-11-23T10-00-00Z-migration.sqlite'));
     const backup = new BetterSqlite3(backupFile!, { readonly: true });
     expect(backup.prepare('SELECT text FROM notes').all()).toEqual([{ text: 'kept' }]);
     expect(backup.pragma('user_version', { simple: true })).toBe(0);

@@ -59,9 +59,9 @@ describe('settings file', () => {
     expect(await backend.dispatch('settings.get', {})).toEqual({ ok: true, output: defaultSettings() });
     expect(readdirSync(dirname(dbFile)).filter((n) => n.startsWith('settings.'))).toEqual(['settings.corrupt-2026-11-23T12-00-00-000Z.json']);
     expect(logs.some((m) => m.includes('settings.corrupt-'))).toBe(true);
-    // A change writes a fresh, valid file.
+    // A change writes a fresh, valid file: the database's own (issue 14).
     expect(await backend.dispatch('settings.update', { language: 'en' })).toMatchObject({ ok: true, output: { language: 'en' } });
-    expect(JSON.parse(readFileSync(join(dirname(dbFile), 'settings.json'), 'utf8'))).toMatchObject({ language: 'en' });
+    expect(JSON.parse(readFileSync(join(dirname(dbFile), 'ips.settings.json'), 'utf8'))).toMatchObject({ language: 'en' });
     backend.close();
   });
 });

@@ -2,13 +2,13 @@ import type { CallName } from '../../contract/contract.ts';
 import type { StorageService } from '../storage-service.ts';
 import type { HandlerContext, HandlerGroup } from './handler-context.ts';
 
-type StorageCall = 'backups.list' | 'backups.create' | 'backups.check' | 'backups.restore' | 'settings.get' | 'settings.update';
+type StorageCall = 'backups.list' | 'backups.create' | 'backups.check' | 'backups.restore' | 'settings.get' | 'settings.update' | 'settings.chooseBackupFolder';
 
 /**
  * None of these runs in the dispatcher's write transaction: a backup reads the database with SQLite's backup API,
  * a restore replaces the connection, and settings live in a file of their own.
  */
-export const STORAGE_ASYNC_CALLS: readonly CallName[] = ['backups.list', 'backups.create', 'backups.check', 'backups.restore', 'settings.get', 'settings.update'];
+export const STORAGE_ASYNC_CALLS: readonly CallName[] = ['backups.list', 'backups.create', 'backups.check', 'backups.restore', 'settings.get', 'settings.update', 'settings.chooseBackupFolder'];
 
 function storage(ctx: HandlerContext): StorageService {
   if (!ctx.storage) throw new Error('backups and settings need the backend session (openBackend), not a bare dispatcher');
@@ -19,7 +19,8 @@ export const storageHandlers: HandlerGroup<StorageCall> = {
   'backups.list': async (_input, ctx) => ({ folder: storage(ctx).backupFolder(), backups: storage(ctx).listBackups() }),
   'backups.create': async (_input, ctx) => storage(ctx).backupNow('manual'),
   'backups.check': async (input, ctx) => storage(ctx).checkBackup(input.name),
-  'backups.restore': async (input, ctx) => storage(ctx).restoreBackup(input.name),
+  'backups.restore': async (input, ctx) => storage(ctx).restoreBackup(input.name, input.asThisDatabase),
   'settings.get': async (_input, ctx) => storage(ctx).settings(),
   'settings.update': async (input, ctx) => storage(ctx).updateSettings(input),
+  'settings.chooseBackupFolder': async (_input, ctx) => storage(ctx).chooseBackupFolder(),
 };

@@ -1,10 +1,29 @@
 import { jsonProblemText, parseJsonWithLimits } from '../../../scales/input-limits.ts';
-import { mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Settings, type SettingsChanges } from '../../contract/settings-contract.ts';
 import { writeFileDurably } from '../store/durable-files.ts';
 
-export const SETTINGS_FILE_NAME = 'settings.json';
+/** The settings file shared by every database of a folder before issue 14; read once as a new database's start. */
+export const SHARED_SETTINGS_FILE_NAME = 'settings.json';
+
+/**
+ * Each database's own settings, beside it: ips-fidelity.sqlite -> ips-fidelity.settings.json. Two databases in
+ * one folder (a reviewer's and THL's) never share a backup folder, rotation or default signer.
+ */
+export function databaseSettingsFile(dbFile: string): string {
+  return join(dirname(dbFile), `${basename(dbFile).replace(/\.(sqlite3?|db)$/i, '')}.settings.json`);
+}
+
+/**
+ * The database's settings; a database without its own file yet starts from the folder's shared settings.json
+ * (left in place: other databases of the folder may start from it too) and gets its own file on its first change.
+ */
+export function loadDatabaseSettings(dbFile: string, log: (message: string) => void = console.error, now: () => Date = () => new Date()): LoadedSettings {
+  const own = databaseSettingsFile(dbFile);
+  const shared = join(dirname(dbFile), SHARED_SETTINGS_FILE_NAME);
+  return loadSettings(existsSync(own) || !existsSync(shared) ? own : shared, log, now);
+}
 /** Larger than any settings file could be; a bigger one is not ours. */
 const MAX_SETTINGS_BYTES = 256 * 1024;
 
@@ -61,7 +80,11 @@ function setAside(file: string, why: string, log: (message: string) => void, now
  * Changes the backend itself makes beside the user's settings.update: a scale version adopted (or, with null,
  * given up) through scales.adopt, which checks the version first.
  */
-export type StoredSettingsChanges = SettingsChanges & { adoptedScales?: Record<string, string | null> };
+export type StoredSettingsChanges = Omit<SettingsChanges, 'backupFolder'> & {
+  adoptedScales?: Record<string, string | null>;
+  /** A folder the user picked in the desktop app's dialog (settings.chooseBackupFolder); null: the default. */
+  backupFolder?: string | null | undefined;
+};
 
 /** The settings with the changes applied; null clears an optional setting. Validated again as a whole. */
 export function applySettingsChanges(settings: Settings, changes: StoredSettingsChanges): Settings {

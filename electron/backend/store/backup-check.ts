@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import type { BackupCheck } from '../../contract/backup-contract.ts';
 import { SCHEMA_VERSION } from './migrations/index.ts';
+import { readDatabaseId } from './database-identity.ts';
 import { schemaDifferences, summariseDifferences } from './schema-check.ts';
 
 /** Tables every IPS Fidelity database has had since schema 1; a file without them is some other SQLite file. */
@@ -62,7 +63,7 @@ export function checkDatabaseFile(file: string, options: CheckOptions = {}): Bac
     const orphans = db.pragma('foreign_key_check') as unknown[];
     if (orphans.length) return { ok: false, problem: 'corrupt', detail: `${orphans.length} row(s) break a foreign key` };
     const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-    return { ok: true, schemaVersion: version, sites: count('sites'), reviews: count('reviews') };
+    return { ok: true, schemaVersion: version, databaseId: readDatabaseId(db), sites: count('sites'), reviews: count('reviews') };
   } catch (error) {
     const code = String((error as { code?: unknown }).code ?? '');
     return refused(code === 'SQLITE_NOTADB' ? 'not-a-database' : 'corrupt', error);

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { BACKUP_NAME_PATTERN, type BackupInfo, type BackupReason } from '../../contract/backup-contract.ts';
 import { DEFAULT_BACKUP_ROTATION, type BackupRotation } from '../../contract/settings-contract.ts';
 import { backupsToKeep } from './backup-rotation.ts';
+import { readDatabaseId } from './database-identity.ts';
 import { fsyncFile, fsyncFolder, removeDatabaseFiles } from './durable-files.ts';
 
 export interface BackupEntry extends BackupInfo {
@@ -21,8 +22,35 @@ export interface BackupOptions {
 /** A leftover of a backup that was interrupted (crash, full disk); removed by the next rotation. */
 const TEMPORARY_PATTERN = /^\.ips-fidelity-.*\.tmp(?:-journal|-wal|-shm)?$/;
 
-/** The backup folder when the settings name none: next to the database, <userData>/backups in the app. */
-export const defaultBackupFolder = (dbFile: string) => join(dbFile, '..', 'backups');
+/** Where backups go when the settings name no folder: backups/ next to the database, <userData>/backups in the app. */
+export const defaultBackupRoot = (dbFile: string) => join(dbFile, '..', 'backups');
+
+/**
+ * The backup folder of a database file not opened by the app (the command line): its own folder by its id, or for
+ * a file from before database ids (migration 016, added when the app next opens it) the root itself, as then.
+ */
+export function backupFolderOfFile(dbFile: string, root: string | undefined): string {
+  const base = root ?? defaultBackupRoot(dbFile);
+  if (!existsSync(dbFile)) return base;
+  const db = new BetterSqlite3(dbFile, { readonly: true, fileMustExist: true });
+  try {
+    const id = readDatabaseId(db);
+    return id === null ? base : databaseBackupFolder(base, dbFile, id);
+  } catch {
+    return base;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Each database's own backup folder inside the root: its file name and the start of its id (migration 016), so two
+ * databases in one folder, or two of the same name elsewhere sharing a backup folder, never mix their backups.
+ */
+export function databaseBackupFolder(root: string, dbFile: string, databaseId: string): string {
+  const name = basename(dbFile).replace(/\.(sqlite3?|db)$/i, '').replace(/[^\p{L}\p{N}._-]+/gu, '_') || 'database';
+  return join(root, `${name}-${databaseId.slice(0, 8)}`);
+}
 
 const stamp = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '-');
 

@@ -2,7 +2,8 @@ import { accessSync, constants, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import type { BackupRotation } from '../../contract/settings-contract.ts';
-import { backupDatabase, defaultBackupFolder, rotateBackups } from './backups.ts';
+import { backupDatabase, databaseBackupFolder, defaultBackupRoot, rotateBackups } from './backups.ts';
+import { newDatabaseId, readDatabaseId, setDatabaseId } from './database-identity.ts';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index.ts';
 import { schemaDifferences, summariseDifferences } from './schema-check.ts';
 import { storageErrorCode } from './storage-errors.ts';
@@ -19,8 +20,13 @@ export interface OpenDatabaseOptions {
   nativeBinding?: string | undefined;
   /** Names the pre-migration backup; injectable so tests are deterministic. */
   now?: () => Date;
-  /** Where the pre-migration backup goes (backups.ts); next to the database, in backups/, by default. */
-  backupFolder?: string | undefined;
+  /**
+   * Where the pre-migration backup goes: a folder, or the folder for the database's id (backups.ts
+   * databaseBackupFolder); backups/<name>-<id>/ next to the database by default.
+   */
+  backupFolder?: string | ((databaseId: string) => string) | undefined;
+  /** The id a file without one gets (a restored backup from before migration 016 keeps the database's id). */
+  databaseId?: string | undefined;
   rotation?: BackupRotation | undefined;
 }
 
@@ -29,6 +35,8 @@ export interface OpenedDatabase {
   /** The backup written before migrating an existing file, if any. */
   backupFile: string | null;
   migratedFrom: number;
+  /** Which database this is (migration 016): its backups are named and foldered after it. */
+  databaseId: string;
 }
 
 /**
@@ -39,20 +47,25 @@ export async function openDatabase(file: string, options: OpenDatabaseOptions = 
   const driverOptions = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
   const existed = file !== ':memory:' && existsSync(file);
   if (file !== ':memory:') assertWritable(file, existed);
-  const fromVersion = existed ? inspectExisting(file, driverOptions, options.nativeBinding) : 0;
+  const existing = existed ? inspectExisting(file, driverOptions, options.nativeBinding) : { version: 0, databaseId: null };
+  const fromVersion = existing.version;
+  // A file from before migration 016 gets its id now, so that the backup before migrating is already foldered by it.
+  const databaseId = existing.databaseId ?? options.databaseId ?? newDatabaseId();
 
   const db = new BetterSqlite3(file, driverOptions);
   try {
     db.pragma('busy_timeout = 5000');
     // The backup comes first, before even the journal mode is switched, so it is the file exactly as it was.
     let backupFile: string | null = null;
-    if (fromVersion < SCHEMA_VERSION && existed && hasTables(db)) backupFile = await backupBeforeMigrating(db, file, options);
+    if (fromVersion < SCHEMA_VERSION && existed && hasTables(db)) backupFile = await backupBeforeMigrating(db, file, databaseId, options);
     db.pragma('journal_mode = WAL');
     // FULL: every acknowledged write survives a crash or power cut, not only an app crash.
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-    if (fromVersion < SCHEMA_VERSION) migrate(db, fromVersion);
-    return { db, backupFile, migratedFrom: fromVersion };
+    if (fromVersion < SCHEMA_VERSION) migrate(db, fromVersion, SCHEMA_VERSION, (migrated) => {
+      if (existing.databaseId === null) setDatabaseId(migrated, databaseId);
+    });
+    return { db, backupFile, migratedFrom: fromVersion, databaseId: readDatabaseId(db) ?? databaseId };
   } catch (error) {
     db.close();
     throw asStoreError(error, file);
@@ -93,8 +106,9 @@ function asStoreError(error: unknown, file: string): unknown {
 }
 
 /** The backup before a migration goes to the backup folder with the others and is rotated with them. */
-async function backupBeforeMigrating(db: Database, file: string, options: OpenDatabaseOptions): Promise<string> {
-  const folder = options.backupFolder ?? defaultBackupFolder(file);
+async function backupBeforeMigrating(db: Database, file: string, databaseId: string, options: OpenDatabaseOptions): Promise<string> {
+  const chosen = options.backupFolder;
+  const folder = typeof chosen === 'function' ? chosen(databaseId) : chosen ?? databaseBackupFolder(defaultBackupRoot(file), file, databaseId);
   const now = options.now?.() ?? new Date();
   const backup = await backupDatabase(db, folder, 'migration', { now, nativeBinding: options.nativeBinding });
   try {
@@ -110,7 +124,7 @@ async function backupBeforeMigrating(db: Database, file: string, options: OpenDa
  * newer app or one whose tables, columns, indexes, triggers or views are not what this app's migrations give
  * for that version (schema-check.ts): a planted trigger would otherwise rule every later write.
  */
-function inspectExisting(file: string, driverOptions: object, nativeBinding: string | undefined): number {
+function inspectExisting(file: string, driverOptions: object, nativeBinding: string | undefined): { version: number; databaseId: string | null } {
   let probe: Database;
   try {
     probe = new BetterSqlite3(file, { ...driverOptions, readonly: true, fileMustExist: true });
@@ -137,7 +151,7 @@ function inspectExisting(file: string, driverOptions: object, nativeBinding: str
           'It was not opened and not changed; restore a backup or open another file.');
       }
     }
-    return version;
+    return { version, databaseId: version >= 1 ? readDatabaseId(probe) : null };
   } finally {
     probe.close();
   }
@@ -148,7 +162,7 @@ function hasTables(db: Database): boolean {
 }
 
 /** Runs every pending migration in one transaction: either the file reaches the new schema or stays as it was. */
-export function migrate(db: Database, fromVersion: number, toVersion = SCHEMA_VERSION): void {
+export function migrate(db: Database, fromVersion: number, toVersion = SCHEMA_VERSION, andThen?: (db: Database) => void): void {
   const pending = MIGRATIONS.filter((m) => m.version > fromVersion && m.version <= toVersion);
   try {
     db.transaction(() => {
@@ -156,6 +170,7 @@ export function migrate(db: Database, fromVersion: number, toVersion = SCHEMA_VE
         migration.up(db);
         db.pragma(`user_version = ${migration.version}`);
       }
+      andThen?.(db);
     }).immediate();
   } catch (error) {
     throw new StoreError('db-migration-failed', `migrating the database from schema ${fromVersion} failed; nothing was changed: ${(error as Error).message}`);

@@ -6,6 +6,7 @@ import type { BackupCheck, BackupReason } from '../../contract/backup-contract.t
 import type { BackupRotation } from '../../contract/settings-contract.ts';
 import { checkBackup, checkDatabaseFile } from './backup-check.ts';
 import { backupDatabase, freeBackupName, listBackups, rotateBackups, type BackupEntry } from './backups.ts';
+import { readDatabaseId, setDatabaseId } from './database-identity.ts';
 import { fsyncFile, fsyncFolder, removeDatabaseFiles } from './durable-files.ts';
 
 export class RestoreError extends Error {
@@ -21,6 +22,8 @@ export interface RestoreOptions {
   rotation?: BackupRotation | undefined;
   now?: Date;
   nativeBinding?: string | undefined;
+  /** Take a backup of another database (its data becomes this database's, which keeps its id). */
+  asThisDatabase?: boolean | undefined;
 }
 
 export interface RestoreResult {
@@ -38,10 +41,16 @@ export async function restoreDatabaseFile(dbFile: string, backupFile: string, op
   const check = checkBackup(backupFile, options);
   if (!check.ok) throw new RestoreError('invalid-backup', `${backupFile}: ${check.problem}: ${check.detail}`, check);
   let beforeRestore: BackupEntry | null = null;
+  let ours: string | null = null;
   if (existsSync(dbFile)) {
     const db = new BetterSqlite3(dbFile, { fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
     try {
       db.pragma('busy_timeout = 1000'); // an app holding the file keeps its lock: no point waiting long
+      ours = readDatabaseId(db);
+      if (ours !== null && check.databaseId !== null && check.databaseId !== ours && !options.asThisDatabase) {
+        const refusal = { ok: false as const, problem: 'other-database' as const, detail: `the backup is of database ${check.databaseId.slice(0, 8)}, this is ${ours.slice(0, 8)}` };
+        throw new RestoreError('invalid-backup', `${backupFile}: ${refusal.problem}: ${refusal.detail}`, refusal);
+      }
       if (!lockExclusively(db)) throw new RestoreError('database-in-use', `${dbFile} is in use by another program (IPS Fidelity?); close it first`);
       beforeRestore = await backupBeforeRestore(db, dbFile, options);
     } finally {
@@ -49,8 +58,19 @@ export async function restoreDatabaseFile(dbFile: string, backupFile: string, op
     }
   }
   installDatabaseFile(dbFile, backupFile, options);
+  if (ours !== null && check.databaseId !== null && check.databaseId !== ours) keepDatabaseId(dbFile, ours, options.nativeBinding);
   rotateBackups(options.folder, options.rotation, options.now);
   return { check, beforeRestore };
+}
+
+/** Restored as this database: the installed file takes back this database's id, and so its backup folder. */
+function keepDatabaseId(dbFile: string, id: string, nativeBinding: string | undefined): void {
+  const db = new BetterSqlite3(dbFile, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  try {
+    setDatabaseId(db, id);
+  } finally {
+    db.close();
+  }
 }
 
 /** True when this connection alone holds the database (another connection makes this SQLITE_BUSY). */
