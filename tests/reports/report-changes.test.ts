@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { testBackend, type TestBackend } from '../fixtures/backend.ts';
 import { createFinalReview } from '../fixtures/final-review.ts';
-import { pdftotextFlat, writeTempPdf } from './report-pdf-tools.ts';
+import { overlappingWords, pdftotextFlat, wordBoxes, writeTempPdf } from './report-pdf-tools.ts';
 
 let t: TestBackend;
 const files: string[] = [];
@@ -32,7 +32,12 @@ async function twoReviews() {
 describe('the report says what changed since the previous review (issue 13)', () => {
   test('the previous final review’s date, total and band before and now, the items up and down with both scores', async () => {
     const { last, now } = await twoReviews();
-    const fi = text((await t.call('reports.render', { reviewId: now.id, language: 'fi' })).pdfBase64, 'changes-fi.pdf');
+    const fiPdf = (await t.call('reports.render', { reviewId: now.id, language: 'fi' })).pdfBase64;
+    const fi = text(fiPdf, 'changes-fi.pdf');
+    // No word of the section's table and lists is drawn over another.
+    const file = writeTempPdf('changes-boxes.pdf', Buffer.from(fiPdf, 'base64'));
+    files.push(file);
+    expect(wordBoxes(file).flatMap((page) => overlappingWords(page.words).map(([a, b]) => `${a.text} / ${b.text}`))).toEqual([]);
     expect(fi).toContain('Muutokset edellisestä arvioinnista');
     expect(fi).toContain('Edellinen valmis arviointi: ulkoinen arviointi 10.4.2025.');
     expect(fi).toMatch(/Kokonaispisteet 75 80,2 \(arvio\) Taso melko hyvä melko hyvä/i);
