@@ -10,6 +10,7 @@ import {
 } from './report-model-sections.ts';
 import { bandLevelsModel } from './report-model-levels.ts';
 import type { CoverModel, Field, ReportModel, SummaryModel, TrendModel } from './report-model-types.ts';
+import { regionName } from '../scales/regions/fi-regions.ts';
 
 /** Older reviews beyond this are left out of the trend chart; its date labels stay readable at A4 width. */
 export const MAX_TREND_POINTS = 8;
@@ -151,9 +152,11 @@ function coverModel(context: ModelContext, title: string, dates: string): CoverM
   // A detail the review does not give is left out, not shown as "not given".
   const optional = (label: string, value: string | undefined): Field[] => (value ? [{ label, value }] : []);
   const fields: Field[] = [
-    ...optional(t('cover.region'), site.region),
+    // A listed region by its official name in the report's language; a free-text one (older files) as written.
+    ...optional(t('cover.region'), site.regionCode ? regionName(site.regionCode, language) : site.region),
     ...optional(t('cover.organisation'), site.organisation),
-    ...optional(t('cover.collaborationModel'), site.collaborationModel ? t(`cover.collaboration.${site.collaborationModel}`) : undefined),
+    ...optional(t('cover.collaborationModel'), site.collaborationModel ? t(`cover.collaboration.${site.collaborationModel}`)
+      : site.collaborationOther ? t('cover.collaboration.other', { note: site.collaborationOther }) : undefined),
     { label: t('cover.visitDates'), value: dates },
     { label: t('cover.result'), value: `${context.result.total}\n${context.result.band}` },
     { label: t('cover.reviewers'), value: review.reviewers.map((r) => (r.role ? `${r.name}, ${r.role}` : r.name)).join('\n') },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { FidelitySummary, Id, IsoDate, ReviewKind } from './entities.ts';
+import { RegionCode } from '../../scales/regions/fi-regions.ts';
+import { FidelitySummary, Id, IsoDate, Region, ReviewKind } from './entities.ts';
 
 const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
@@ -42,7 +43,8 @@ const ReviewResult = z.object({
 }).extend(FidelitySummary.shape);
 export type ComparisonReviewResult = z.infer<typeof ReviewResult>;
 
-const SiteRef = z.object({ siteId: Id, siteName: z.string(), regionId: Id.nullable(), regionName: z.string().nullable() });
+/** regionCode names a listed region (the renderer shows it in the UI language); null with a name: free text still to be mapped. */
+const SiteRef = z.object({ siteId: Id, siteName: z.string(), regionId: Id.nullable(), regionCode: RegionCode.nullable(), regionName: z.string().nullable() });
 export type ComparisonSiteRef = z.infer<typeof SiteRef>;
 /** A site and its latest review in the filters, as one flat row (hundreds of them: flat is quick to check). */
 const SiteResult = SiteRef.extend(ReviewResult.shape);
@@ -121,7 +123,7 @@ export const comparisonContract = {
     /** differsFromShipped: received in a bundle with band limits or items other than the shipped scale's. */
     scales: z.array(ScaleRef.extend({ latest: z.boolean(), differsFromShipped: z.boolean(), comparableWith: z.array(ScaleRef) })),
     defaultScale: ScaleRef.nullable(),
-    regions: z.array(z.object({ id: Id, name: z.string() })),
+    regions: z.array(Region),
     sites: z.array(SiteRef),
   })),
   /**
@@ -135,7 +137,7 @@ export const comparisonContract = {
     bands: z.array(z.string()),
     /** counts: sites per band; onRatedItems: of those, sites whose band is an estimate's, not certain (bandCertain). */
     regions: z.array(z.object({
-      regionId: Id.nullable(), regionName: z.string().nullable(), sites: z.number().int(),
+      regionId: Id.nullable(), regionCode: RegionCode.nullable(), regionName: z.string().nullable(), sites: z.number().int(),
       counts: z.record(z.string(), z.number().int()), onRatedItems: z.record(z.string(), z.number().int()),
     })),
   })),

@@ -9,6 +9,7 @@ import { ChartPanel } from './ChartPanel.tsx';
 import { bandColor, GRID_COLOR } from './chart-theme.ts';
 import { formatCount } from './comparison-format.ts';
 import { bandRank, ViewStatus, type ViewProps } from './view-support.tsx';
+import { useRegionNames } from '../components/use-region-name.ts';
 
 /** How many sites are in each band, region by region (each site's latest review): a stacked bar per region. */
 export function BandsByRegionView({ input, scale }: ViewProps) {
@@ -17,14 +18,15 @@ export function BandsByRegionView({ input, scale }: ViewProps) {
   const bandLabel = useBandLabel();
   const query = useApiQuery('comparison.bandsByRegion', input);
   const data = query.data;
-  const regionName = useCallback((name: string | null) => name ?? t('comparison.noRegion'), [t]);
+  const regionNames = useRegionNames();
+  const regionName = useCallback((row: Parameters<typeof regionNames.nameOfRow>[0]) => regionNames.nameOfRow(row) ?? t('comparison.noRegion'), [regionNames, t]);
 
   const build = useMemo(() => {
     if (!data) return null;
     return (fontFamily: string): ChartConfiguration<'bar'> => ({
       type: 'bar',
       data: {
-        labels: data.regions.map((r) => regionName(r.regionName)),
+        labels: data.regions.map((r) => regionName(r)),
         datasets: data.bands.map((band) => ({
           label: bandLabel(band),
           data: data.regions.map((r) => r.counts[band] ?? 0),
@@ -61,7 +63,7 @@ export function BandsByRegionView({ input, scale }: ViewProps) {
   const summary = [
     t('comparison.bands.summary', { count: sites, sites: formatCount(sites, language), parts: parts(sum('counts'), sum('onRatedItems')) }),
     // Region by region only while that stays readable; the table has every region.
-    ...(data.regions.length <= 5 ? data.regions.map((r) => t('comparison.bands.summaryRegion', { region: regionName(r.regionName), count: r.sites, sites: formatCount(r.sites, language), parts: parts(r.counts, r.onRatedItems) })) : []),
+    ...(data.regions.length <= 5 ? data.regions.map((r) => t('comparison.bands.summaryRegion', { region: regionName(r), count: r.sites, sites: formatCount(r.sites, language), parts: parts(r.counts, r.onRatedItems) })) : []),
   ].join(' ');
 
   return (
@@ -90,7 +92,7 @@ export function BandsByRegionView({ input, scale }: ViewProps) {
             <tbody>
               {data.regions.map((r) => (
                 <tr key={r.regionId ?? 'none'}>
-                  <th scope="row">{regionName(r.regionName)}</th>
+                  <th scope="row">{regionName(r)}</th>
                   {data.bands.map((band) => (
                     <td key={band} className="numeric">
                       {countText(r.counts, r.onRatedItems, band)}

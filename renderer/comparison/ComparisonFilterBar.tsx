@@ -3,12 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../electron/contract/contract.ts';
 import { scaleLabel } from './comparison-format.ts';
 import { periodReversed, type FilterState } from './comparison-filters.ts';
+import { useRegionNames } from '../components/use-region-name.ts';
 
 type Options = CallOutput<'comparison.options'>;
 
 /** Region, site, visit period, kind and scale version; every change applies at once. */
 export function ComparisonFilterBar({ filters, options, onChange }: { filters: FilterState; options: Options; onChange: (filters: FilterState) => void }) {
   const { t } = useTranslation();
+  const regionNames = useRegionNames();
   const id = useId();
   const sites = options.sites.filter((s) => !filters.regionId || String(s.regionId) === filters.regionId);
   const reversed = periodReversed(filters);
@@ -30,7 +32,7 @@ export function ComparisonFilterBar({ filters, options, onChange }: { filters: F
           <option value="">{t('comparison.filters.allRegions')}</option>
           {options.regions.map((region) => (
             <option key={region.id} value={region.id}>
-              {region.name}
+              {regionNames.nameOf(region)}
             </option>
           ))}
         </select>

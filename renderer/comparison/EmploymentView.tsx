@@ -15,6 +15,7 @@ import { EmploymentMeasureChoice } from './EmploymentMeasureChoice.tsx';
 import { Pager } from './Pager.tsx';
 import { usePaged } from './use-paged.ts';
 import { ViewStatus, type ViewProps } from './view-support.tsx';
+import { useRegionNames } from '../components/use-region-name.ts';
 
 const NO_SITES: never[] = [];
 type Point = { x: number; y: number; estimate: boolean; text: string };
@@ -27,6 +28,7 @@ type Point = { x: number; y: number; estimate: boolean; text: string };
  */
 export function EmploymentView({ input, scale }: ViewProps) {
   const { t } = useTranslation();
+  const regionNames = useRegionNames();
   const format = useFormat();
   const language = format.language;
   const bandLabel = useBandLabel();
@@ -144,7 +146,7 @@ export function EmploymentView({ input, scale }: ViewProps) {
                   {paged.rows.map((s) => (
                     <tr key={s.siteId}>
                       <th scope="row">{s.siteName}</th>
-                      <td>{s.regionName ?? t('comparison.noRegion')}</td>
+                      <td>{regionNames.nameOfRow(s) ?? t('comparison.noRegion')}</td>
                       <td className="nowrap">{`${format.date(s.periodStart)}–${format.date(s.periodEnd)} (${s.periods})`}</td>
                       <td>{formatCount(s.clientsServed, language)}</td>
                       {EMPLOYMENT_MEASURES.map((m) => (

@@ -14,12 +14,14 @@ import { Pager } from './Pager.tsx';
 import { ordered, OrderSelect, type Order } from './SiteOrder.tsx';
 import { usePaged } from './use-paged.ts';
 import { bandRank, ViewStatus, type ViewProps } from './view-support.tsx';
+import { useRegionNames } from '../components/use-region-name.ts';
 
 const PAGE_SIZE = 25;
 
 /** Each site's latest total as a bar over the band zones, 25 sites a page, in the order chosen. */
 export function SiteTotalsView({ input, scale }: ViewProps) {
   const { t } = useTranslation();
+  const regionNames = useRegionNames();
   const format = useFormat();
   const bandLabel = useBandLabel();
   const scoreText = useScoreText();
@@ -114,7 +116,7 @@ export function SiteTotalsView({ input, scale }: ViewProps) {
               {page.map((s) => (
                 <tr key={s.siteId}>
                   <th scope="row">{s.siteName}</th>
-                  <td>{s.regionName ?? t('comparison.noRegion')}</td>
+                  <td>{regionNames.nameOfRow(s) ?? t('comparison.noRegion')}</td>
                   <td className="nowrap">{format.date(s.date)}</td>
                   <td>{t(`reviewKind.${s.kind}`)}</td>
                   <td>{scoreText(s)}</td>

@@ -12,6 +12,9 @@ export function useRegionNames() {
   const language = useUiLanguage();
   return {
     nameOf: (region: RegionRef | null | undefined): string | null => (region ? (region.code ? regionName(region.code, language) : region.name) : null),
+    /** The same for the flat rows of comparisons and bundle plans (regionCode, regionName). */
+    nameOfRow: (row: { regionCode: RegionCode | null; regionName: string | null }): string | null =>
+      row.regionCode ? regionName(row.regionCode, language) : row.regionName,
     /** The list, sorted by name in the UI language, as a select offers it. */
     listed: (): OfficialRegion[] => regionsByName(language),
     listedName: (region: OfficialRegion) => region.name[language],

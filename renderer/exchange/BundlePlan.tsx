@@ -13,6 +13,7 @@ import { BundleSigners } from './BundleSigners.tsx';
 import { ImportRefusal } from './ImportRefusal.tsx';
 import { ImpostorWarnings } from './ImpostorWarnings.tsx';
 import { ScrollRegion } from '../components/ScrollRegion.tsx';
+import { useRegionNames } from '../components/use-region-name.ts';
 
 type Inspected = Extract<CallOutput<'bundles.inspect'>, { ok: true }>;
 type PlannedReview = Inspected['reviews'][number];
@@ -42,6 +43,7 @@ export const EXPORTER_PLACE = 'exporter';
  */
 export function BundlePlan({ exporter, createdAt, reviews, impostors, replace, onReplace, onTrustSigner, focusPlace }: BundlePlanProps) {
   const { t } = useTranslation();
+  const regionNames = useRegionNames();
   const exporterVerdict = useFocusWhen<HTMLElement>(focusPlace === EXPORTER_PLACE);
   const exporterAsSigner: JudgedCertificate = { name: exporter.name, fingerprint: exporter.certificateFingerprint, trust: exporter.trust, certificateBase64: exporter.certificateBase64 };
   const format = useFormat();
@@ -102,7 +104,7 @@ export function BundlePlan({ exporter, createdAt, reviews, impostors, replace, o
           <tbody>
             {reviews.map((review) => (
               <tr key={review.reviewUid}>
-                <th scope="row">{review.regionName ? `${review.siteName} – ${review.regionName}` : review.siteName}</th>
+                <th scope="row">{review.regionName ? `${review.siteName} – ${regionNames.nameOfRow(review)}` : review.siteName}</th>
                 <td>{dates(review)}</td>
                 <td>{t(`reviewKind.${review.kind}`)}</td>
                 <td>{t(`reviewStatus.${review.status}`)}</td>

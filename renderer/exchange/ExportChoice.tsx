@@ -2,6 +2,7 @@ import { useId, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewSummary, SiteListEntry } from '../../electron/contract/entities.ts';
 import { useFormat } from '../i18n/use-format.ts';
+import { useRegionNames } from '../components/use-region-name.ts';
 
 export type ExportScope = 'all' | 'site' | 'selected';
 const SCOPES: readonly ExportScope[] = ['all', 'site', 'selected'];
@@ -24,6 +25,7 @@ interface ExportChoiceProps {
 /** What goes into the bundle: every review, one site's, or reviews picked from a site's list. */
 export function ExportChoice({ scope, onScope, sites, siteId, onSite, reviews, selected, onSelected, errors, siteRef, reviewsRef }: ExportChoiceProps) {
   const { t } = useTranslation();
+  const regionNames = useRegionNames();
   const format = useFormat();
   const id = useId();
   const toggle = (reviewId: number, on: boolean) => {
@@ -57,7 +59,7 @@ export function ExportChoice({ scope, onScope, sites, siteId, onSite, reviews, s
             <option value="">{t('exchange.export.chooseSite')}</option>
             {sites.map((site) => (
               <option key={site.id} value={site.id}>
-                {site.region ? `${site.name} – ${site.region.name}` : site.name}
+                {site.region ? `${site.name} – ${regionNames.nameOf(site.region)}` : site.name}
               </option>
             ))}
           </select>

@@ -57,7 +57,7 @@ describe('comparison totals and bands', () => {
     });
     const bands = await t.call('comparison.bandsByRegion', {});
     expect(bands.bands).toEqual(['poor', 'fair', 'good', 'exemplary', 'insufficient']);
-    expect(bands.regions).toEqual([{ regionId: expect.any(Number), regionName: REGION, sites: 3,
+    expect(bands.regions).toEqual([{ regionId: expect.any(Number), regionCode: '08', regionName: REGION, sites: 3,
       counts: { poor: 0, fair: 2, good: 0, exemplary: 0, insufficient: 1 },
       // Kaleva's 74 is an estimate whose bounds span bands: fair only on the rated items.
       onRatedItems: { poor: 0, fair: 1, good: 0, exemplary: 0, insufficient: 0 } }]);
@@ -158,7 +158,7 @@ describe('employment outcomes', () => {
     await t.call('outcomes.save', { siteId, periodStart: '2024-01-01', periodEnd: '2024-12-31', clientsServed: 10, inCompetitiveWork: 2 });
     const { sites } = await t.call('comparison.fidelityEmployment', { siteId });
     expect(sites).toEqual([{
-      siteId, siteName: 'Tampereen IPS', regionId: expect.any(Number), regionName: REGION,
+      siteId, siteName: 'Tampereen IPS', regionId: expect.any(Number), regionCode: '08', regionName: REGION,
       periods: 2, periodStart: '2024-01-01', periodEnd: '2025-12-31', clientsServed: 50, inCompetitiveWork: 42, rate: 0.84,
       // No period reported the optional figures (tests/comparison/employment-outcomes-api.test.ts has them).
       measures: {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { RegionCode } from '../../../scales/regions/fi-regions.ts';
 import {
   EMPLOYMENT_MEASURES, type ComparisonFilters, type ComparisonReviewResult, type EmploymentMeasure, type EmploymentMeasureShare,
 } from '../../contract/comparison-contract.ts';
@@ -48,7 +49,7 @@ const reviewResultOf = (scales: ComparedScales) => (row: ReviewResultRow): Compa
   ...totalsOf(scales, row),
 });
 
-const siteRef = (row: SiteColumns): SiteColumns => ({ siteId: row.siteId, siteName: row.siteName, regionId: row.regionId, regionName: row.regionName });
+const siteRef = (row: SiteColumns): SiteColumns => ({ siteId: row.siteId, siteName: row.siteName, regionId: row.regionId, regionCode: row.regionCode, regionName: row.regionName });
 
 /** Pearson's r; null when it is undefined (fewer than 3 points, or no spread on an axis). */
 export function pearson(points: readonly { x: number; y: number }[]): number | null {
@@ -105,12 +106,12 @@ export const comparisonHandlers: HandlerGroup<ComparisonCall | OutcomeCall> = {
   'comparison.bandsByRegion': (filters, ctx) => {
     const { scales, params } = bind(ctx, filters);
     const bands = [...[...scales.base.data.scoring.bands].sort((a, b) => a.min - b.min).map((b) => b.key), 'insufficient'];
-    type Region = { regionId: number | null; regionName: string | null; sites: number; counts: Record<string, number>; onRatedItems: Record<string, number> };
+    type Region = { regionId: number | null; regionCode: RegionCode | null; regionName: string | null; sites: number; counts: Record<string, number>; onRatedItems: Record<string, number> };
     const regions = new Map<number | null, Region>();
     const zeros = () => Object.fromEntries(bands.map((b) => [b, 0]));
     for (const row of comparisonRows(ctx.db, 'bandsByRegion', params)) {
       let region = regions.get(row.regionId);
-      if (!region) regions.set(row.regionId, (region = { regionId: row.regionId, regionName: row.regionName, sites: 0, counts: zeros(), onRatedItems: zeros() }));
+      if (!region) regions.set(row.regionId, (region = { regionId: row.regionId, regionCode: row.regionCode, regionName: row.regionName, sites: 0, counts: zeros(), onRatedItems: zeros() }));
       const score = totalsOf(scales, row);
       region.sites += 1;
       region.counts[score.band] = (region.counts[score.band] ?? 0) + 1;

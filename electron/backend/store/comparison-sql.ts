@@ -103,7 +103,7 @@ const CELLS = `cells AS (
 /** The columns of a review's result, as ReviewResultRow. */
 const REVIEW_COLUMNS = (t: string) => `${t}.id AS reviewId, ${t}.kind AS kind, ${t}.visit_date AS date, ${t}.total AS total, ${t}.band AS band,
   ${t}.rated_items AS ratedItems, ${t}.raw_total AS rawTotal, ${t}.item_count AS totalItems, ${t}.scale_id AS scaleId, ${t}.scale_version AS scaleVersion`;
-const SITE_COLUMNS = `s.id AS siteId, s.name AS siteName, s.region_id AS regionId, g.name AS regionName`;
+const SITE_COLUMNS = `s.id AS siteId, s.name AS siteName, s.region_id AS regionId, g.code AS regionCode, g.name AS regionName`;
 const SITE_JOIN = (t: string) => `JOIN sites s ON s.id = ${t}.site_id LEFT JOIN regions g ON g.id = s.region_id`;
 const BY_TOTAL = (t: string) => `ORDER BY ${t}.total IS NULL, ${t}.total DESC, s.name COLLATE NOCASE, s.id`;
 
@@ -121,7 +121,7 @@ SELECT count(*) AS reviews, count(DISTINCT site_id) AS sites FROM picked`,
    * is certain) and counts per region. One row per site, a few hundred at most.
    */
   bandsByRegion: `WITH ${RULES}, ${picked()}, ${LATEST}
-SELECT t.region_id AS regionId, g.name AS regionName, t.scale_id AS scaleId, t.scale_version AS scaleVersion,
+SELECT t.region_id AS regionId, g.code AS regionCode, g.name AS regionName, t.scale_id AS scaleId, t.scale_version AS scaleVersion,
   t.rated_items AS ratedItems, t.raw_total AS rawTotal
 FROM latest t LEFT JOIN regions g ON g.id = t.region_id`,
 

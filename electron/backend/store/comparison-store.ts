@@ -1,4 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
+import type { RegionCode } from '../../../scales/regions/fi-regions.ts';
+import type { Region } from '../../contract/entities.ts';
+import { listRegions } from './sites-store.ts';
 import { COMPARISON_SQL, type ComparisonParams, type ComparisonQueryName } from './comparison-sql.ts';
 
 /** A review's result as the comparison statements return it (REVIEW_COLUMNS in comparison-sql.ts). */
@@ -16,7 +19,8 @@ export interface ReviewResultRow {
   scaleVersion: string;
 }
 
-export interface SiteColumns { siteId: number; siteName: string; regionId: number | null; regionName: string | null }
+/** regionCode: the listed region's code (migration 013), null for a free-text region kept for the user to map. */
+export interface SiteColumns { siteId: number; siteName: string; regionId: number | null; regionCode: RegionCode | null; regionName: string | null }
 export type SiteReviewRow = SiteColumns & ReviewResultRow;
 /** A LEFT JOIN to the review: every review column may be null. */
 type MaybeReview = { [K in keyof ReviewResultRow]: ReviewResultRow[K] | null };
@@ -30,7 +34,7 @@ export type EmploymentRow = SiteColumns & MaybeReview & {
 
 export interface ComparisonRows {
   included: { reviews: number; sites: number };
-  bandsByRegion: { regionId: number | null; regionName: string | null; scaleId: string; scaleVersion: string; ratedItems: number; rawTotal: number };
+  bandsByRegion: { regionId: number | null; regionCode: RegionCode | null; regionName: string | null; scaleId: string; scaleVersion: string; ratedItems: number; rawTotal: number };
   siteTotals: SiteReviewRow;
   /** scores: "item:score,..." of the scored items (null when none is scored). */
   itemHeatmap: SiteReviewRow & { scores: string | null };
@@ -69,10 +73,11 @@ export function comparisonRows<N extends ComparisonQueryName>(db: Database, name
   return statement(db, name).all(params) as ComparisonRows[N][];
 }
 
-export function regionsAndSites(db: Database): { regions: { id: number; name: string }[]; sites: SiteColumns[] } {
+/** The regions that have sites (of the 23 listed, and free-text ones still to be mapped) and every site. */
+export function regionsAndSites(db: Database): { regions: Region[]; sites: SiteColumns[] } {
   return {
-    regions: db.prepare('SELECT id, name FROM regions ORDER BY name COLLATE NOCASE, id').all() as { id: number; name: string }[],
-    sites: db.prepare(`SELECT s.id AS siteId, s.name AS siteName, s.region_id AS regionId, g.name AS regionName
+    regions: listRegions(db).filter((region) => db.prepare('SELECT 1 FROM sites WHERE region_id = ? LIMIT 1').get(region.id) !== undefined),
+    sites: db.prepare(`SELECT s.id AS siteId, s.name AS siteName, s.region_id AS regionId, g.code AS regionCode, g.name AS regionName
         FROM sites s LEFT JOIN regions g ON g.id = s.region_id ORDER BY s.name COLLATE NOCASE, s.id`).all() as SiteColumns[],
   };
 }
