@@ -1,27 +1,20 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { runCli } from '../../cli/main.ts';
 import { openBackend } from '../../electron/backend/backend.ts';
 import type { CallInput, CallName, CallOutput } from '../../electron/contract/contract.ts';
 import { dumpDatabase } from '../fixtures/backend.ts';
+import { tempFolders } from '../fixtures/temp-folders.ts';
 
 /**
  * Issue 14: backups and settings belong to their database. A reviewer's and THL's databases in one folder each
  * list, rotate and restore only their own backups; a backup of the other is refused unless imported as such; the
  * backup folder changes only by the user's own choice in the desktop app's folder dialog.
  */
-const folders: string[] = [];
-const tempFolder = () => {
-  const folder = mkdtempSync(join(tmpdir(), 'ips-perdb-'));
-  folders.push(folder);
-  return folder;
-};
-afterAll(() => {
-  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
-});
+const temp = tempFolders('ips-perdb-');
+const tempFolder = () => temp.folder();
 
 async function app(dbFile: string, chooseFolder?: () => Promise<string | null>) {
   const backend = await openBackend({ dbFile, actor: 'tester', log: () => {}, chooseFolder });

@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { checkBackup } from '../../electron/backend/store/backup-check.ts';
 import { migrate, openDatabase } from '../../electron/backend/store/open-database.ts';
 import { expectedSchema, readSchema, compareSchemas, schemaDifferences } from '../../electron/backend/store/schema-check.ts';
 import { SCHEMA_VERSION } from '../../electron/backend/store/migrations/index.ts';
 import { dumpDatabase, tempDbFile, testBackend } from '../fixtures/backend.ts';
+import { tempFolders } from '../fixtures/temp-folders.ts';
 
 /**
  * Issue 14: restore and open check the schema, not just the table names. Each attack changes an honest backup's
@@ -70,10 +71,7 @@ const ATTACKS: Record<string, SchemaAttack> = {
   },
 };
 
-const folders: string[] = [];
-afterAll(() => {
-  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
-});
+const temp = tempFolders();
 
 const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
 
@@ -90,7 +88,7 @@ function liveHash(dbFile: string): string {
 
 async function honestBackup() {
   const backend = await testBackend();
-  folders.push(dirname(backend.dbFile));
+  temp.fileIn(backend.dbFile);
   const site = await backend.call('sites.create', { name: 'Kuopio' });
   const review = await backend.call('reviews.create', { siteId: site.id, kind: 'external', visitDates: ['2026-11-03'], reviewers: [{ name: 'Aino', role: 'lead' }] });
   await backend.call('ratings.set', { reviewId: review.id, reviewerId: review.reviewers[0]!.id, item: 1, score: 2 });
@@ -99,8 +97,7 @@ async function honestBackup() {
 }
 
 function tamperCopy(source: string, attack: SchemaAttack): string {
-  const file = tempDbFile('hostile.sqlite');
-  folders.push(dirname(file));
+  const file = temp.fileIn(tempDbFile('hostile.sqlite'));
   copyFileSync(source, file);
   const db = new BetterSqlite3(file);
   try {
@@ -152,8 +149,7 @@ describe('honest databases pass', () => {
   });
 
   test('a database made at schema 5 and migrated on opening ends with the same schema as a new one', async () => {
-    const file = tempDbFile('old.sqlite');
-    folders.push(dirname(file));
+    const file = temp.fileIn(tempDbFile('old.sqlite'));
     const old = new BetterSqlite3(file);
     migrate(old, 0, 5);
     old.prepare("INSERT INTO sites (name, created_at, updated_at) VALUES ('Vanha', 't', 't')").run();

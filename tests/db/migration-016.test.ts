@@ -1,20 +1,17 @@
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { readDatabaseId } from '../../electron/backend/store/database-identity.ts';
 import { migrate, openDatabase } from '../../electron/backend/store/open-database.ts';
 import { dumpDatabase, tempDbFile } from '../fixtures/backend.ts';
+import { tempFolders } from '../fixtures/temp-folders.ts';
 
-const folders: string[] = [];
-afterAll(() => {
-  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
-});
+const temp = tempFolders();
 
 describe('migration 016 (database identity)', () => {
   test('a version-15 database keeps everything, gets an id, and its pre-migration backup is already in the folder named by that id', async () => {
-    const file = tempDbFile('arvioija.sqlite');
-    folders.push(dirname(file));
+    const file = temp.fileIn(tempDbFile('arvioija.sqlite'));
     const old = new BetterSqlite3(file);
     migrate(old, 0, 15);
     old.prepare("INSERT INTO sites (name, created_at, updated_at) VALUES ('Kuopio', 't', 't')").run();
@@ -45,8 +42,7 @@ describe('migration 016 (database identity)', () => {
   test('every new database gets an id of its own', async () => {
     const ids = new Set<string>();
     for (let i = 0; i < 3; i++) {
-      const file = tempDbFile();
-      folders.push(dirname(file));
+      const file = temp.fileIn(tempDbFile());
       const { db, databaseId } = await openDatabase(file);
       db.close();
       ids.add(databaseId);

@@ -1,25 +1,18 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
 import { runCli } from '../../cli/main.ts';
 import { loadSettings } from '../../electron/backend/settings/settings.ts';
 import { inputValueProblem, isWellFormedText, parseJsonWithLimits } from '../../scales/input-limits.ts';
 import { dumpDatabase, testBackend } from '../fixtures/backend.ts';
+import { tempFolders } from '../fixtures/temp-folders.ts';
 
 /**
  * Issue 14: every input reader has limits. Each attack below once gave "internal" (a stack overflow) or stored
  * something that is not text; each must now be a clear refusal that changes nothing.
  */
-const folders: string[] = [];
-const tempFolder = () => {
-  const folder = mkdtempSync(join(tmpdir(), 'ips-limits-'));
-  folders.push(folder);
-  return folder;
-};
-afterAll(() => {
-  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
-});
+const temp = tempFolders('ips-limits-');
+const tempFolder = () => temp.folder();
 
 const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
 const LONE_HIGH = 'Aino \ud800';
@@ -49,7 +42,7 @@ describe('the limits themselves', () => {
 describe('every API call: deep values and lone surrogates are invalid input, nothing stored', () => {
   test('reviews.importFile with a file nested 300,000 deep', async () => {
     const { backend, dbFile } = await testBackend();
-    folders.push(dirname(dbFile));
+    temp.fileIn(dbFile);
     const before = dumpDatabase(dbFile);
     const answer = await backend.dispatch('reviews.importFile', { file: JSON.parse(nested(300_000)) });
     expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-input', details: { reason: 'too-deep', max: 64 } } });
@@ -59,7 +52,7 @@ describe('every API call: deep values and lone surrogates are invalid input, not
 
   test('identities.create and sites.create with a lone surrogate; an emoji name is fine', async () => {
     const { backend, dbFile, call } = await testBackend();
-    folders.push(dirname(dbFile));
+    temp.fileIn(dbFile);
     const before = dumpDatabase(dbFile);
     expect(await backend.dispatch('identities.create', { name: LONE_HIGH, storagePassphrase: 'salasana123' }))
       .toMatchObject({ ok: false, error: { code: 'invalid-input', details: { reason: 'not-well-formed-unicode', path: 'name' } } });
