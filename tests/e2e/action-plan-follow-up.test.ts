@@ -5,7 +5,8 @@ import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_PLAN_MESSAGES, ActionPlanPage } from './page-models/action-plan-page.ts';
-import { interpolate } from './page-models/messages.ts';
+import { interpolate, MESSAGES } from './page-models/messages.ts';
+import { SitePage } from './page-models/site-page.ts';
 import { axeFindings, seriousOrCritical } from './support/axe.ts';
 import { startPreviewApp, type PreviewApp } from './support/preview-app.ts';
 import { tempDbFile } from '../fixtures/backend.ts';
@@ -155,6 +156,19 @@ describe('action plan the site can use', () => {
     await summary.click();
     await page.getByRole('table', { name: a.previous.caption, exact: true }).waitFor();
     await expectAccessibleAtBothSizes(page);
+
+    // The site page's plans: the first review's progress names its free row; the follow-up has no plan yet.
+    await page.evaluate((id) => {
+      window.location.hash = `#/sites/${id}`;
+    }, siteId);
+    await new SitePage(page).waitUntilLoaded(SITE);
+    const plans = page.getByRole('table', { name: a.site.caption, exact: true });
+    const planRow = (dates: string) => plans.getByRole('row').filter({
+      has: page.getByRole('link', { name: interpolate(a.site.reviewLabel, { kind: MESSAGES.fi.reviewKind.external, dates }), exact: true }),
+    });
+    expect(await planRow('10.3.2026').getByRole('cell').innerText())
+      .toBe(`${interpolate(a.progress.done, { done: 1, total: 4 })} (${interpolate(a.site.freeRows_one, { count: 1 })})`);
+    expect(await planRow('10.3.2027').getByRole('cell').innerText()).toBe(a.site.noPlan);
     expect(errors).toEqual([]);
   });
 });
