@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ACTION_PLAN_LIMITS, ActionPlanStatus, type ActionPlanRow } from '../../electron/contract/action-plan-contract.ts';
 import { localized } from '../../scales/display-format.ts';
 import { useUiLanguage } from '../i18n/use-format.ts';
-import { LocalDateInput } from '../visit-plan/LocalDateInput.tsx';
+import { LocalDateInput } from '../components/LocalDateInput.tsx';
 
 export interface RowDraft {
   /** A free row's title ('' for an item row). */

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatClockTime } from '../../scales/display-format.ts';
 import { useUiLanguage } from '../i18n/use-format.ts';
 import { parseLocalTime } from './local-time.ts';
-import { ParsedTextInput } from './ParsedTextInput.tsx';
+import { ParsedTextInput } from '../components/ParsedTextInput.tsx';
 
 interface LocalTimeInputProps {
   id: string;

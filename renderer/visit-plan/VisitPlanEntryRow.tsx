@@ -7,7 +7,7 @@ import { useApi } from '../platform/api-context.tsx';
 import { draftOf, draftProblems, hasProblems, updateInput, type EntryDraft } from './entry-draft.ts';
 import { EntryReadOnly } from './EntryReadOnly.tsx';
 import { EntrySourceCell } from './EntrySourceCell.tsx';
-import { LocalDateInput } from './LocalDateInput.tsx';
+import { LocalDateInput } from '../components/LocalDateInput.tsx';
 import { TimeField } from './LocalTimeInput.tsx';
 import { PeopleEditor } from './PeopleEditor.tsx';
 

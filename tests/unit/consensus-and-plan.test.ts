@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { choiceOf, isAgreement, isDisagreement, needsJustification, ratingOfChoice } from '../../renderer/consensus/consensus-choice.ts';
-import { parseLocalDate } from '../../renderer/visit-plan/local-date.ts';
+import { parseLocalDate } from '../../renderer/components/local-date.ts';
 
 describe('consensus choices', () => {
   it('turn a rating into one comparable value and back', () => {

@@ -104,7 +104,6 @@ describe('renderer imports', () => {
   const EXCEPTIONS: Record<string, string> = {
     'sites -> action-plan/ActionPlanProgress.tsx': "the site page shows each review's action-plan progress, a table the action plan owns (its data and wording)",
     'reviews -> action-plan/PreviousActionPlan.tsx': "the review editor folds in the previous review's action plan, which the action plan owns",
-    'action-plan -> visit-plan/LocalDateInput.tsx': 'a due date is typed like a visit date; LocalDateInput is being reworked with the visit plan (times, issue 13) and moves to components/ after that',
   };
 
   /** Every import of a renderer file that lands in another top-level folder of renderer/: [from file, to file]. */
