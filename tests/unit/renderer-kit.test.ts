@@ -109,8 +109,8 @@ describe('renderer imports', () => {
   /** Every import of a renderer file that lands in another top-level folder of renderer/: [from file, to file]. */
   function crossFolderImports(): [string, string][] {
     return files(/\.(ts|tsx)$/).flatMap((file) =>
-      [...read(file).matchAll(/(?:import|export)\s[^'"]*?from\s+['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g)]
-        .map((m) => posix.join(posix.dirname(file), m[1] ?? m[2]!))
+      [...read(file).matchAll(/(?:import|export)\s[^'"]*?from\s+['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)|import\s+['"](\.[^'"]+)['"]/g)]
+        .map((m) => posix.join(posix.dirname(file), m[1] ?? m[2] ?? m[3]!))
         .filter((target) => !target.startsWith('..') && folderOf(target) !== '' && folderOf(target) !== folderOf(file))
         .map((target): [string, string] => [file, target]));
   }
@@ -133,6 +133,7 @@ describe('renderer imports', () => {
 
   test('the import scan finds imports across folders (so the check above can fail)', () => {
     expect(crossFolderImports()).toContainEqual(['app/App.tsx', 'sites/SitesPage.tsx']);
+    expect(crossFolderImports()).toContainEqual(['main.tsx', 'components/forms.css']); // a stylesheet import counts too
     expect(allowed('sites/SitePage.tsx', 'reviews/ReviewEditor.tsx')).toBe(false);
     expect(allowed('components/X.tsx', 'reports/Y.tsx')).toBe(false);
     expect(allowed('sites/SitePage.tsx', 'components/StatusMessage.tsx')).toBe(true);
