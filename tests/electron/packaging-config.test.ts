@@ -124,6 +124,14 @@ describe('Electron fuses at packaging', () => {
       .rejects.toThrow(/electronFuses/);
   });
 
+  test("README's security section names every fuse and the page's scheme", () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### Security of the desktop shell'));
+    expect(section.length).toBeLessThan(readme.length);
+    for (const fuse of fuseNames) expect(section, fuse).toContain(`\`${configKey(fuse)}\``);
+    expect(section).toContain('app://ips-fidelity/index.html');
+  });
+
   test('the packaged app is an asar, which the integrity and asar-only fuses need', () => {
     expect(config.asar).toBe(true);
     expect(config.asarUnpack).toBeUndefined();
