@@ -26,7 +26,7 @@ export function VisitPlanGroup({ category, reviewId, entries, sourceLabel, itemT
   const open = entries.filter((e) => !e.done).length;
   return (
     <section aria-labelledby={headingId} className="plan-group">
-      <h2 id={headingId}>{t(`consensus.plan.category.${category}`)}</h2>
+      <h2 id={headingId} tabIndex={-1}>{t(`consensus.plan.category.${category}`)}</h2>
       <p className="muted">
         {t(`consensus.plan.categoryIntro.${category}`)} {t('consensus.plan.groupOpen', { open, count: entries.length })}
       </p>

@@ -76,6 +76,8 @@ function VisitPlan({ review }: { review: ReviewDetail }) {
     try {
       await api.call('visitPlan.removeEntry', { reviewId: review.id, entryId: entry.id });
       setAnnouncement(t('consensus.plan.custom.removed', { source: label }));
+      // The removed row's button is gone: focus goes to the heading of its kind, not to the page's start.
+      document.getElementById(`plan-${entry.category}-heading`)?.focus();
       plan.reload();
     } catch (caught) {
       setRemoveError(asApiClientError('visitPlan.removeEntry', caught));

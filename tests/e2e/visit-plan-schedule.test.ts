@@ -81,6 +81,7 @@ describe('the visit plan runs the visit (issue 13)', () => {
     await plan.addOwnRow('interview', 'Asiakkaan äiti');
     await plan.removeOwnRowButton('Asiakkaan äiti').click();
     await plan.done('Asiakkaan äiti').waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('plan-interview-heading');
     await page.waitForFunction(() => !document.querySelector('.save-state--saving'));
 
     const entries = await app.call('visitPlan.list', { reviewId });
