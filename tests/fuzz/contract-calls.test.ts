@@ -1,0 +1,99 @@
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ApiErrorCode, ApiResponse } from '../../electron/contract/api-error.ts';
+import { CALL_NAMES, contract, type CallName } from '../../electron/contract/contract.ts';
+import { testBackend, type TestBackend } from '../fixtures/backend.ts';
+import { ratingsSumming, readExample } from '../fixtures/ratings.ts';
+import { hostileValue, mutatedJson, nearValid, oddString } from './arbitraries.ts';
+import { FUZZ_SEED, fuzzRuns, fuzzTimeout } from './fuzz-settings.ts';
+
+/**
+ * Every contract call (CALL_NAMES, so a new call is covered without touching this file) under fast-check input
+ * against a real backend on a real SQLite file: random values, and near-valid ones built from the call's own input
+ * schema. Whatever comes in, the answer is { ok: true } or a typed error other than 'internal', and nothing throws.
+ * Counts and seed: tests/fuzz/fuzz-settings.ts (IPS_FUZZ_RUNS, IPS_FUZZ_SEED).
+ */
+const RUNS_RANDOM = 6;
+const RUNS_NEAR_VALID = 10;
+const ERROR_CODES = new Set<string>(ApiErrorCode.options.filter((code) => code !== 'internal'));
+
+let api: TestBackend;
+const tally = { calls: 0, ok: 0, refused: new Map<string, number>() };
+
+/** Values for the fields the schemas leave open: a review file, valid or slightly damaged. */
+const special: Record<string, fc.Arbitrary<unknown>> = {
+  file: fc.oneof(
+    fc.constantFrom(readExample('full-review.json'), readExample('partial-review-17-items.json')),
+    mutatedJson(readExample('full-review.json')),
+    hostileValue,
+  ),
+};
+
+beforeAll(async () => {
+  api = await testBackend();
+  // Something to find: a site, a review with two reviewers and ratings, so near-valid ids (1..3) reach handlers.
+  const site = await api.call('sites.create', { name: 'Fuzz site', regionCode: '06' });
+  await api.call('sites.create', { name: 'Toinen', regionCode: null });
+  const review = await api.call('reviews.create', { siteId: site.id, kind: 'external', visitDates: ['2026-11-01'], reviewers: [{ name: 'Aino', role: null }, { name: 'Mikael', role: null }] });
+  for (const { item, score } of ratingsSumming(100).slice(0, 5)) await api.call('ratings.set', { reviewId: review.id, reviewerId: review.reviewers[0]!.id, item, score });
+}, 120_000);
+
+afterAll(() => {
+  api?.backend.close();
+  if (api) rmSync(dirname(api.dbFile), { recursive: true, force: true });
+  const refused = [...tally.refused].map(([code, n]) => `${code} ${n}`).join(', ');
+  console.info(`[fuzz] seed ${FUZZ_SEED}: ${tally.calls} calls over ${CALL_NAMES.length} contract entries; ok ${tally.ok}; refused ${refused}`);
+});
+
+/** One call: the dispatcher answers (never throws), with a response of the contract's shape and a typed code. */
+async function checkCall(name: string, input: unknown): Promise<void> {
+  tally.calls++;
+  const response = await api.backend.dispatch(name, input);
+  expect(ApiResponse.safeParse(response).success, `${name}: not an ApiResponse: ${JSON.stringify(response)?.slice(0, 300)}`).toBe(true);
+  if (response.ok) {
+    tally.ok++;
+    return;
+  }
+  tally.refused.set(response.error.code, (tally.refused.get(response.error.code) ?? 0) + 1);
+  expect(ERROR_CODES.has(response.error.code), `${name} answered ${response.error.code} to ${JSON.stringify(input)?.slice(0, 400)}`).toBe(true);
+  expect(JSON.stringify(response.error)).not.toMatch(/\n\s+at |node_modules/);
+}
+
+describe('every contract call under fast-check input (real backend, real SQLite)', () => {
+  test('the fuzz suite covers the whole contract', () => {
+    expect(CALL_NAMES.length).toBeGreaterThan(40);
+    expect(new Set(CALL_NAMES).size).toBe(CALL_NAMES.length);
+  });
+
+  for (const name of CALL_NAMES) {
+    test(name, { timeout: fuzzTimeout(60_000) }, async () => {
+      const schema = contract[name as CallName].input;
+      await fc.assert(fc.asyncProperty(hostileValue, (input) => checkCall(name, input)), fuzzRuns(RUNS_RANDOM));
+      await fc.assert(fc.asyncProperty(nearValid(schema, special), (input) => checkCall(name, input)), fuzzRuns(RUNS_NEAR_VALID));
+    });
+  }
+
+  test('names that are no call are refused as unknown-call', { timeout: fuzzTimeout(30_000) }, async () => {
+    const notACall = fc.oneof(oddString, hostileValue, fc.constantFrom('constructor', '__proto__', 'toString', 'hasOwnProperty', 'sites.list ', 'SITES.LIST'))
+      .filter((name) => !(typeof name === 'string' && (CALL_NAMES as string[]).includes(name)));
+    await fc.assert(fc.asyncProperty(notACall, hostileValue, async (name, input) => {
+      const response = await api.backend.dispatch(name, input);
+      expect(response).toMatchObject({ ok: false, error: { code: 'unknown-call' } });
+    }), fuzzRuns(20));
+  });
+
+  test('every call refuses input nested 100,000 deep as invalid input (fast-check cannot print such values)', { timeout: 60_000 }, async () => {
+    let deep: unknown = 'leaf';
+    for (let i = 0; i < 100_000; i++) deep = i % 2 ? { a: deep } : [deep];
+    for (const name of CALL_NAMES) {
+      const response = await api.backend.dispatch(name, { input: deep });
+      expect(response.ok ? 'ok' : response.error.code, name).toBe('invalid-input');
+    }
+  });
+
+  test('the backend still answers after the fuzzing', async () => {
+    expect(await api.backend.dispatch('sites.get', { id: 1 })).toMatchObject({ ok: true, output: { id: 1 } });
+  });
+});
