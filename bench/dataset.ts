@@ -68,7 +68,8 @@ export async function generateDataset(file: string, options: DatasetOptions = DE
   try {
     db.pragma('synchronous = OFF'); // a generated file: nothing to lose in a crash
     const insert = {
-      region: db.prepare('INSERT INTO regions (name, created_at) VALUES (?, ?)'),
+      // The listed regions are written by migration 013 (scales/regions/fi-regions.json); the sites take theirs.
+      region: db.prepare('SELECT id FROM regions WHERE name = ?'),
       site: db.prepare('INSERT INTO sites (name, region_id, organisation, collaboration_model, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       review: db.prepare(`INSERT INTO reviews (uid, site_id, kind, scale_id, scale_version, scale_hash, visit_dates, status, language, revision, created_at, updated_at, amends_review_id, amendment_reason)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'fi', 1, ?, ?, ?, ?)`),
@@ -83,7 +84,7 @@ export async function generateDataset(file: string, options: DatasetOptions = DE
     const clamp = (v: number) => Math.min(hi, Math.max(lo, Math.round(v)));
 
     db.transaction(() => {
-      const regionIds = REGIONS.slice(0, options.regions).map((name) => Number(insert.region.run(name, '2018-01-01T00:00:00.000Z').lastInsertRowid));
+      const regionIds = REGIONS.slice(0, options.regions).map((name) => (insert.region.get(name) as { id: number }).id);
       counts.regions = regionIds.length;
       // Each region has items it is weak or strong in; each site adds its own profile and a level that improves.
       const regionProfile = regionIds.map(() => items.map(() => normal() * 0.35));

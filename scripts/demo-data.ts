@@ -86,9 +86,9 @@ export async function seedDemoData(call: Call): Promise<DemoData> {
   }
 
   for (const site of [
-    { name: 'HUS Psykiatria – IPS-työhönvalmennus', regionName: 'HUS-yhtymä', organisation: 'HUS Psykiatria', collaborationModel: 1 as const },
-    { name: 'Lapin IPS-työhönvalmennus', regionName: 'Lapin hyvinvointialue', organisation: 'Lapin hyvinvointialue, psykiatria', collaborationModel: 1 as const },
-    { name: 'Pohjois-Savon IPS-yksikkö', regionName: 'Pohjois-Savon hyvinvointialue', organisation: 'Kuopion työllisyyspalvelut', collaborationModel: 2 as const },
+    { name: 'HUS Psykiatria – IPS-työhönvalmennus', regionCode: '90' as const, organisation: 'HUS Psykiatria', collaborationModel: 1 as const },
+    { name: 'Lapin IPS-työhönvalmennus', regionCode: '21' as const, organisation: 'Lapin hyvinvointialue, psykiatria', collaborationModel: 1 as const },
+    { name: 'Pohjois-Savon IPS-yksikkö', regionCode: '13' as const, organisation: 'Kuopion työllisyyspalvelut', collaborationModel: 2 as const },
   ]) await call('sites.create', site);
 
   // Siun sote: an external review by two reviewers, now in consensus, some items still to decide.
