@@ -9,8 +9,8 @@ import { listActionPlanRecords } from '../store/action-plan-store.ts';
 import type { ReviewRow } from '../store/reviews-store.ts';
 import { reportPlanRow } from './action-plan-report.ts';
 import { actionPlanView, localToday } from './action-plan-views.ts';
-import { formatIsoDate, localized } from '../../../scales/display-format.ts';
-import { CSV_DELIMITER, neutraliseFormula, type CsvLanguage } from './csv-export.ts';
+import { localized } from '../../../scales/display-format.ts';
+import { csvOptions, fileNamePart, formatDate, neutraliseFormula, type CsvLanguage } from './csv-export.ts';
 import type { HandlerContext, HandlerGroup } from './handler-context.ts';
 import { requireReviewRow, scaleOfReview } from './review-views.ts';
 import { requireSite } from './site-handlers.ts';
@@ -25,12 +25,6 @@ interface ActionPlanExportMessages {
 }
 
 export const ACTION_PLAN_EXPORT_MESSAGES: Record<CsvLanguage, ActionPlanExportMessages> = { fi, sv, en };
-
-/** Dates as the reviews CSV writes them (csv-export.ts): 28.2.2027 in Finnish and Swedish, ISO in English. */
-const csvDate = (isoDate: string, language: CsvLanguage) => (language === 'en' ? isoDate : formatIsoDate(isoDate, language));
-
-/** A file name part the usual file systems accept (as the reviews CSV's). */
-const fileNamePart = (text: string) => text.replace(/[\\/:*?"<>|\p{Cc}]+/gu, '-').replace(/\s+/g, ' ').trim();
 
 /**
  * The plan as CSV, like the reviews CSV (csv-export.ts): UTF-8 with a byte order mark, CRLF, ';' in Finnish and
@@ -48,13 +42,12 @@ export function actionPlanCsv(rows: readonly ActionPlanRow[], language: CsvLangu
     row.score === null ? '' : String(row.score),
     neutraliseFormula(row.goal),
     neutraliseFormula(row.owner ?? ''),
-    row.dueDate ? csvDate(row.dueDate, language) : '',
+    row.dueDate ? formatDate(row.dueDate, language) : '',
     m.status[row.status],
     row.overdue ? m.yes : '',
     neutraliseFormula(row.notes ?? ''),
   ]);
-  // csv-stringify quotes a field holding the record delimiter (CRLF) but not a lone LF or CR: quote those too.
-  return stringify([header, ...body], { bom: true, delimiter: CSV_DELIMITER[language], record_delimiter: 'windows', quoted_match: /[\r\n]/ });
+  return stringify([header, ...body], csvOptions(language));
 }
 
 /** toimintasuunnitelma-<site>-<first visit date>.<ext>: the plan's review, not the day of the export, names the file. */

@@ -4,7 +4,7 @@ import { regionName } from '../../../scales/regions/fi-regions.ts';
 import { listReviewRowsForSite } from '../store/reviews-store.ts';
 import { listRegions, listSites } from '../store/sites-store.ts';
 import { localToday } from './action-plan-views.ts';
-import { reviewsCsv, type CsvLanguage, type CsvReview } from './csv-export.ts';
+import { fileNamePart, reviewsCsv, type CsvLanguage, type CsvReview } from './csv-export.ts';
 import { CSV_MESSAGES } from './csv-messages.ts';
 import type { HandlerContext, HandlerGroup } from './handler-context.ts';
 import { resultRatings, scaleOfReview, scoreStored } from './review-views.ts';
@@ -28,7 +28,6 @@ function scopeOf(ctx: HandlerContext, input: { siteId?: number | undefined; regi
 /** A listed region by its official name in the file's language; a free-text one as written. */
 const regionNameIn = (region: Region, language: CsvLanguage) => (region.code ? regionName(region.code, language) : region.name);
 
-const fileNamePart = (text: string) => text.replace(/[\\/:*?"<>|\p{Cc}]+/gu, '-').replace(/\s+/g, ' ').trim();
 
 export const csvExportHandlers: HandlerGroup<'reviews.exportCsv'> = {
   /** Sites by name, each site's reviews oldest first; scores exactly as reviews.listForSite gives them. */

@@ -41,7 +41,7 @@ export const neutraliseFormula = (text: string) => (/^[=+\-@\t\r]/.test(text) ? 
  * Dates as Excel in the language's region reads them as dates: 20.11.2026 in Finnish and Swedish (sv-FI), ISO
  * 2026-11-20 in English (the only form every English region setting reads the same way).
  */
-const formatDate = (isoDate: string, language: CsvLanguage) => (language === 'en' ? isoDate : formatIsoDate(isoDate, language));
+export const formatDate = (isoDate: string, language: CsvLanguage) => (language === 'en' ? isoDate : formatIsoDate(isoDate, language));
 
 /**
  * Reviews x items as CSV: one row per review (site, region and its code, collaboration model, dates, kind, status, scale version, every item's score,
@@ -85,11 +85,17 @@ export function reviewsCsv(reviews: readonly CsvReview[], items: readonly number
     String(r.score.lowerBound),
     String(r.score.upperBound),
   ]);
-  return stringify([header, ...rows], {
-    bom: true,
-    delimiter: CSV_DELIMITER[language],
-    record_delimiter: 'windows',
-    // csv-stringify quotes a field holding the record delimiter (CRLF) but not a lone LF or CR; quote those too.
-    quoted_match: /[\r\n]/,
-  });
+  return stringify([header, ...rows], csvOptions(language));
 }
+
+/** How every CSV of the app is written (the reviews, the action plan): BOM, the language's delimiter, CRLF. */
+export const csvOptions = (language: CsvLanguage) => ({
+  bom: true,
+  delimiter: CSV_DELIMITER[language],
+  record_delimiter: 'windows' as const,
+  // csv-stringify quotes a field holding the record delimiter (CRLF) but not a lone LF or CR; quote those too.
+  quoted_match: /[\r\n]/,
+});
+
+/** A file name part the usual file systems accept: no path separators, reserved characters or control characters. */
+export const fileNamePart = (text: string) => text.replace(/[\\/:*?"<>|\p{Cc}]+/gu, '-').replace(/\s+/g, ' ').trim();
