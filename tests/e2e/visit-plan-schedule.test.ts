@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSENSUS_MESSAGES } from './page-models/consensus-messages.ts';
 import { interpolate } from './page-models/messages.ts';
 import { ReviewEditorPage } from './page-models/review-editor-page.ts';
-import { openVisitPlan } from './page-models/visit-plan-page.ts';
+import { AppShell } from './page-models/app-shell.ts';
+import { openVisitPlan, VisitPlanPage } from './page-models/visit-plan-page.ts';
 import { expectAccessibleAtBothSizes } from './support/layout-checks.ts';
 import { startPreviewApp, type PreviewApp } from './support/preview-app.ts';
 
@@ -132,6 +133,25 @@ describe('the visit plan runs the visit (issue 13)', () => {
       expect(shown).toContain(NOTE);
     }
     await expectAccessibleAtBothSizes(page);
+    expect(errors).toEqual([]);
+  });
+
+  it('speaks Swedish and English: times in each language’s form, the team meeting and the fields named in it', async () => {
+    const { page, errors } = await openPlan();
+    const shell = new AppShell(page);
+    for (const [language, source, start, end] of [['sv', CLIENTS, '9.00', '10.30'], ['en', 'Interviews with clients', '9:00', '10:30']] as const) {
+      await shell.switchLanguage(language);
+      const m = CONSENSUS_MESSAGES[language];
+      const plan = new VisitPlanPage(page, m);
+      await plan.waitUntilLoaded(SITE);
+      expect(await plan.start(source).inputValue()).toBe(start);
+      expect(await plan.end(source).inputValue()).toBe(end);
+      expect(await plan.sources('observation')).toContain(m.plan.teamMeeting);
+      await plan.requestRegion.getByRole('button', { name: m.plan.request.make, exact: true }).waitFor();
+      await page.getByRole('textbox', { name: interpolate(m.plan.people.nameFor, { number: 1, source }), exact: true }).waitFor();
+    }
+    // The language is the app's setting: back to Finnish for what follows.
+    await shell.switchLanguage('fi');
     expect(errors).toEqual([]);
   });
 
