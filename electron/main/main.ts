@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import { openBackend } from '../backend/backend.ts';
 import { APP_PAGE_URL, registerAppSchemePrivileges, serveAppScheme } from './app-scheme.ts';
-import { chooseFileToImport } from './dialogs.ts';
+import { chooseBackupFolder, chooseFileToImport } from './dialogs.ts';
 import { createFileHandover, type FileHandover } from './file-handover.ts';
 import { registerIpc, senderIsAppPage } from './ipc.ts';
 import { buildMenuTemplate, type MenuAction } from './menu.ts';
@@ -113,6 +113,8 @@ async function start() {
     nativeBinding: process.env.IPS_SQLITE_BINDING || (app.isPackaged ? join(process.resourcesPath, 'native', 'better_sqlite3.node') : undefined),
     // Asked after 'ready': on Linux safeStorage knows its backend only then.
     keyVault: safeStorageVault(safeStorage, process.platform),
+    // settings.chooseBackupFolder: the user's own pick in a native dialog; no caller can name a folder.
+    chooseFolder: () => (mainWindow ? chooseBackupFolder(dialog, mainWindow, messages) : Promise.resolve(null)),
   });
   app.on('will-quit', () => backend.close());
 

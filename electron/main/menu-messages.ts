@@ -25,6 +25,8 @@ export interface ShellMessages {
   help: string;
   about: string;
   importTitle: string;
+  /** Title of the folder dialog that chooses where backups go. */
+  backupFolderTitle: string;
   importableFilter: string;
   bundleFilter: string;
   reviewFileFilter: string;
@@ -66,6 +68,7 @@ export const menuMessages = {
     help: 'Ohje',
     about: 'Tietoja IPS Fidelitystä',
     importTitle: 'Tuo arviointeja',
+    backupFolderTitle: 'Valitse varmuuskopiokansio',
     importableFilter: 'IPS-arvioinnit (.ipsreview, .json)',
     bundleFilter: 'Arviointipaketti (.ipsreview)',
     reviewFileFilter: 'Arviointitiedosto (.json)',
@@ -103,6 +106,7 @@ export const menuMessages = {
     help: 'Hjälp',
     about: 'Om IPS Fidelity',
     importTitle: 'Importera utvärderingar',
+    backupFolderTitle: 'Välj mapp för säkerhetskopior',
     importableFilter: 'IPS-utvärderingar (.ipsreview, .json)',
     bundleFilter: 'Utvärderingspaket (.ipsreview)',
     reviewFileFilter: 'Utvärderingsfil (.json)',
@@ -140,6 +144,7 @@ export const menuMessages = {
     help: 'Help',
     about: 'About IPS Fidelity',
     importTitle: 'Import reviews',
+    backupFolderTitle: 'Choose the backup folder',
     importableFilter: 'IPS reviews (.ipsreview, .json)',
     bundleFilter: 'Review bundle (.ipsreview)',
     reviewFileFilter: 'Review file (.json)',

@@ -62,6 +62,20 @@ export function SettingsPage() {
     }
   }
 
+  /** The desktop app's folder dialog picks the folder; the page never names one (settings.chooseBackupFolder). */
+  async function changeFolder(reset: boolean) {
+    setActionError(null);
+    try {
+      const before = settings.data?.backupFolder;
+      const next = reset ? await api.call('settings.update', { backupFolder: null }) : await api.call('settings.chooseBackupFolder', {});
+      if (next.backupFolder !== before) setStatus(t('settings.backups.folderChanged'));
+      settings.reload();
+      backups.reload();
+    } catch (error) {
+      setActionError(asApiClientError(reset ? 'settings.update' : 'settings.chooseBackupFolder', error));
+    }
+  }
+
   const rotation = settings.data?.backups;
   return (
     <div className="settings-page">
@@ -84,6 +98,16 @@ export function SettingsPage() {
             <dd className="wrap-words">{backups.data.folder}</dd>
           </dl>
         )}
+        <div className="button-row">
+          <button type="button" disabled={creating || restoring} onClick={() => void changeFolder(false)}>
+            {t('settings.backups.chooseFolder')}
+          </button>
+          {settings.data?.backupFolder !== undefined && (
+            <button type="button" disabled={creating || restoring} onClick={() => void changeFolder(true)}>
+              {t('settings.backups.defaultFolder')}
+            </button>
+          )}
+        </div>
         <StatusMessage message={status} />
         {actionError && <ErrorAlert message={errorMessage(actionError)} />}
         {backups.status === 'error' && <ErrorAlert message={errorMessage(backups.error)} onRetry={backups.reload} />}

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
 import { OFFERED_FILE_TYPES, readFileToOffer } from '../../electron/backend/offered-file.ts';
-import { chooseFileToImport } from '../../electron/main/dialogs.ts';
+import { chooseBackupFolder, chooseFileToImport } from '../../electron/main/dialogs.ts';
 import { createFileHandover } from '../../electron/main/file-handover.ts';
 import { APP_PAGE_URL } from '../../electron/main/app-scheme.ts';
 import { menuMessages } from '../../electron/main/menu-messages.ts';
@@ -175,6 +175,15 @@ describe('reading a file to offer', () => {
     writeFileSync(file, '');
     truncateSync(file, OFFERED_FILE_TYPES.bundle.maxBytes + 1);
     expect(await readFileToOffer(file)).toMatchObject({ ok: false, refusal: { reason: 'too-large', maxBytes: 100 * 1024 * 1024 } });
+  });
+});
+
+describe('Settings > Backups: the folder dialog', () => {
+  test('a folder dialog titled in the app language gives the picked folder; cancel is null', async () => {
+    const dialog = fakeDialog({ canceled: false, filePaths: ['\\\\palvelin\\varmuuskopiot'] });
+    expect(await chooseBackupFolder(dialog, 'window', menuMessages.sv)).toBe('\\\\palvelin\\varmuuskopiot');
+    expect(dialog.calls[0]).toEqual({ kind: 'open', window: 'window', options: { title: 'Välj mapp för säkerhetskopior', properties: ['openDirectory', 'createDirectory'] } });
+    expect(await chooseBackupFolder(fakeDialog({ canceled: true, filePaths: [] }), 'window', menuMessages.fi)).toBeNull();
   });
 });
 
