@@ -6,6 +6,7 @@ import type { ScaleVersion } from '../scales/scale-version.ts';
 import {
   BUNDLE_FORMATS, BUNDLE_LIMITS, BundleContent, BundleEnvelope, type BundleActionPlanRow, type BundleExporter, type BundleSignedReport,
 } from './bundle-format.ts';
+import { nestedDeeperThan } from '../scales/input-limits.ts';
 import { problem, under } from './bundle-problem.ts';
 import { checkBundleReviews, type CheckedBundleReview } from './bundle-review-check.ts';
 import { checkBundleScales } from './bundle-scale-check.ts';
@@ -139,34 +140,6 @@ export function exporterProblems(exporter: BundleExporter, createdAt: string, ce
     problems.push(problem('certificate-not-valid', 'content.createdAt', `the signing certificate was not valid when the bundle was made (${createdAt}; valid ${certificate.notBefore.toISOString()} – ${certificate.notAfter.toISOString()})`));
   }
   return problems;
-}
-
-/**
- * Whether JSON text nests deeper than `limit`, found without parsing (JSON.parse itself copes with deep nesting,
- * but every recursive walk after it would overflow the stack). Strings are skipped with indexOf: base64 is long.
- */
-export function nestedDeeperThan(text: string, limit: number): boolean {
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x22) {
-      // Find the closing quote: one not preceded by an odd number of backslashes.
-      let end = text.indexOf('"', i + 1);
-      while (end > 0) {
-        let slashes = 0;
-        while (text.charCodeAt(end - 1 - slashes) === 0x5c) slashes++;
-        if (slashes % 2 === 0) break;
-        end = text.indexOf('"', end + 1);
-      }
-      if (end < 0) return false;
-      i = end;
-    } else if (c === 0x5b || c === 0x7b) {
-      if (++depth > limit) return true;
-    } else if (c === 0x5d || c === 0x7d) {
-      depth--;
-    }
-  }
-  return false;
 }
 
 function capped(problems: Problem[]): Problem[] {

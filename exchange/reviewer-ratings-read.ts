@@ -1,5 +1,6 @@
 import { problemsFromZod, type Problem } from '../scales/problem.ts';
-import { exporterProblems, nestedDeeperThan } from './bundle-read.ts';
+import { nestedDeeperThan } from '../scales/input-limits.ts';
+import { exporterProblems } from './bundle-read.ts';
 import { problem, under } from './bundle-problem.ts';
 import { verifyBundleSignature } from './bundle-sign.ts';
 import {

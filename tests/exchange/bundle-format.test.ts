@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { BUNDLE_LIMITS } from '../../exchange/bundle-format.ts';
-import { nestedDeeperThan, readBundle } from '../../exchange/bundle-read.ts';
+import { readBundle } from '../../exchange/bundle-read.ts';
+import { nestedDeeperThan } from '../../scales/input-limits.ts';
 import { signBundleContent } from '../../exchange/bundle-sign.ts';
 import { signerMaterialOf, type SigningIdentity } from '../../reports/signing/identity.ts';
 import { canonicalJson } from '../../scales/canonical-json.ts';
