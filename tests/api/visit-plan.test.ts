@@ -139,6 +139,16 @@ describe('visit plan: times, people, own rows, linked notes', () => {
     expect(report).toContain('Tarkastellut asiakirjat ja tiedot Asiakirjat (toimintaohjeet, esitteet, tehtävänkuvat, kokousmuistiot)');
     expect(report).not.toContain('Ei haastateltu');
     expect(report).not.toContain('Arviointiaineistoa (haastatellut, havainnointi, asiakirjat) ei ole kirjattu');
+    // An amendment is the same visit: it carries the plan, editable again, and its report lists the same visits.
+    const amendment = await call('reviews.amend', { reviewId: review.id, reason: 'Kohdan 13 pisteet korjattu' });
+    const carried = await call('visitPlan.list', { reviewId: amendment.id });
+    expect(carried.map(({ id: _id, ...rest }) => rest)).toEqual(plan.map(({ id: _id, ...rest }) => rest));
+    const carriedClients = carried.find((e) => e.sourceKey === 'client-interview')!;
+    await call('visitPlan.update', { reviewId: amendment.id, entryId: carriedClients.id, people: [{ name: 'Hanna Korhonen', role: 'IPS-työhönvalmentaja' }] });
+    expect((await call('visitPlan.list', { reviewId: review.id })).find((e) => e.id === clients.id)!.people).toEqual([{ name: 'Hanna Korhonen', role: 'työhönvalmentaja' }]);
+    expect(text((await call('reports.render', { reviewId: amendment.id, language: 'fi' })).pdfBase64))
+      .toContain('Asiakkaiden haastattelu 24.11.2026 klo 9.00–10.30 · Hanna Korhonen (IPS-työhönvalmentaja)');
+
     const en = text((await call('reports.render', { reviewId: review.id, language: 'en' })).pdfBase64);
     expect(en).toContain('Interviews Interviews with clients 24 November 2026 9:00–10:30 · Hanna Korhonen (työhönvalmentaja)');
     expect(en).toContain('Observations IPS team meeting 25 November 2026 · IPS-tiimi');

@@ -8,6 +8,7 @@ import {
   amendmentOf, insertReview, insertReviewer, listConsensus, listRecommendations, listReviewerRatings, listReviewerRecommendations, listReviewers,
   setAmendmentRow, setRecommendationRow, setReviewerCompletedAt, setReviewStatusRow, setStrengthsRow, upsertConsensus,
 } from '../store/reviews-store.ts';
+import { copyPlanRows } from '../store/visit-plan-store.ts';
 import type { HandlerGroup } from './handler-context.ts';
 import { requireReviewRow, resultRatings, reviewDetail, scaleOfReview } from './review-views.ts';
 
@@ -81,6 +82,8 @@ export const workflowHandlers: HandlerGroup<'reviewers.setComplete' | 'consensus
       upsertConsensus(ctx.db, id, { item: r.item, score: r.score, reason: r.reason, reasonNote: r.reasonNote, evidence: r.evidence, justification: null }, at);
     }
     for (const rec of listRecommendations(ctx.db, original.id)) setRecommendationRow(ctx.db, id, rec.item, rec.text, at);
+    // The same visit: its plan (who was met, when, the notes) comes along, for the amendment's report and editor.
+    copyPlanRows(ctx.db, original.id, id, at);
     appendAudit(ctx.db, { actor: ctx.actor, at, entity: 'review', entityId: id, action: 'amend', oldValue: { originalId: original.id }, newValue: { reason } });
     return reviewDetail(ctx, requireReviewRow(ctx, id));
   },

@@ -56,3 +56,14 @@ export function replacePlanPeople(db: Database, entryId: number, people: readonl
   const insert = db.prepare('INSERT INTO visit_plan_people (entry_id, position, name, role) VALUES (?, ?, ?, ?)');
   people.forEach((person, index) => insert.run(entryId, index + 1, person.name, person.role));
 }
+
+/** An amendment carries its original's plan (the same visit): every row with its people, as they are. */
+export function copyPlanRows(db: Database, fromReviewId: number, toReviewId: number, at: string): void {
+  const insertPerson = db.prepare('INSERT INTO visit_plan_people (entry_id, position, name, role) SELECT ?, position, name, role FROM visit_plan_people WHERE entry_id = ?');
+  const insertRow = db.prepare(`INSERT INTO visit_plan_entries (review_id, source_key, category, who, planned_date, done, note, updated_at, kind, label, start_time, end_time, note_items)
+      SELECT ?, source_key, category, who, planned_date, done, note, ?, kind, label, start_time, end_time, note_items FROM visit_plan_entries WHERE id = ?`);
+  for (const row of listPlanRows(db, fromReviewId)) {
+    const copied = Number(insertRow.run(toReviewId, at, row.id).lastInsertRowid);
+    insertPerson.run(copied, row.id);
+  }
+}
