@@ -30,7 +30,7 @@ export function ComparisonFilterBar({ filters, options, onChange }: { filters: F
           }}
         >
           <option value="">{t('comparison.filters.allRegions')}</option>
-          {options.regions.map((region) => (
+          {regionNames.sorted(options.regions).map((region) => (
             <option key={region.id} value={region.id}>
               {regionNames.nameOf(region)}
             </option>

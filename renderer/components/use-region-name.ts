@@ -10,8 +10,12 @@ export interface RegionRef { code: RegionCode | null; name: string }
  */
 export function useRegionNames() {
   const language = useUiLanguage();
+  const nameOf = (region: RegionRef | null | undefined): string | null => (region ? (region.code ? regionName(region.code, language) : region.name) : null);
   return {
-    nameOf: (region: RegionRef | null | undefined): string | null => (region ? (region.code ? regionName(region.code, language) : region.name) : null),
+    nameOf,
+    /** Regions for a filter select: listed ones by name in the UI language, then the free-text ones still to map. */
+    sorted: <R extends RegionRef>(regions: readonly R[]): R[] =>
+      [...regions].sort((a, b) => Number(a.code === null) - Number(b.code === null) || (nameOf(a) ?? '').localeCompare(nameOf(b) ?? '', language)),
     /** The same for the flat rows of comparisons and bundle plans (regionCode, regionName). */
     nameOfRow: (row: { regionCode: RegionCode | null; regionName: string | null }): string | null =>
       row.regionCode ? regionName(row.regionCode, language) : row.regionName,

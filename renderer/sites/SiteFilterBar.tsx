@@ -15,8 +15,7 @@ export function SiteFilterBar({ filters, regions, onChange }: SiteFilterBarProps
   const { t } = useTranslation();
   const id = useId();
   const names = useRegionNames();
-  // Listed regions by name in the UI language, then the free-text ones still kept (migration 013).
-  const sorted = [...regions].sort((a, b) => Number(a.code === null) - Number(b.code === null) || (names.nameOf(a) ?? '').localeCompare(names.nameOf(b) ?? ''));
+  const sorted = names.sorted(regions);
   return (
     <div className="filter-bar" role="search" aria-label={t('sites.filters.label')}>
       <div className="field">
