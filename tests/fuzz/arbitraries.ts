@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import type { z } from 'zod';
+import { signBundleContent } from '../../exchange/bundle-sign.ts';
+import { signerMaterialOf, type SigningIdentity } from '../../reports/signing/identity.ts';
 
 /**
  * fast-check arbitraries for hostile input: odd text (lone surrogates, control characters, every plane, huge),
@@ -187,3 +189,19 @@ export const hostileBytes: fc.Arbitrary<Uint8Array> = fc.oneof(
   // A lone surrogate as a JSON escape: valid JSON text, no Unicode.
   fc.constantFrom('{"a":"\\ud800"}', '["\\udfff"]', '{"\\ud83d":1}', '\ufeff{}', '[' .repeat(100_000), '{"a":'.repeat(70) + '1' + '}'.repeat(70)).map((s) => Buffer.from(s, 'utf8')),
 );
+
+/**
+ * A signed file (bundle or reviewer's ratings) whose content is changed node-wise and signed again by `identity`:
+ * the signature holds, so the checks behind it must catch the change.
+ */
+export function resignedContent(bytes: Uint8Array, identity: SigningIdentity): fc.Arbitrary<Uint8Array> {
+  const file = JSON.parse(Buffer.from(bytes).toString('utf8'));
+  return mutatedJson(file.content).map((content) => {
+    const signature = signBundleContent(content, signerMaterialOf(identity));
+    return Buffer.from(JSON.stringify({ ...file, content, signature }) ?? '', 'utf8');
+  });
+}
+
+/** A valid signed file as it is, damaged byte-wise, or re-signed after a change. */
+export const signedFileVariants = (bytes: Uint8Array, identity: SigningIdentity) =>
+  fc.oneof(fc.constant(bytes), mutatedBytes(bytes), resignedContent(bytes, identity));

@@ -7,7 +7,10 @@ import { CALL_NAMES, contract, type CallName } from '../../electron/contract/con
 import { testBackend, type TestBackend } from '../fixtures/backend.ts';
 import { createFinalReview } from '../fixtures/final-review.ts';
 import { ratingsSumming, readExample } from '../fixtures/ratings.ts';
-import { hostileValue, mutatedJson, nearValid, oddString } from './arbitraries.ts';
+import { writeReviewerRatings } from '../../exchange/reviewer-ratings-write.ts';
+import { bundleOf, exporterIdentity } from '../exchange/bundle-fixtures.ts';
+import { PASSPHRASE, smallPdf } from '../fixtures/identities/identities.ts';
+import { hostileValue, mutatedBytes, mutatedJson, nearValid, oddString, signedFileVariants } from './arbitraries.ts';
 import { FUZZ_SEED, fuzzRuns, fuzzTimeout } from './fuzz-settings.ts';
 
 /**
@@ -23,7 +26,10 @@ const ERROR_CODES = new Set<string>(ApiErrorCode.options.filter((code) => code !
 let api: TestBackend;
 const tally = { calls: 0, ok: 0, refused: new Map<string, number>() };
 
-/** Values for the fields the schemas leave open: a review file, valid or slightly damaged. */
+/**
+ * Values for fields by name, where a schema alone gives nothing useful: a review file (z.unknown()), and files in
+ * base64 (a signed bundle, a reviewer's ratings file, a PKCS#12, a PDF), each valid, damaged or re-signed.
+ */
 const special: Record<string, fc.Arbitrary<unknown>> = {
   file: fc.oneof(
     fc.constantFrom(readExample('full-review.json'), readExample('partial-review-17-items.json')),
@@ -31,8 +37,22 @@ const special: Record<string, fc.Arbitrary<unknown>> = {
     hostileValue,
   ),
 };
+const base64 = (bytes: fc.Arbitrary<Uint8Array>) => fc.oneof({ arbitrary: bytes.map((b) => Buffer.from(b).toString('base64')), weight: 6 }, { arbitrary: hostileValue, weight: 1 });
 
 beforeAll(async () => {
+  const { identity, p12 } = await exporterIdentity();
+  special.bundleBase64 = base64(signedFileVariants(bundleOf(identity), identity));
+  special.fileBase64 = base64(signedFileVariants(writeReviewerRatings({
+    createdAt: new Date().toISOString(),
+    review: { id: '00000000-0000-4000-8000-000000000001', revision: 1, scale: { id: 'ips-25', version: '1.0.0', contentHash: 'sha256:abc' } },
+    reviewer: { position: 2, name: 'Aino Laaksonen' },
+    completedAt: null,
+    ratings: [{ item: 1, score: 4, reason: null, reasonNote: null, evidence: 'Haastattelu' }],
+    recommendations: [],
+  }, identity), identity));
+  special.p12Base64 = base64(fc.oneof(fc.constant(p12), mutatedBytes(p12)));
+  special.p12Passphrase = fc.constantFrom(PASSPHRASE, 'väärä');
+  special.pdfBase64 = base64(mutatedBytes(await smallPdf()));
   api = await testBackend();
   // Something to find: sites 1 and 2, review 1 (a draft with reviewers 1 and 2, some ratings) and review 2 (final),
   // so near-valid ids (mostly 1..3) reach the handlers.

@@ -7,17 +7,16 @@ import { InputFileError, readJsonFile } from '../../cli/read-json-file.ts';
 import { loadSettings } from '../../electron/backend/settings/settings.ts';
 import { Settings } from '../../electron/contract/settings-contract.ts';
 import { readBundle } from '../../exchange/bundle-read.ts';
-import { signBundleContent } from '../../exchange/bundle-sign.ts';
 import { readReviewerRatings } from '../../exchange/reviewer-ratings-read.ts';
 import { writeReviewerRatings } from '../../exchange/reviewer-ratings-write.ts';
-import { signerMaterialOf, type SigningIdentity } from '../../reports/signing/identity.ts';
+import type { SigningIdentity } from '../../reports/signing/identity.ts';
 import { checkReview, scoreReview } from '../../scales/review-check.ts';
 import { loadScaleRegistry } from '../../scales/scale-registry.ts';
 import { parseScaleVersion, ScaleFileError } from '../../scales/scale-version.ts';
 import { bundleOf, exporterIdentity } from '../exchange/bundle-fixtures.ts';
 import { bundledIps25, readExample } from '../fixtures/ratings.ts';
 import { bundledScaleJson } from '../fixtures/scale-files.ts';
-import { hostileBytes, hostileValue, mutatedBytes, mutatedJson } from './arbitraries.ts';
+import { hostileBytes, hostileValue, mutatedBytes, mutatedJson, signedFileVariants } from './arbitraries.ts';
 import { fuzzRuns, fuzzTimeout } from './fuzz-settings.ts';
 
 /**
@@ -50,15 +49,6 @@ function expectProblems(problems: { code: string; path: string; message: string 
   for (const p of problems) expect([typeof p.code, typeof p.path, typeof p.message]).toEqual(['string', 'string', 'string']);
 }
 
-/** A signed file's content changed node-wise and signed again: the signature holds, the content must be checked. */
-function resignedContent(bytes: Buffer): fc.Arbitrary<Uint8Array> {
-  const file = JSON.parse(bytes.toString('utf8'));
-  return mutatedJson(file.content).map((content) => {
-    const signature = signBundleContent(content, signerMaterialOf(identity));
-    return Buffer.from(JSON.stringify({ ...file, content, signature }) ?? '', 'utf8');
-  });
-}
-
 beforeAll(async () => {
   identity = (await exporterIdentity()).identity;
   bundleBytes = bundleOf(identity);
@@ -85,7 +75,7 @@ describe('every file reader under fast-check input', () => {
   });
 
   test('readBundle (exchange/bundle-read.ts): bytes, damaged bytes, re-signed damaged content', { timeout: fuzzTimeout(120_000) }, () => {
-    const input = fc.oneof(hostileBytes, mutatedBytes(bundleBytes), resignedContent(bundleBytes));
+    const input = fc.oneof(hostileBytes, signedFileVariants(bundleBytes, identity));
     fc.assert(fc.property(input, (bytes) => {
       const read = readBundle(bytes, registry);
       count('readBundle', read.ok);
@@ -94,7 +84,7 @@ describe('every file reader under fast-check input', () => {
   });
 
   test("readReviewerRatings (exchange/reviewer-ratings-read.ts): bytes, damaged bytes, re-signed damaged content", { timeout: fuzzTimeout(60_000) }, () => {
-    const input = fc.oneof(hostileBytes, mutatedBytes(ratingsBytes), resignedContent(ratingsBytes));
+    const input = fc.oneof(hostileBytes, signedFileVariants(ratingsBytes, identity));
     fc.assert(fc.property(input, (bytes) => {
       const read = readReviewerRatings(bytes);
       count('readReviewerRatings', read.ok);
