@@ -115,12 +115,16 @@ export async function seedDemoData(call: Call): Promise<DemoData> {
   await call('consensus.set', { reviewId: review.id, item: 6, score: 2, justification: 'Tapaamiset on sovittu mutta eivät ole vielä alkaneet; arvioidaan nykytilan mukaan.' });
 
   const plan = await call('visitPlan.list', { reviewId: review.id });
-  const updates: Record<string, { who?: string; plannedDate?: string; done?: boolean; note?: string }> = {
+  const updates: Record<string, Omit<CallInput<'visitPlan.update'>, 'reviewId' | 'entryId'>> = {
     'mis-data': { who: 'Tiimin esihenkilö Hanna Korhonen', plannedDate: '2026-10-20', done: true, note: 'Asiakasmäärät ja työhönsijoittumiset 1–9/2026 saatu.' },
     documents: { who: 'Hanna Korhonen', plannedDate: '2026-10-20', done: true },
     'client-records': { who: 'Aino Laaksonen', plannedDate: '2026-11-03', done: true, note: '10 satunnaisesti valittua asiakaskertomusta.' },
-    'es-interview': { who: 'Kolme työhönvalmentajaa', plannedDate: '2026-11-03', done: true },
-    'supervisor-interview': { who: 'Hanna Korhonen', plannedDate: '2026-11-03' },
+    'es-interview': {
+      who: 'Kolme työhönvalmentajaa', plannedDate: '2026-11-03', startTime: '09:00', endTime: '10:30', done: true,
+      people: [{ name: 'Mikko Heikkinen', role: 'IPS-työhönvalmentaja' }, { name: 'Sari Lehto', role: 'IPS-työhönvalmentaja' }],
+      note: 'Työnantajakontakteja kirjataan viikoittain; työnhaku alkaa yleensä kuukauden sisällä.', noteItems: [15, 17],
+    },
+    'supervisor-interview': { who: 'Hanna Korhonen', plannedDate: '2026-11-03', startTime: '11:00', endTime: '12:00', people: [{ name: 'Hanna Korhonen', role: 'tiiminvetäjä' }] },
     'leader-interview': { who: 'Palvelujohtaja', plannedDate: '2026-11-04', note: 'Siirtyi, uusi aika sovittava.' },
     'team-meeting-observation': { who: 'Aikuispsykiatrian tiimi', plannedDate: '2026-11-04' },
   };
@@ -128,6 +132,10 @@ export async function seedDemoData(call: Call): Promise<DemoData> {
     const update = updates[entry.sourceKey];
     if (update) await call('visitPlan.update', { reviewId: review.id, entryId: entry.id, ...update });
   }
+  const kela = await call('visitPlan.addEntry', { reviewId: review.id, category: 'interview', label: 'Kelan yhteyshenkilö' });
+  await call('visitPlan.update', {
+    reviewId: review.id, entryId: kela.id, plannedDate: '2026-11-04', startTime: '13:00', endTime: '13:30', people: [{ name: 'Liisa Kela', role: 'kuntoutuksen asiantuntija' }],
+  });
 
   // Lappi: one reviewer's draft with 17 of 25 items scored and the rest left unrated with reasons.
   const lappi = (await call('sites.list', {})).find((s) => s.name === 'Lapin IPS-työhönvalmennus')!;
