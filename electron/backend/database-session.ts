@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { ApiFailure } from '../contract/api-error.ts';
 import type { BackupInfo, BackupReason } from '../contract/backup-contract.ts';
-import type { CallName } from '../contract/contract.ts';
+import { CALL_NAMES, contract, type CallName } from '../contract/contract.ts';
 import type { Settings } from '../contract/settings-contract.ts';
 import type { Dispatch } from './dispatcher.ts';
 import { applySettingsChanges, databaseSettingsFile, defaultSettings, loadDatabaseSettings, loadSettings, saveSettings, type StoredSettingsChanges } from './settings/settings.ts';
@@ -15,11 +15,8 @@ import { openDatabase } from './store/open-database.ts';
 import { backupBeforeRestore, installDatabaseFile, RestoreError } from './store/restore-database.ts';
 import type { StorageService } from './storage-service.ts';
 
-/**
- * Calls that get a backup of the database just before they run (issue 7: "before every import"). The one place
- * to add a call to; typed against the contract, so a renamed call is a compile error here.
- */
-export const BACKUP_BEFORE_CALLS: ReadonlySet<CallName> = new Set<CallName>(['reviews.importFile', 'bundles.import']);
+/** Calls that get a backup of the database just before they run: those whose contract entry says so (backupBefore). */
+export const BACKUP_BEFORE_CALLS: ReadonlySet<CallName> = new Set(CALL_NAMES.filter((name) => 'backupBefore' in contract[name]));
 
 export interface SessionOptions {
   dbFile: string;

@@ -147,5 +147,5 @@ export const actionPlanContract = {
   /** The plan as CSV bytes (UTF-8 with a byte order mark; header row in `language`). */
   'actionPlan.exportCsv': { input: z.strictObject({ reviewId: Id, language: ExportLanguage }), output: ExportedFile },
   /** The plan as a PDF, in the review's report language unless `language` is given. */
-  'actionPlan.exportPdf': { input: z.strictObject({ reviewId: Id, language: ExportLanguage.optional() }), output: ExportedFile },
+  'actionPlan.exportPdf': { input: z.strictObject({ reviewId: Id, language: ExportLanguage.optional() }), output: ExportedFile, async: true },
 } as const;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { asyncCall } from './call.ts';
 
-const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
 /** Why a backup was made; part of its file name. */
 export const BackupReason = z.enum(['daily', 'migration', 'import', 'manual', 'before-restore']);
@@ -52,16 +52,16 @@ export type BackupCheck = z.infer<typeof BackupCheck>;
 /** Issue 7: backups of the database, and restoring one. */
 export const backupContract = {
   /** Newest first. */
-  'backups.list': call(z.strictObject({}), z.object({ folder: z.string(), backups: z.array(BackupInfo) })),
-  'backups.create': call(z.strictObject({}), BackupInfo),
-  'backups.check': call(z.strictObject({ name: BackupName }), BackupCheck),
+  'backups.list': asyncCall(z.strictObject({}), z.object({ folder: z.string(), backups: z.array(BackupInfo) })),
+  'backups.create': asyncCall(z.strictObject({}), BackupInfo),
+  'backups.check': asyncCall(z.strictObject({ name: BackupName }), BackupCheck),
   /**
    * Checks the backup first (a failed check: invalid-backup, nothing changed), backs up the current database
    * (reason before-restore), replaces the database file with the backup and reopens it. Other calls wait meanwhile;
    * the renderer should reload every view afterwards. A backup of another database is refused (other-database)
    * unless `asThisDatabase`: then its data becomes this database's, which keeps its own id and backup folder.
    */
-  'backups.restore': call(z.strictObject({ name: BackupName, asThisDatabase: z.boolean().default(false) }), z.object({
+  'backups.restore': asyncCall(z.strictObject({ name: BackupName, asThisDatabase: z.boolean().default(false) }), z.object({
     restored: BackupInfo,
     /** The database as it was just before the restore. */
     beforeRestore: BackupInfo,

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { RegionCode } from '../../scales/regions/fi-regions.ts';
 import { FidelitySummary, Id, IsoDate, Region, ReviewKind } from './entities.ts';
+import { call } from './call.ts';
 
-const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
 const ScaleRef = z.object({ id: z.string(), version: z.string() });
 export type ComparisonScaleRef = z.infer<typeof ScaleRef>;

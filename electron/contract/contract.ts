@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ReviewFile } from '../../scales/review-file.ts';
 import { actionPlanContract } from './action-plan-contract.ts';
+import { asyncCall, call } from './call.ts';
 import { backupContract } from './backup-contract.ts';
 import { comparisonContract } from './comparison-contract.ts';
 import { csvExportContract } from './csv-export-contract.ts';
@@ -21,7 +22,6 @@ import {
   Reviewer, ReviewerRating, ReviewKind, ReviewStatus, ReviewSummary, Site, SiteChanges, SiteInput, SiteListEntry,
 } from './entities.ts';
 
-const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 /** The scoring engine's result as it is (scales/scoring.ts), never restated. */
 const ScoreDetail = FidelityScore;
 const Empty = z.strictObject({});
@@ -111,21 +111,21 @@ export const contract = {
   'scoring.summary': call(z.strictObject({ reviewId: Id }), FidelitySummary),
 
   'reviews.importFile': call(z.strictObject({ file: z.unknown() }),
-    z.object({ reviewId: Id, siteId: Id, created: z.boolean(), warnings: z.array(z.string()) })),
+    z.object({ reviewId: Id, siteId: Id, created: z.boolean(), warnings: z.array(z.string()) }), { backupBefore: true }),
   'reviews.exportFile': call(z.strictObject({ reviewId: Id }), ReviewFile),
 
   'identities.list': call(Empty, z.array(SigningIdentityInfo)),
   /** Whether the OS key store can protect signing keys here (the desktop app where the OS offers encryption). */
   'identities.keyStore': call(Empty, z.object({ systemAvailable: z.boolean() })),
   /** A new self-signed identity; its private key is stored only sealed (passphrase or system key store). */
-  'identities.create': call(z.strictObject({
+  'identities.create': asyncCall(z.strictObject({
     name: z.string().trim().min(1).max(64),
     role: z.string().trim().min(1).max(64).optional(),
     organisation: z.string().trim().min(1).max(64).optional(),
     protection: KeyProtection.default('passphrase'),
     storagePassphrase: StoragePassphrase.optional(),
   }).superRefine(storageChoice), SigningIdentityInfo),
-  'identities.import': call(z.strictObject({
+  'identities.import': asyncCall(z.strictObject({
     p12Base64: z.base64().max(200_000),
     p12Passphrase: z.string().max(1024),
     role: z.string().trim().min(1).max(64).optional(),
@@ -133,9 +133,9 @@ export const contract = {
     storagePassphrase: StoragePassphrase.optional(),
   }).superRefine(storageChoice), SigningIdentityInfo),
   /** The report as it would be signed, for preview. */
-  'reports.render': call(z.strictObject({ reviewId: Id, language: ReportLanguageCode }), z.object({ pdfBase64: z.string() })),
+  'reports.render': asyncCall(z.strictObject({ reviewId: Id, language: ReportLanguageCode }), z.object({ pdfBase64: z.string() })),
   /** Signs the review's report and finalizes the review; a second signer adds an incremental signature. */
-  'reports.sign': call(z.strictObject({ reviewId: Id, language: ReportLanguageCode, identityId: Id, storagePassphrase: z.string().min(1).max(1024).optional() }), SignedReportInfo),
+  'reports.sign': asyncCall(z.strictObject({ reviewId: Id, language: ReportLanguageCode, identityId: Id, storagePassphrase: z.string().min(1).max(1024).optional() }), SignedReportInfo),
   'reports.get': call(z.strictObject({ reviewId: Id }), SignedReportInfo.extend({ pdfBase64: z.string() }).nullable()),
   'reports.verify': call(z.strictObject({ pdfBase64: z.base64().max(70_000_000) }), PdfVerification),
 

@@ -4,8 +4,8 @@ import { RegionCode } from '../../scales/regions/fi-regions.ts';
 import { ApiIssue } from './api-error.ts';
 import { FidelitySummary, Id, ReviewKind, ReviewStatus } from './entities.ts';
 import { CertificateBase64, JudgedCertificate, SignerTrustShape } from './trust-contract.ts';
+import { asyncCall, call } from './call.ts';
 
-const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
 /** A bundle of at most 100 MB (exchange/bundle-format.ts), as base64. */
 const BundleBase64 = z.string().max(4 * Math.ceil((100 * 1024 * 1024) / 3)).pipe(z.base64());
@@ -83,7 +83,7 @@ const ScaleInfo = z.object({ id: z.string(), version: z.string(), contentHash: z
 /** Issue 6: review bundles (.ipsreview) between organisations. */
 export const exchangeContract = {
   /** Signs and returns a bundle of the chosen reviews, with their scale texts, signed reports and action plans. */
-  'bundles.export': call(z.strictObject({
+  'bundles.export': asyncCall(z.strictObject({
     reviewIds: z.array(Id).min(1).max(1000).optional(),
     siteId: Id.optional(),
     all: z.literal(true).optional(),
@@ -132,5 +132,5 @@ export const exchangeContract = {
     })),
     scalesAdded: z.array(ScaleInfo),
     impostors: z.array(BundleImpostor),
-  })),
+  }), { async: true, backupBefore: true }),
 } as const;

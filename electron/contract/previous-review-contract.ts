@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Id, ReviewKind } from './entities.ts';
+import { call } from './call.ts';
 
-const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
 /** One item of the previous final review's result, as it stands in that review. */
 export const PreviousItemResult = z.object({

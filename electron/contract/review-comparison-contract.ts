@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { FidelityScoreTotals } from '../../scales/scoring.ts';
 import { Id, ReviewKind, ReviewStatus } from './entities.ts';
+import { call } from './call.ts';
 
-const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
 /** A review of the site whose result may be compared (comparableStatus: final or consensus). */
 export const ComparableReview = z.object({

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ApiIssue } from './api-error.ts';
 import { Id } from './entities.ts';
+import { asyncCall, call } from './call.ts';
 
-const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
 /** A reviewer's ratings file of at most 5 MB (exchange/reviewer-ratings-format.ts), as base64. */
 const RatingsFileBase64 = z.string().min(1).max(4 * Math.ceil((5 * 1024 * 1024) / 3)).pipe(z.base64());
@@ -38,7 +38,7 @@ const RatingsPreview = z.object({
  * on their machine and comes back to be attached (exchange/report-extension.ts decides what may be attached).
  */
 export const reviewerRatingsContract = {
-  'reviewerRatings.export': call(z.strictObject({
+  'reviewerRatings.export': asyncCall(z.strictObject({
     reviewId: Id, reviewerId: Id, identityId: Id, storagePassphrase: z.string().min(1).max(1024).optional(),
   }), z.object({ fileBase64: z.string(), fileName: z.string(), ratedItems: z.number().int() })),
   'reviewerRatings.inspect': call(z.strictObject({ fileBase64: RatingsFileBase64 }),
@@ -48,9 +48,9 @@ export const reviewerRatingsContract = {
     ])),
   /** Refused (nothing written) with a stable reason: see reviewer-ratings-import.ts. */
   'reviewerRatings.import': call(z.strictObject({ fileBase64: RatingsFileBase64 }),
-    z.object({ reviewId: Id, reviewerId: Id, outcome: z.enum(['new', 'newer']), ratedItems: z.number().int() })),
+    z.object({ reviewId: Id, reviewerId: Id, outcome: z.enum(['new', 'newer']), ratedItems: z.number().int() }), { backupBefore: true }),
   /** Adds this machine's signature to the lead's signed report; nothing is stored here: the file goes back to the lead. */
-  'reports.countersign': call(z.strictObject({
+  'reports.countersign': asyncCall(z.strictObject({
     reviewId: Id, pdfBase64: PdfBase64, identityId: Id, storagePassphrase: z.string().min(1).max(1024).optional(),
   }), z.object({ pdfBase64: z.string(), fileName: z.string(), signers: z.array(Signer) })),
   /** The stored signed report extended only by valid signatures becomes the review's signed report. */

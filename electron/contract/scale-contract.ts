@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ScaleVersionShape } from '../../scales/scale-schema.ts';
+import { call } from './call.ts';
 
-const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
 const ScaleId = z.string().min(1).max(100);
 const ScaleVersionNumber = z.string().min(1).max(50);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Id } from './entities.ts';
+import { asyncCall } from './call.ts';
 
-const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
 /**
  * An absolute folder path on any platform the app runs on: POSIX (/home/…), Windows drive (C:\…) or UNC
@@ -66,11 +66,11 @@ export type SettingsChanges = z.infer<typeof SettingsChanges>;
 
 /** Issue 7: settings, validated on load and on every change. */
 export const settingsContract = {
-  'settings.get': call(z.strictObject({}), Settings),
-  'settings.update': call(SettingsChanges, Settings),
+  'settings.get': asyncCall(z.strictObject({}), Settings),
+  'settings.update': asyncCall(SettingsChanges, Settings),
   /**
    * Issue 14: opens the desktop app's folder dialog; the folder the user picks (an existing, writable one) becomes
    * the backup folder. Cancelled: the settings as they were. The browser preview has no such dialog: desktop-only.
    */
-  'settings.chooseBackupFolder': call(z.strictObject({}), Settings),
+  'settings.chooseBackupFolder': asyncCall(z.strictObject({}), Settings),
 } as const;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Id } from './entities.ts';
+import { call } from './call.ts';
 
-const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
 /** A certificate file's bytes in base64: DER, or PEM text (a CA certificate is a few kilobytes). */
 export const CertificateBase64 = z.base64().min(1).max(200_000);

@@ -91,6 +91,7 @@ export const visitPlanContract = {
    * the review's language unless another is asked for.
    */
   'visitPlan.requestPdf': {
+    async: true,
     input: z.strictObject({ reviewId: Id, language: z.enum(['fi', 'sv', 'en']).optional() }),
     output: z.object({ pdfBase64: z.string(), fileName: z.string(), language: z.enum(['fi', 'sv', 'en']) }),
   },

@@ -1,6 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
 import type { ActionPlanRow } from '../../contract/action-plan-contract.ts';
-import type { CallName } from '../../contract/contract.ts';
 import en from '../messages/action-plan/en.json' with { type: 'json' };
 import fi from '../messages/action-plan/fi.json' with { type: 'json' };
 import sv from '../messages/action-plan/sv.json' with { type: 'json' };
@@ -56,9 +55,6 @@ function fileName(ctx: HandlerContext, review: ReviewRow, language: CsvLanguage,
   const firstVisit = (JSON.parse(review.visit_dates) as string[])[0]!;
   return `${ACTION_PLAN_EXPORT_MESSAGES[language].filePrefix}-${fileNamePart(site)}-${firstVisit}.${extension}`;
 }
-
-/** Rendering a PDF is asynchronous (pdfkit streams). */
-export const ACTION_PLAN_EXPORT_ASYNC_CALLS: ReadonlySet<CallName> = new Set<CallName>(['actionPlan.exportPdf']);
 
 export const actionPlanExportHandlers: HandlerGroup<'actionPlan.exportCsv' | 'actionPlan.exportPdf'> = {
   'actionPlan.exportCsv': ({ reviewId, language }, ctx) => {

@@ -1,14 +1,7 @@
-import type { CallName } from '../../contract/contract.ts';
 import type { StorageService } from '../storage-service.ts';
 import type { HandlerContext, HandlerGroup } from './handler-context.ts';
 
 type StorageCall = 'backups.list' | 'backups.create' | 'backups.check' | 'backups.restore' | 'settings.get' | 'settings.update' | 'settings.chooseBackupFolder';
-
-/**
- * None of these runs in the dispatcher's write transaction: a backup reads the database with SQLite's backup API,
- * a restore replaces the connection, and settings live in a file of their own.
- */
-export const STORAGE_ASYNC_CALLS: readonly CallName[] = ['backups.list', 'backups.create', 'backups.check', 'backups.restore', 'settings.get', 'settings.update', 'settings.chooseBackupFolder'];
 
 function storage(ctx: HandlerContext): StorageService {
   if (!ctx.storage) throw new Error('backups and settings need the backend session (openBackend), not a bare dispatcher');

@@ -19,9 +19,6 @@ import type { HandlerContext, HandlerGroup } from './handler-context.ts';
 import { storedSecret } from './report-handlers.ts';
 import { toSummary } from './review-views.ts';
 
-/** Export unseals the signing key (scrypt) and import adds scales to the registry after its commit: both await or must know when the write committed. */
-export const BUNDLE_ASYNC_CALLS: ReadonlySet<CallName> = new Set<CallName>(['bundles.export', 'bundles.import']);
-
 const issues = (problems: readonly Problem[]) => problems.map((p) => ({ path: p.path, code: p.code, message: p.message }));
 
 /** Reads and checks a bundle; a refused one is an input error listing every problem, and nothing is written. */

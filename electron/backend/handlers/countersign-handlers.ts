@@ -13,9 +13,6 @@ import { unsealedIdentity } from './bundle-handlers.ts';
 import type { HandlerContext, HandlerGroup } from './handler-context.ts';
 import { requireReviewRow } from './review-views.ts';
 
-/** Countersigning unseals the key and signs (awaits); attaching verifies a PDF and writes in the dispatcher's transaction. */
-export const COUNTERSIGN_ASYNC_CALLS: ReadonlySet<CallName> = new Set<CallName>(['reports.countersign']);
-
 type Signer = CallOutput<'reports.countersign'>['signers'][number];
 
 const conflict = (code: string, path: string, message: string): never => {

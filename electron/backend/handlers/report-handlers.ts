@@ -24,9 +24,6 @@ import { requireReviewRow, reviewDetail, reviewSummary } from './review-views.ts
 
 type ReportCalls = 'identities.list' | 'identities.keyStore' | 'identities.create' | 'identities.import' | 'reports.render' | 'reports.sign' | 'reports.get' | 'reports.verify';
 
-/** These handlers await (rendering, signing, scrypt), so they make their own short transactions. */
-export const REPORT_ASYNC_CALLS: ReadonlySet<CallName> = new Set<CallName>(['identities.create', 'identities.import', 'reports.render', 'reports.sign']);
-
 /** Five years: long enough for a reviewer's career stage, short enough that keys get renewed. */
 const IDENTITY_VALID_DAYS = 1826;
 

@@ -12,9 +12,6 @@ import type { HandlerContext, HandlerGroup } from './handler-context.ts';
 import { applyRatingsImport, planRatingsImport, siteNameOf } from './reviewer-ratings-import.ts';
 import { requireReviewRow } from './review-views.ts';
 
-/** Export unseals the signing key (scrypt): it awaits, so it makes its own transactions. */
-export const REVIEWER_RATINGS_ASYNC_CALLS: ReadonlySet<CallName> = new Set<CallName>(['reviewerRatings.export']);
-
 type RatingsCalls = 'reviewerRatings.export' | 'reviewerRatings.inspect' | 'reviewerRatings.import';
 
 function checkedFile(base64: string): CheckedReviewerRatings {

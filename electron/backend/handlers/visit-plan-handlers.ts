@@ -6,7 +6,6 @@ import type { ReportExtras } from '../../../reports/report-input.ts';
 import { renderVisitRequest } from '../../../reports/visit-request/render-visit-request.ts';
 import { VISIT_REQUEST_MESSAGES } from '../../../reports/visit-request/visit-request-model.ts';
 import { ApiFailure } from '../../contract/api-error.ts';
-import type { CallName } from '../../contract/contract.ts';
 import type { VisitPlanEntry } from '../../contract/visit-plan-contract.ts';
 import { appendAudit } from '../store/audit-log.ts';
 import { getSite } from '../store/sites-store.ts';
@@ -17,9 +16,6 @@ import { requireReviewRow, scaleOfReview } from './review-views.ts';
 import { ensureVisitPlan, toEntry } from './visit-plan.ts';
 
 type VisitPlanCalls = 'visitPlan.list' | 'visitPlan.update' | 'visitPlan.addEntry' | 'visitPlan.removeEntry' | 'visitPlan.requestPdf';
-
-/** Rendering awaits: the request makes its own short read transaction. */
-export const VISIT_PLAN_ASYNC_CALLS: ReadonlySet<CallName> = new Set<CallName>(['visitPlan.requestPdf']);
 
 const invalid = (path: string, code: string, message: string) => new ApiFailure('invalid-input', { issues: [{ path, code, message }] });
 
