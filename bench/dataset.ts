@@ -61,7 +61,7 @@ export async function generateDataset(file: string, options: DatasetOptions = DE
   const random = seededRandom(options.seed);
   const normal = () => (random() + random() + random() + random() - 2) * 1.7; // roughly N(0, 1)
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
-  // The outcome figures of migration 015 draw from a sequence of their own, so every other row is as before.
+  // The outcome figures of migration 014 draw from a sequence of their own, so every other row is as before.
   const figures = seededRandom(options.seed ^ 0x5eed);
   const { db } = await openDatabase(file);
   const counts: DatasetCounts = { regions: 0, sites: 0, reviews: 0, ratings: 0, consensus: 0, outcomes: 0 };
@@ -160,7 +160,7 @@ export async function generateDataset(file: string, options: DatasetOptions = DE
           const served = 12 + Math.floor(random() * 80);
           const fidelityRate = 0.12 + (mean(year + 0.5) - 2.9) * 0.22 + normal() * 0.06;
           const inWork = Math.min(served, Math.max(0, Math.round(served * fidelityRate)));
-          // Not every period reports the optional figures; the nesting of migration 015 holds by construction.
+          // Not every period reports the optional figures; the nesting of migration 014 holds by construction.
           const studying = figures() < 0.7 ? inWork + Math.round((served - inWork) * figures() * 0.4) : null;
           const sixMonths = figures() < 0.6 ? Math.round(inWork * (0.4 + figures() * 0.5)) : null;
           const twelveMonths = figures() < 0.5 ? Math.round((sixMonths ?? inWork) * (0.5 + figures() * 0.4)) : null;

@@ -62,7 +62,7 @@ export class DatabaseSession implements StorageService {
   private restoring = false;
   /** The backup written before migrating at open, if that happened. */
   migrationBackup: string | null = null;
-  /** Which database is open (migration 016); its backups are foldered by it. */
+  /** Which database is open (migration 015); its backups are foldered by it. */
   private databaseId: string | null = null;
 
   private constructor(private readonly options: SessionOptions) {

@@ -30,7 +30,7 @@ export const BackupCheck = z.discriminatedUnion('ok', [
   z.object({
     ok: z.literal(true),
     schemaVersion: z.number().int(),
-    /** Which database the backup was made of (migration 016); null for a backup from before database ids. */
+    /** Which database the backup was made of (migration 015); null for a backup from before database ids. */
     databaseId: z.string().nullable(),
     sites: z.number().int(),
     reviews: z.number().int(),

@@ -105,7 +105,7 @@ const OutcomeInput = z.strictObject({
   .refine((o) => o.inCompetitiveWork <= o.clientsServed, { path: ['inCompetitiveWork'], message: 'more clients in competitive work than clients served' })
   .superRefine((o, ctx) => {
     const problem = (path: keyof typeof o, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
-    // The same nesting the database checks (migration 015).
+    // The same nesting the database checks (migration 014).
     const studying = o.workingOrStudying ?? null;
     if (studying !== null && studying > o.clientsServed) problem('workingOrStudying', 'more clients working or studying than clients served');
     else if (studying !== null && studying < o.inCompetitiveWork) problem('workingOrStudying', 'fewer clients working or studying than in competitive work');

@@ -12,7 +12,7 @@ export interface OutcomeFormValues {
   tenure12Months: string;
 }
 export type OutcomeField = keyof OutcomeFormValues;
-/** The figures a period may leave unreported (migration 015, docs/employment-outcomes.md). */
+/** The figures a period may leave unreported (migration 014, docs/employment-outcomes.md). */
 export const OPTIONAL_FIGURES = ['workingOrStudying', 'tenure6Months', 'tenure12Months'] as const satisfies readonly OutcomeField[];
 type OptionalFigure = (typeof OPTIONAL_FIGURES)[number];
 

@@ -23,7 +23,7 @@ describe('migration 008 (trusted certificates)', () => {
 
     const { db } = await openDatabase(file);
     const after = dumpDatabase(file);
-    for (const table of Object.keys(before)) expect(after[table], table).toEqual(before[table]);
+    for (const table of Object.keys(before)) expect(after[table], table).toEqual(expect.arrayContaining(before[table]!.map((row) => expect.objectContaining(row))));
     expect(after.trusted_certificates).toEqual([]);
     expect(readTrustAnchors(db)).toEqual({
       signers: [{ fingerprint: FP('AB'), name: 'Maija Meikäläinen', organisation: 'Työ ja terveys ry', der: null }],

@@ -21,7 +21,7 @@ describe('migration 010 (reviewer recommendations)', () => {
 
     const { db } = await openDatabase(file);
     const after = dumpDatabase(file);
-    for (const table of Object.keys(before)) expect(after[table], table).toEqual(before[table]);
+    for (const table of Object.keys(before)) expect(after[table], table).toEqual(expect.arrayContaining(before[table]!.map((row) => expect.objectContaining(row))));
     expect(after.reviewer_recommendations).toEqual([]);
 
     setReviewerRecommendationRow(db, 1, 13, 'Ainon oma', 't2');

@@ -13,7 +13,7 @@ function kept(after: Record<string, unknown[]>, table: string): unknown[] | unde
   const without = (key: string) => (row: unknown) => Object.fromEntries(Object.entries(row as object).filter(([k]) => k !== key));
   if (table === 'regions') return after.regions!.filter((row) => (row as { code: unknown }).code === null).map(without('code'));
   if (table === 'sites') return after.sites!.map(without('collaboration_other_note'));
-  // Migration 015's optional outcome figures: NULL (not reported) on every older row.
+  // Migration 014's optional outcome figures: NULL (not reported) on every older row.
   if (table === 'employment_outcomes') return after.employment_outcomes!.map(without('working_or_studying')).map(without('tenure_6_months')).map(without('tenure_12_months'));
   // Migration 011's schedule columns: a scale row with no label, times or linked items on every older row.
   if (table === 'visit_plan_entries') {
@@ -38,7 +38,7 @@ describe('migrations', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' ORDER BY name").all() as { name: string; sql: string }[];
-    expect(tables.map((t) => t.name)).toEqual(['action_plan_rows', 'audit_log', 'consensus_ratings', 'employment_outcomes', 'ratings', 'recommendations', 'regions', 'review_origins', 'review_result_facts', 'review_revisions', 'reviewer_rating_sources', 'reviewer_recommendations', 'reviewers', 'reviews', 'scale_versions', 'signed_reports', 'signing_identities', 'sites', 'trusted_certificates', 'visit_plan_entries', 'visit_plan_people']);
+    expect(tables.map((t) => t.name)).toEqual(['action_plan_rows', 'audit_log', 'consensus_ratings', 'database_identity', 'employment_outcomes', 'ratings', 'recommendations', 'regions', 'review_origins', 'review_result_facts', 'review_revisions', 'reviewer_rating_sources', 'reviewer_recommendations', 'reviewers', 'reviews', 'scale_versions', 'signed_reports', 'signing_identities', 'sites', 'trusted_certificates', 'visit_plan_entries', 'visit_plan_people']);
     for (const table of tables) expect(table.sql, table.name).toMatch(/\)\s*STRICT$/);
 
     db.prepare("INSERT INTO regions (name, created_at) VALUES ('Lappi', 'x')").run();

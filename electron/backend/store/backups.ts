@@ -27,7 +27,7 @@ export const defaultBackupRoot = (dbFile: string) => join(dbFile, '..', 'backups
 
 /**
  * The backup folder of a database file not opened by the app (the command line): its own folder by its id, or for
- * a file from before database ids (migration 016, added when the app next opens it) the root itself, as then.
+ * a file from before database ids (migration 015, added when the app next opens it) the root itself, as then.
  */
 export function backupFolderOfFile(dbFile: string, root: string | undefined): string {
   const base = root ?? defaultBackupRoot(dbFile);
@@ -44,7 +44,7 @@ export function backupFolderOfFile(dbFile: string, root: string | undefined): st
 }
 
 /**
- * Each database's own backup folder inside the root: its file name and the start of its id (migration 016), so two
+ * Each database's own backup folder inside the root: its file name and the start of its id (migration 015), so two
  * databases in one folder, or two of the same name elsewhere sharing a backup folder, never mix their backups.
  */
 export function databaseBackupFolder(root: string, dbFile: string, databaseId: string): string {

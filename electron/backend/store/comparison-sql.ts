@@ -160,7 +160,7 @@ ORDER BY s.name COLLATE NOCASE, s.id, t.kind`,
   /**
    * Per site with employment outcomes in the period (periods overlapping @from..@to, summed): clients served, in
    * competitive work, and the site's latest review in the filters (as the other per-site views). Each optional
-   * figure (migration 015) is summed over the periods that reported it, with how many did and the sum of its base
+   * figure (migration 014) is summed over the periods that reported it, with how many did and the sum of its base
    * over those periods (served for working or studying, in competitive work for tenure), so that a period that
    * did not report a figure counts neither above nor below the line.
    */

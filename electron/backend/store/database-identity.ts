@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 
-/** A new database id: 32 lower-case hex digits (migration 016). */
+/** A new database id: 32 lower-case hex digits (migration 015). */
 export const newDatabaseId = (): string => randomBytes(16).toString('hex');
 
-/** The database's id, or null for a file from before migration 016 (or not an IPS Fidelity database). */
+/** The database's id, or null for a file from before migration 015 (or not an IPS Fidelity database). */
 export function readDatabaseId(db: Database): string | null {
   const table = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'database_identity'").get();
   if (!table) return null;

@@ -25,7 +25,7 @@ export interface OpenDatabaseOptions {
    * databaseBackupFolder); backups/<name>-<id>/ next to the database by default.
    */
   backupFolder?: string | ((databaseId: string) => string) | undefined;
-  /** The id a file without one gets (a restored backup from before migration 016 keeps the database's id). */
+  /** The id a file without one gets (a restored backup from before migration 015 keeps the database's id). */
   databaseId?: string | undefined;
   rotation?: BackupRotation | undefined;
 }
@@ -35,7 +35,7 @@ export interface OpenedDatabase {
   /** The backup written before migrating an existing file, if any. */
   backupFile: string | null;
   migratedFrom: number;
-  /** Which database this is (migration 016): its backups are named and foldered after it. */
+  /** Which database this is (migration 015): its backups are named and foldered after it. */
   databaseId: string;
 }
 
@@ -49,7 +49,7 @@ export async function openDatabase(file: string, options: OpenDatabaseOptions = 
   if (file !== ':memory:') assertWritable(file, existed);
   const existing = existed ? inspectExisting(file, driverOptions, options.nativeBinding) : { version: 0, databaseId: null };
   const fromVersion = existing.version;
-  // A file from before migration 016 gets its id now, so that the backup before migrating is already foldered by it.
+  // A file from before migration 015 gets its id now, so that the backup before migrating is already foldered by it.
   const databaseId = existing.databaseId ?? options.databaseId ?? newDatabaseId();
 
   const db = new BetterSqlite3(file, driverOptions);

@@ -22,7 +22,7 @@ const toOutcome = (row: OutcomeRow): EmploymentOutcome => ({
 
 export interface OutcomeFields {
   siteId: number; periodStart: string; periodEnd: string; clientsServed: number; inCompetitiveWork: number;
-  /** Absent or null: not reported (migration 015). */
+  /** Absent or null: not reported (migration 014). */
   workingOrStudying?: number | null; tenure6Months?: number | null; tenure12Months?: number | null;
 }
 

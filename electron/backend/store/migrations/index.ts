@@ -11,8 +11,8 @@ import { m010ReviewerRecommendations } from './010-reviewer-recommendations.ts';
 import { m011VisitPlanSchedule } from './011-visit-plan-schedule.ts';
 import { m012ActionPlanRows } from './012-action-plan-rows.ts';
 import { m013OfficialRegions } from './013-official-regions.ts';
-import { m015EmploymentOutcomeFigures } from './015-employment-outcome-figures.ts';
-import { m016DatabaseIdentity } from './016-database-identity.ts';
+import { m014EmploymentOutcomeFigures } from './014-employment-outcome-figures.ts';
+import { m015DatabaseIdentity } from './015-database-identity.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order; `PRAGMA user_version` is the number of the last one applied. */
@@ -30,8 +30,8 @@ export const MIGRATIONS: readonly Migration[] = [
   m011VisitPlanSchedule,
   m012ActionPlanRows,
   m013OfficialRegions,
-  m015EmploymentOutcomeFigures,
-  m016DatabaseIdentity,
+  m014EmploymentOutcomeFigures,
+  m015DatabaseIdentity,
 ];
-/** The last migration's number (not the list's length: while migrations numbered side by side land, the list may have a gap). */
+/** The last migration's number; tests/db/migrations.test.ts checks the list is numbered 1..N without a gap. */
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

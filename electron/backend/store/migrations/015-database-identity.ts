@@ -5,8 +5,8 @@ import type { Migration } from './migration.ts';
  * to it alone. Two databases in one folder (a reviewer's and THL's) no longer see, rotate or restore each other's
  * backups. The id is random; openDatabase replaces it with the id it named the pre-migration backup after.
  */
-export const m016DatabaseIdentity: Migration = {
-  version: 16,
+export const m015DatabaseIdentity: Migration = {
+  version: 15,
   name: 'database-identity',
   up: (db) => {
     db.exec(`

@@ -10,8 +10,8 @@ import type { Migration } from './migration.ts';
  * and 12 months <= 6 months (when reported) <= in open-market work. SQLite lets a column CHECK added by ALTER
  * TABLE name the row's other columns, and checks it on every later INSERT and UPDATE.
  */
-export const m015EmploymentOutcomeFigures: Migration = {
-  version: 15,
+export const m014EmploymentOutcomeFigures: Migration = {
+  version: 14,
   name: 'employment-outcome-figures',
   up: (db) => {
     db.exec(`
