@@ -97,6 +97,11 @@ async function main() {
     await page.waitForTimeout(300);
     await save(page, 'consensus-view.png');
 
+    // Two laptops: the lead's page for the second reviewer's ratings file and the countersigned report.
+    await show(page, `#/reviews/${demo.consensusReviewId}/laptops`, 'main h1');
+    await page.waitForTimeout(300);
+    await save(page, 'two-laptops.png');
+
     await show(page, `#/reviews/${demo.consensusReviewId}/plan`, '.plan-table');
     await save(page, 'visit-plan.png');
 
