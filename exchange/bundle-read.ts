@@ -6,7 +6,7 @@ import type { ScaleVersion } from '../scales/scale-version.ts';
 import {
   BUNDLE_FORMATS, BUNDLE_LIMITS, BundleContent, BundleEnvelope, type BundleActionPlanRow, type BundleExporter, type BundleSignedReport,
 } from './bundle-format.ts';
-import { nestedDeeperThan } from '../scales/input-limits.ts';
+import { inputValueProblem, nestedDeeperThan } from '../scales/input-limits.ts';
 import { problem, under } from './bundle-problem.ts';
 import { checkBundleReviews, type CheckedBundleReview } from './bundle-review-check.ts';
 import { checkBundleScales } from './bundle-scale-check.ts';
@@ -67,6 +67,8 @@ export function readBundle(bytes: Uint8Array, registry: ScaleRegistry, options: 
     // A truncated file lands here too ("Unexpected end of JSON input").
     return refused(problem('not-json', '', `not valid JSON (${(error as Error).message.slice(0, 200)}); the file may be cut short or damaged`, { reason: (error as Error).message.slice(0, 200) }));
   }
+  const notText = inputValueProblem(json, BUNDLE_LIMITS.maxDepth);
+  if (notText?.reason === 'not-well-formed-unicode') return refused(problem('not-unicode', notText.path, 'a text in the bundle is not well-formed Unicode (a lone surrogate)'));
   const formatProblem = checkFormat(json);
   if (formatProblem) return refused(formatProblem);
 

@@ -1,5 +1,5 @@
 import { problemsFromZod, type Problem } from '../scales/problem.ts';
-import { nestedDeeperThan } from '../scales/input-limits.ts';
+import { inputValueProblem, nestedDeeperThan } from '../scales/input-limits.ts';
 import { exporterProblems } from './bundle-read.ts';
 import { problem, under } from './bundle-problem.ts';
 import { verifyBundleSignature } from './bundle-sign.ts';
@@ -41,6 +41,8 @@ export function readReviewerRatings(bytes: Uint8Array): ReviewerRatingsRead {
   } catch (error) {
     return refused(problem('not-json', '', `not valid JSON (${(error as Error).message.slice(0, 200)})`));
   }
+  const notText = inputValueProblem(json, REVIEWER_RATINGS_LIMITS.maxDepth);
+  if (notText?.reason === 'not-well-formed-unicode') return refused(problem('not-unicode', notText.path, 'a text in the file is not well-formed Unicode (a lone surrogate)'));
   const format = json !== null && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, unknown>).format : undefined;
   if (format !== REVIEWER_RATINGS_FORMAT) {
     return refused(problem('not-reviewer-ratings', 'format', `not a reviewer's ratings file (it starts with "format": "${REVIEWER_RATINGS_FORMAT}")`));

@@ -96,6 +96,8 @@ describe('refused bundles say what is wrong', () => {
     expect(problemsOf(Buffer.alloc(BUNDLE_LIMITS.maxBundleBytes + 1, 0x20))).toMatchObject([{ code: 'bundle-too-large' }]);
     expect(problemsOf(Buffer.from([0x7b, 0xff, 0xfe, 0x7d]))).toMatchObject([{ code: 'not-utf8' }]);
     expect(problemsOf(`${'['.repeat(100_000)}${']'.repeat(100_000)}`)).toMatchObject([{ code: 'too-deep' }]);
+    // Well signed, but a site name with a lone surrogate: no text to store, hash or print (issue 14).
+    expect(problemsOf(resigned((c) => { c.reviews[0].file.site.name = 'Kuopio \ud800'; }))).toEqual([expect.objectContaining({ code: 'not-unicode', path: 'content.reviews.0.file.site.name' })]);
     const whole = bundleOf(exporter);
     expect(problemsOf(whole.subarray(0, whole.length - 10))).toMatchObject([{ code: 'not-json', message: expect.stringContaining('cut short') }]);
     expect(problemsOf('{"format":"ips-fidelity-bundle/3","content":{}}')).toEqual([expect.objectContaining({ code: 'unknown-bundle-format', path: 'format', message: 'unknown bundle format ips-fidelity-bundle/3: this app reads /1 and /2' })]);
