@@ -45,7 +45,9 @@ describe('migration 013 (official regions, collaboration model "other")', () => 
     const { db } = await openDatabase(file);
     const after = dumpDatabase(file);
     for (const table of Object.keys(before).filter((t) => !['regions', 'sites', 'audit_log'].includes(t))) {
-      expect(after[table], table).toEqual(before[table]);
+      // Migration 016 adds the reviewing organisation, NULL on every older review.
+      const rows = table === 'reviews' ? after.reviews!.map((row) => { const { reviewing_organisation: _, ...rest } = row as Record<string, unknown>; return rest; }) : after[table];
+      expect(rows, table).toEqual(before[table]);
     }
     const regions = after.regions as RegionRow[];
     const sites = after.sites as SiteRow[];

@@ -13,6 +13,8 @@ function kept(after: Record<string, unknown[]>, table: string): unknown[] | unde
   const without = (key: string) => (row: unknown) => Object.fromEntries(Object.entries(row as object).filter(([k]) => k !== key));
   if (table === 'regions') return after.regions!.filter((row) => (row as { code: unknown }).code === null).map(without('code'));
   if (table === 'sites') return after.sites!.map(without('collaboration_other_note'));
+  // Migration 016's reviewing organisation: NULL (not recorded) on every older review.
+  if (table === 'reviews') return after.reviews!.map(without('reviewing_organisation'));
   // Migration 014's optional outcome figures: NULL (not reported) on every older row.
   if (table === 'employment_outcomes') return after.employment_outcomes!.map(without('working_or_studying')).map(without('tenure_6_months')).map(without('tenure_12_months'));
   // Migration 011's schedule columns: a scale row with no label, times or linked items on every older row.

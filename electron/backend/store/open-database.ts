@@ -164,15 +164,23 @@ function hasTables(db: Database): boolean {
 /** Runs every pending migration in one transaction: either the file reaches the new schema or stays as it was. */
 export function migrate(db: Database, fromVersion: number, toVersion = SCHEMA_VERSION, andThen?: (db: Database) => void): void {
   const pending = MIGRATIONS.filter((m) => m.version > fromVersion && m.version <= toVersion);
+  // Foreign keys are off while migrating (a pragma that cannot change inside a transaction) so that a table rebuild
+  // (016) can drop the old table without cascading; they are checked in full before the transaction commits.
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  db.pragma('foreign_keys = OFF');
   try {
     db.transaction(() => {
       for (const migration of pending) {
         migration.up(db);
         db.pragma(`user_version = ${migration.version}`);
       }
+      const broken = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+      if (broken.length > 0) throw new Error(`${broken.length} rows point at missing rows (first: ${broken[0]!.table} row ${broken[0]!.rowid} → ${broken[0]!.parent})`);
       andThen?.(db);
     }).immediate();
   } catch (error) {
     throw new StoreError('db-migration-failed', `migrating the database from schema ${fromVersion} failed; nothing was changed: ${(error as Error).message}`);
+  } finally {
+    if (foreignKeys) db.pragma('foreign_keys = ON');
   }
 }

@@ -13,6 +13,7 @@ import { m012ActionPlanRows } from './012-action-plan-rows.ts';
 import { m013OfficialRegions } from './013-official-regions.ts';
 import { m014EmploymentOutcomeFigures } from './014-employment-outcome-figures.ts';
 import { m015DatabaseIdentity } from './015-database-identity.ts';
+import { m016ReviewKinds } from './016-review-kinds.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order; `PRAGMA user_version` is the number of the last one applied. */
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m013OfficialRegions,
   m014EmploymentOutcomeFigures,
   m015DatabaseIdentity,
+  m016ReviewKinds,
 ];
 /** The last migration's number; tests/db/migrations.test.ts checks the list is numbered 1..N without a gap. */
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
