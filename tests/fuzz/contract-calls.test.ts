@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ApiErrorCode, ApiResponse } from '../../electron/contract/api-error.ts';
@@ -24,6 +25,16 @@ const RUNS_NEAR_VALID = 10;
 const ERROR_CODES = new Set<string>(ApiErrorCode.options.filter((code) => code !== 'internal'));
 
 let api: TestBackend;
+let watcher: BetterSqlite3.Database | undefined;
+/**
+ * SQLite's data_version, read on a connection of our own, changes exactly when another connection (the backend's)
+ * commits: a cheap proof that a refused call wrote nothing (dumping every table per call is far too slow).
+ */
+function watchDatabase() {
+  watcher?.close();
+  watcher = new BetterSqlite3(api.dbFile, { readonly: true });
+}
+const writeCount = () => watcher!.pragma('data_version', { simple: true }) as number;
 const tally = { calls: 0, ok: 0, refused: new Map<string, number>() };
 
 /**
@@ -62,9 +73,11 @@ beforeAll(async () => {
   for (const { item, score } of ratingsSumming(100).slice(0, 5)) await api.call('ratings.set', { reviewId: review.id, reviewerId: review.reviewers[0]!.id, item, score });
   // Review 2 is final (reviewer 3), so the report, bundle, CSV and comparison calls have a result to work on.
   await createFinalReview(api.call, { siteId: other.id, visitDate: '2026-10-01', score: (item) => (item === 7 ? null : 1 + (item % 5)), recommendations: { 3: 'Tiimikokoukset' } });
+  watchDatabase();
 }, 120_000);
 
 afterAll(() => {
+  watcher?.close();
   api?.backend.close();
   if (api) rmSync(dirname(api.dbFile), { recursive: true, force: true });
   const refused = [...tally.refused].map(([code, n]) => `${code} ${n}`).join(', ');
@@ -74,15 +87,20 @@ afterAll(() => {
 /** One call: the dispatcher answers (never throws), with a response of the contract's shape and a typed code. */
 async function checkCall(name: string, input: unknown): Promise<void> {
   tally.calls++;
+  const before = writeCount();
   const response = await api.backend.dispatch(name, input);
   expect(ApiResponse.safeParse(response).success, `${name}: not an ApiResponse: ${JSON.stringify(response)?.slice(0, 300)}`).toBe(true);
   if (response.ok) {
     tally.ok++;
+    // A restore puts another file in place: watch that one from now on.
+    if (name.startsWith('backups.')) watchDatabase();
     return;
   }
   tally.refused.set(response.error.code, (tally.refused.get(response.error.code) ?? 0) + 1);
   expect(ERROR_CODES.has(response.error.code), `${name} answered ${response.error.code} to ${JSON.stringify(input)?.slice(0, 400)}`).toBe(true);
   expect(JSON.stringify(response.error)).not.toMatch(/\n\s+at |node_modules/);
+  // A refused call changes nothing (the dispatcher's transaction, or the handler's own for asynchronous calls).
+  expect(writeCount(), `${name} refused (${response.error.code}) but changed the database`).toBe(before);
 }
 
 describe('every contract call under fast-check input (real backend, real SQLite)', () => {
@@ -119,6 +137,10 @@ describe('every contract call under fast-check input (real backend, real SQLite)
 
   test('the backend still answers after the fuzzing', async () => {
     expect(await api.backend.dispatch('sites.get', { id: 1 })).toMatchObject({ ok: true, output: { id: 1 } });
+    // The write check can fail: a committed change moves data_version.
+    const before = writeCount();
+    expect(await api.backend.dispatch('sites.update', { id: 1, changes: { name: 'Fuzzed site' } })).toMatchObject({ ok: true });
+    expect(writeCount()).not.toBe(before);
     // Over the whole contract the near-valid inputs must get past the schemas into the handlers, or the run means little.
     if (tally.calls >= CALL_NAMES.length * 10) {
       expect(tally.ok).toBeGreaterThan(tally.calls / 20);
