@@ -123,9 +123,12 @@ export async function generateDataset(file: string, options: DatasetOptions = DE
             reason: ratedItems.has(item) ? null : pick(['no-data', 'not-assessed', 'not-applicable'] as const),
           }));
           const style = external ? (random() < 0.85 ? 'pair' : 'trio') : pick(['single', 'single', 'single', 'single', 'copied', 'copied', 'team'] as const);
+          // Some reviews from outside the site are peer reviews (issue 13); chosen without drawing from random(), so the
+          // rest of the data set stays as it was.
+          const kind = external ? (counts.reviews % 6 === 5 ? 'peer' : 'external') : 'self';
           const reviewerCount = style === 'pair' ? 2 : style === 'trio' ? 3 : style === 'team' ? 2 + Math.floor(random() * 2) : 1;
           const writeReview = (amends: number | null, rows: typeof result, reviewStatus: string) => {
-            const reviewId = Number(insert.review.run(newUid(), siteId, external ? 'external' : 'self', scale.data.id, scale.data.version, scale.contentHash,
+            const reviewId = Number(insert.review.run(newUid(), siteId, kind, scale.data.id, scale.data.version, scale.contentHash,
               JSON.stringify(visitDates), reviewStatus, at, at, amends, amends === null ? null : 'Korjattu arvio').lastInsertRowid);
             counts.reviews++;
             for (let p = 1; p <= reviewerCount; p++) {

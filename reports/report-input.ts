@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ReviewKind } from '../scales/review-rules/review-kinds.ts';
 import type { ReviewFile } from '../scales/review-file.ts';
 import { LocalizedText } from '../scales/scale-schema.ts';
 import type { ScaleVersion } from '../scales/scale-version.ts';
@@ -20,7 +21,7 @@ export const ReportHistoryEntry = z.strictObject({
   total: z.number().min(0).max(10_000).nullable(),
   estimate: z.boolean(),
   band: z.string().min(1).max(100),
-  kind: z.enum(['external', 'self']),
+  kind: ReviewKind,
 });
 export type ReportHistoryEntry = z.infer<typeof ReportHistoryEntry>;
 
@@ -75,7 +76,7 @@ export const ReportExtras = z.strictObject({
    */
   previousReview: z.strictObject({
     reviewDate: IsoDate,
-    kind: z.enum(['external', 'self']),
+    kind: ReviewKind,
     total: z.number().min(0).max(10_000).nullable(),
     estimate: z.boolean(),
     band: z.string().min(1).max(100),
@@ -84,7 +85,7 @@ export const ReportExtras = z.strictObject({
   /** The plan made after the site's previous review, for the "previous review's action plan" section. */
   previousActionPlan: z.strictObject({
     reviewDate: IsoDate,
-    kind: z.enum(['external', 'self']),
+    kind: ReviewKind,
     rows: z.array(ReportActionPlanRow).min(1).max(200),
   }).optional(),
 });

@@ -1,4 +1,5 @@
 import type { ReportLanguage } from './report-input.ts';
+import type { ReviewKind } from '../scales/review-rules/review-kinds.ts';
 
 /**
  * The report as plain, serialisable data: every string is already worded and formatted in the report's language
@@ -127,7 +128,7 @@ export interface TrendPoint {
   total: number | null;
   valueLabel: string;
   bandLabel: string;
-  kind: 'external' | 'self';
+  kind: ReviewKind;
   estimate: boolean;
   current: boolean;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RegionCode } from './regions/fi-regions.ts';
+import { ReviewingOrganisation, ReviewKind } from './review-rules/review-kinds.ts';
 import { NotRatedReasonInput } from './scoring.ts';
 
 /**
@@ -55,7 +56,9 @@ export const ReviewFile = z.strictObject({
       .describe('sha-256 of the canonical JSON of the scale text the review was scored with'),
   }),
   site: ReviewSite,
-  kind: z.enum(['external', 'self']).describe('external: by fidelity reviewers; self: a self-assessment by the site'),
+  kind: ReviewKind.describe('external: by fidelity reviewers; self: a self-assessment by the site; peer: a peer review by staff of another IPS site (added in 1 by issue 13)'),
+  reviewingOrganisation: ReviewingOrganisation.min(1, 'the reviewing organisation is empty: leave it out instead').optional()
+    .describe('The organisation that did the review, e.g. "Tampereen IPS-tiimi"; trimmed, at most 300 characters (added in 1 by issue 13)'),
   visitDates: z.array(IsoDate).min(1).max(14).describe('Day(s) of the site visit, or of the self-assessment'),
   reviewers: z.array(ReviewReviewer).min(1).max(20),
   language: z.enum(['fi', 'sv', 'en']).optional().describe('Language the free text is written in'),

@@ -19,7 +19,7 @@ import { ScaleVersionShape } from '../../scales/scale-schema.ts';
 import { FidelityScore } from '../../scales/scoring.ts';
 import {
   AuditEntry, ConsensusRating, FidelitySummary, Id, IsoDate, Name, Note, RatingValue, Region, ReviewDetail,
-  Reviewer, ReviewerRating, ReviewKind, ReviewStatus, ReviewSummary, Site, SiteChanges, SiteInput, SiteListEntry,
+  Reviewer, ReviewerRating, ReviewingOrganisation, ReviewKind, ReviewStatus, ReviewSummary, Site, SiteChanges, SiteInput, SiteListEntry,
 } from './entities.ts';
 
 /** The scoring engine's result as it is (scales/scoring.ts), never restated. */
@@ -83,6 +83,8 @@ export const contract = {
   'reviews.create': call(z.strictObject({
     siteId: Id,
     kind: ReviewKind,
+    /** Trimmed; blank or absent is none. */
+    reviewingOrganisation: ReviewingOrganisation.nullable().default(null),
     scale: z.strictObject({ id: z.string().min(1).max(100), version: z.string().min(1).max(50) }).optional(),
     visitDates: z.array(IsoDate).min(1).max(14),
     reviewers: z.array(z.strictObject({ name: Name, role: z.string().trim().max(200).nullable().default(null) })).min(1).max(20),

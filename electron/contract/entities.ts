@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FidelityScoreTotals, NotRatedReason } from '../../scales/scoring.ts';
 import { ReviewStatus } from '../../scales/review-rules/workflow.ts';
+import { ReviewKind, ReviewingOrganisation } from '../../scales/review-rules/review-kinds.ts';
 import { RegionCode } from '../../scales/regions/fi-regions.ts';
 
 /** Domain objects as the API hands them out. Types come from these schemas; they are never written twice. */
@@ -44,7 +45,7 @@ export type Site = z.infer<typeof Site>;
 
 export const SiteListEntry = Site.extend({
   /** The site's result: the newest final review, or with none final the newest with a rated item (siteResultChoice). */
-  latestReview: z.object({ reviewId: Id, date: IsoDate, kind: z.enum(['external', 'self']), status: ReviewStatus, scale: z.object({ id: z.string(), version: z.string() }), score: FidelitySummary }).nullable(),
+  latestReview: z.object({ reviewId: Id, date: IsoDate, kind: ReviewKind, status: ReviewStatus, scale: z.object({ id: z.string(), version: z.string() }), score: FidelitySummary }).nullable(),
   /** A newer review still in progress, shown as such beside the result. */
   openReview: z.object({ reviewId: Id, date: IsoDate, status: ReviewStatus }).nullable(),
 });
@@ -82,7 +83,7 @@ export const SiteChanges = z.strictObject({
   collaborationNote: CollaborationNote.nullable().optional(),
 }).superRefine(collaborationNoteRule);
 
-export const ReviewKind = z.enum(['external', 'self']);
+export { ReviewKind, ReviewingOrganisation };
 export { ReviewStatus };
 
 export const Reviewer = z.object({
@@ -116,6 +117,8 @@ export const ReviewSummary = z.object({
   uid: z.uuid(),
   siteId: Id,
   kind: ReviewKind,
+  /** Who did the review (e.g. "Tampereen IPS-tiimi"); null when not recorded. */
+  reviewingOrganisation: z.string().nullable(),
   status: ReviewStatus,
   /** differsFromShipped: a version a bundle brought whose band limits or items differ from the shipped scale. */
   scale: z.object({ id: z.string(), version: z.string(), contentHash: z.string(), differsFromShipped: z.boolean() }),

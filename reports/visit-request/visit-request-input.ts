@@ -1,4 +1,5 @@
 import type { ReportLanguage } from '../report-input.ts';
+import type { ReviewKind } from '../../scales/review-rules/review-kinds.ts';
 
 /** A person to meet: their name and role or title at the site (either may be all the plan knows). */
 export interface VisitRequestPerson {
@@ -30,7 +31,7 @@ export interface VisitRequestInput {
   requestDate: string;
   siteName: string;
   organisation: string | null;
-  kind: 'external' | 'self';
+  kind: ReviewKind;
   visitDates: string[];
   reviewers: VisitRequestPerson[];
   documents: string[];

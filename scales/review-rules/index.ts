@@ -11,6 +11,7 @@ export {
 export { DEFAULT_FOLLOW_UP, followUpMonths, followUpRule, goalReached, reachesBand } from './follow-up.ts';
 export { localDate } from './local-date.ts';
 export { OFFERED_NOT_RATED_REASONS, opensFollowUpTask, scoresLowestWhenModelDiffers } from './not-rated.ts';
+export { comparisonSide, KINDS_ON_SIDE, organisationOrNull, REVIEW_KINDS, ReviewKind, ReviewingOrganisation, type ComparisonSide } from './review-kinds.ts';
 export { previousFinalReview, type PreviousReviewCandidate } from './previous-review.ts';
 export {
   compareReviews, comparableStatus, defaultComparisonPair, inTimeOrder, type ComparedItem, type ComparedReview, type ComparedSection, type ItemChange,

@@ -7,7 +7,7 @@ import type { ReviewResultRow } from '../../electron/backend/store/comparison-st
 import { loadScaleRegistry } from '../../scales/scale-registry.ts';
 import { scoreTotals } from '../../scales/scoring.ts';
 import { tempDbFile, testBackend, type TestBackend } from '../fixtures/backend.ts';
-import { compared, employmentBySite, engineData, itemMeans, latestBySite, resultOf, type EngineData, type Filters } from './reference-views.ts';
+import { compared, employmentBySite, engineData, itemMeans, latestBySite, resultOf, sideOf, type EngineData, type Filters } from './reference-views.ts';
 
 /**
  * The comparison's SQL against the scoring engine on a generated national data set (bench/dataset.ts, scaled
@@ -27,6 +27,7 @@ const FILTERS: Filters[] = [
   {},
   { regionId: 2 },
   { kind: 'external' },
+  { kind: 'peer' },
   { kind: 'self', from: '2021-03-01', to: '2023-06-30' },
   { siteId: 7 },
   { regionId: 4, from: '2024-01-01' },
@@ -39,6 +40,10 @@ describe('the stored facts of each review (migration 006 triggers)', () => {
     expect(data.reviews.some((r) => r.estimate)).toBe(true);
     expect(data.reviews.some((r) => r.band === 'insufficient')).toBe(true);
     expect(data.reviews.some((r) => r.amends !== null)).toBe(true);
+    // All three kinds (issue 13), and sites whose latest review from outside is a peer review.
+    expect(new Set(data.reviews.map((r) => r.kind))).toEqual(new Set(['external', 'self', 'peer']));
+    const latestOutside = latestBySite(compared(data, {}, { kind: false }).filter((r) => sideOf(r.kind) === 'external'), (r) => String(r.siteId));
+    expect([...latestOutside.values()].some((r) => r.kind === 'peer')).toBe(true);
     const db = new BetterSqlite3(t.dbFile, { readonly: true });
     const sources = db.prepare(`SELECT
         sum(EXISTS (SELECT 1 FROM consensus_ratings c WHERE c.review_id = r.id)) AS consensus,
@@ -130,8 +135,8 @@ describe.each(FILTERS)('views with filters %j equal the engine', (filters) => {
     expect(rated).toEqual([...rated].sort((a, b) => a - b));
   });
 
-  test('self-assessment against external review: latest of each kind, sites with both, kind filter ignored', async () => {
-    const byKind = latestBySite(compared(data, filters, { kind: false }), (r) => `${r.siteId}:${r.kind}`);
+  test('self-assessment against external review: latest of each side (a peer review counts as external), sites with both, kind filter ignored', async () => {
+    const byKind = latestBySite(compared(data, filters, { kind: false }), (r) => `${r.siteId}:${sideOf(r.kind)}`);
     const siteIds = [...new Set([...byKind.values()].map((r) => r.siteId))].filter((id) => byKind.has(`${id}:self`) && byKind.has(`${id}:external`));
     const answer = await t.call('comparison.selfVsExternal', filters);
     expect(answer.pairs.map((p) => [p.siteId, p.self, p.external]).sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual(

@@ -10,7 +10,7 @@ import type { FidelitySummary } from '../../electron/contract/entities.ts';
 type Call = <N extends CallName>(name: N, input: CallInput<N>) => Promise<CallOutput<N>>;
 
 export type EngineReview = FidelitySummary & {
-  id: number; siteId: number; regionId: number | null; kind: 'external' | 'self'; status: string; date: string;
+  id: number; siteId: number; regionId: number | null; kind: 'external' | 'self' | 'peer'; status: string; date: string;
   amends: number | null; scale: { id: string; version: string };
 };
 
@@ -31,7 +31,7 @@ export async function engineData(call: Call, dbFile: string): Promise<EngineData
   const rows = db.prepare(`SELECT r.id, r.site_id AS siteId, s.region_id AS regionId, r.kind, r.status, r.visit_dates AS visitDates, r.amends_review_id AS amends,
         r.scale_id AS scaleId, r.scale_version AS scaleVersion
       FROM reviews r JOIN sites s ON s.id = r.site_id ORDER BY r.id`).all() as {
-        id: number; siteId: number; regionId: number | null; kind: 'external' | 'self'; status: string; visitDates: string; amends: number | null; scaleId: string; scaleVersion: string;
+        id: number; siteId: number; regionId: number | null; kind: 'external' | 'self' | 'peer'; status: string; visitDates: string; amends: number | null; scaleId: string; scaleVersion: string;
       }[];
   const outcomes = db.prepare(`SELECT id, site_id AS siteId, period_start AS periodStart, period_end AS periodEnd, clients_served AS served,
       in_competitive_work AS inWork, working_or_studying AS studying, tenure_6_months AS six, tenure_12_months AS twelve
@@ -63,7 +63,14 @@ export async function engineData(call: Call, dbFile: string): Promise<EngineData
   };
 }
 
-export interface Filters { regionId?: number | null; siteId?: number | null; from?: string | null; to?: string | null; kind?: 'external' | 'self' | null }
+export interface Filters { regionId?: number | null; siteId?: number | null; from?: string | null; to?: string | null; kind?: 'external' | 'self' | 'peer' | null }
+
+/**
+ * The side a review counts on in "self-assessment against external review", written out here apart from the app's
+ * rule (comparisonSide): a peer review is done by people from outside the site, so it is on the external side;
+ * only the site's own self-assessment is on the self side. The trend per kind keeps the three kinds apart.
+ */
+export const sideOf = (kind: EngineReview['kind']): 'self' | 'external' => (kind === 'peer' || kind === 'external' ? 'external' : 'self');
 
 /** Final, not replaced by a final amendment, in the filters (period and kind optional, as the views use them). */
 export function compared(data: EngineData, f: Filters, { period = true, kind = true } = {}): EngineReview[] {

@@ -151,7 +151,7 @@ export function applyBundleImport(ctx: HandlerContext, bundle: CheckedBundle, pl
     insertReviewRevision(ctx.db, existing.id, previous, at);
     clearReviewContent(ctx.db, existing.id);
     updateReviewRevision(ctx.db, existing.id, {
-      siteId: siteForFile(ctx, incoming, at), kind: incoming.kind, scaleId: review.scale.data.id, scaleVersion: review.scale.data.version,
+      siteId: siteForFile(ctx, incoming, at), kind: incoming.kind, reviewingOrganisation: incoming.reviewingOrganisation ?? null, scaleId: review.scale.data.id, scaleVersion: review.scale.data.version,
       scaleHash: review.scale.contentHash, visitDates: incoming.visitDates, status: incoming.status!, language: incoming.language ?? null,
       revision: incoming.revision!,
     }, at);

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { RegionCode } from '../../../scales/regions/fi-regions.ts';
+import type { ComparisonSide } from '../../../scales/review-rules/review-kinds.ts';
 import {
   EMPLOYMENT_MEASURES, type ComparisonFilters, type ComparisonReviewResult, type EmploymentMeasure, type EmploymentMeasureShare,
 } from '../../contract/comparison-contract.ts';
@@ -161,14 +162,14 @@ export const comparisonHandlers: HandlerGroup<ComparisonCall | OutcomeCall> = {
     const sums = { self: new Map<number, { sum: number; rated: number }>(), external: new Map<number, { sum: number; rated: number }>() };
     for (const row of comparisonRows(ctx.db, 'selfVsExternal', params)) {
       const pair = pairs.get(row.siteId) ?? { site: siteRef(row) };
-      pair[row.kind] = reviewResult(row);
+      pair[row.side] = reviewResult(row);
       pairs.set(row.siteId, pair);
       for (const [item, score] of parseScores(row.scores)) {
-        const sum = sums[row.kind].get(item) ?? { sum: 0, rated: 0 };
-        sums[row.kind].set(item, { sum: sum.sum + score, rated: sum.rated + 1 });
+        const sum = sums[row.side].get(item) ?? { sum: 0, rated: 0 };
+        sums[row.side].set(item, { sum: sum.sum + score, rated: sum.rated + 1 });
       }
     }
-    const mean = (kind: 'self' | 'external', item: number) => {
+    const mean = (kind: ComparisonSide, item: number) => {
       const sum = sums[kind].get(item);
       return { mean: sum ? sum.sum / sum.rated : null, rated: sum?.rated ?? 0 };
     };

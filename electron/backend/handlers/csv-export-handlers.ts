@@ -47,6 +47,7 @@ export const csvExportHandlers: HandlerGroup<'reviews.exportCsv'> = {
           collaboration: site.collaborationModel && { model: site.collaborationModel, note: site.collaborationNote },
           visitDates: JSON.parse(row.visit_dates) as string[],
           kind: row.kind,
+          reviewingOrganisation: row.reviewing_organisation,
           status: row.status,
           scale: { id: row.scale_id, version: row.scale_version },
           itemScores: scoresByItem(ratings),

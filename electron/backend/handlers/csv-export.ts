@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import type { ReviewKind } from '../../../scales/review-rules/review-kinds.ts';
 import { formatIsoDate, localized } from '../../../scales/display-format.ts';
 import type { LocalizedText } from '../../../scales/scale-schema.ts';
 import { bandStatement, formatMean, formatTotal } from '../../../scales/review-rules/total-format.ts';
@@ -14,7 +15,8 @@ export interface CsvReview {
   region: { name: string; code: string | null } | null;
   collaboration: { model: 1 | 2 | 'other'; note: string | null } | null;
   visitDates: readonly string[];
-  kind: 'external' | 'self';
+  kind: ReviewKind;
+  reviewingOrganisation: string | null;
   status: 'draft' | 'consensus' | 'final';
   scale: { id: string; version: string };
   /** The result's score per item; items without a score (not rated, undecided) are left out. */
@@ -44,7 +46,7 @@ export const neutraliseFormula = (text: string) => (/^[=+\-@\t\r]/.test(text) ? 
 export const formatDate = (isoDate: string, language: CsvLanguage) => (language === 'en' ? isoDate : formatIsoDate(isoDate, language));
 
 /**
- * Reviews x items as CSV: one row per review (site, region and its code, collaboration model, dates, kind, status, scale version, every item's score,
+ * Reviews x items as CSV: one row per review (site, region and its code, collaboration model, dates, kind, reviewing organisation, status, scale version, every item's score,
  * total, estimate, band, rated count). UTF-8 with a byte order mark, so that Excel shows ä and ö right, and CRLF
  * line ends; fields with the delimiter, quotes or line breaks are quoted by csv-stringify.
  */
@@ -66,7 +68,7 @@ function collaborationCell(r: CsvReview, language: CsvLanguage): string {
 export function reviewsCsv(reviews: readonly CsvReview[], items: readonly number[], language: CsvLanguage): string {
   const m = CSV_MESSAGES[language];
   const h = m.headers;
-  const header = [h.site, h.region, h.regionCode, h.collaborationModel, h.visitDates, h.kind, h.status, h.scaleVersion, ...items.map(String), h.total, h.estimate, h.band, h.ratedItems, h.mean, h.lowerBound, h.upperBound];
+  const header = [h.site, h.region, h.regionCode, h.collaborationModel, h.visitDates, h.kind, h.reviewingOrganisation, h.status, h.scaleVersion, ...items.map(String), h.total, h.estimate, h.band, h.ratedItems, h.mean, h.lowerBound, h.upperBound];
   const rows = reviews.map((r) => [
     neutraliseFormula(r.site),
     neutraliseFormula(r.region?.name ?? ''),
@@ -74,6 +76,7 @@ export function reviewsCsv(reviews: readonly CsvReview[], items: readonly number
     neutraliseFormula(collaborationCell(r, language)),
     r.visitDates.map((d) => formatDate(d, language)).join(', '),
     m.kind[r.kind],
+    neutraliseFormula(r.reviewingOrganisation ?? ''),
     m.status[r.status],
     `${r.scale.id} ${r.scale.version}`,
     ...items.map((item) => (r.itemScores.has(item) ? String(r.itemScores.get(item)) : '')),

@@ -9,10 +9,10 @@ import sv from '../messages/csv/sv.json' with { type: 'json' };
  */
 export interface CsvMessages {
   headers: {
-    site: string; region: string; regionCode: string; collaborationModel: string; visitDates: string; kind: string; status: string; scaleVersion: string;
+    site: string; region: string; regionCode: string; collaborationModel: string; visitDates: string; kind: string; reviewingOrganisation: string; status: string; scaleVersion: string;
     total: string; estimate: string; band: string; ratedItems: string; mean: string; lowerBound: string; upperBound: string;
   };
-  kind: { external: string; self: string };
+  kind: { external: string; self: string; peer: string };
   /** The site's collaboration model (issue 13); "other" with its note: "Muu malli: {{note}}". */
   collaboration: { '1': string; '2': string; other: string };
   status: { draft: string; consensus: string; final: string };

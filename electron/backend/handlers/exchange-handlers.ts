@@ -38,6 +38,7 @@ export function exportReview(ctx: HandlerContext, row: ReviewRow): ReviewFile {
       ...(site.collaborationModel === 'other' && site.collaborationNote ? { collaborationOther: site.collaborationNote } : {}),
     },
     kind: row.kind,
+    ...(row.reviewing_organisation ? { reviewingOrganisation: row.reviewing_organisation } : {}),
     visitDates: JSON.parse(row.visit_dates) as string[],
     reviewers: listReviewers(ctx.db, row.id).map((r) => ({ name: r.name, ...(r.role ? { role: r.role } : {}) })),
     ...(row.language ? { language: row.language } : {}),

@@ -69,7 +69,7 @@ export function writeReviewContent(ctx: HandlerContext, reviewId: number, file: 
 export function insertReviewFromFile(ctx: HandlerContext, incoming: ReviewFile, scale: ScaleVersion, at: string): { reviewId: number; siteId: number } {
   const siteId = siteForFile(ctx, incoming, at);
   const reviewId = insertReview(ctx.db, {
-    uid: incoming.reviewId!, siteId, kind: incoming.kind, scaleId: scale.data.id, scaleVersion: scale.data.version, scaleHash: scale.contentHash,
+    uid: incoming.reviewId!, siteId, kind: incoming.kind, reviewingOrganisation: incoming.reviewingOrganisation ?? null, scaleId: scale.data.id, scaleVersion: scale.data.version, scaleHash: scale.contentHash,
     visitDates: incoming.visitDates, status: incoming.status!, language: incoming.language ?? null, revision: incoming.revision!,
   }, at);
   writeReviewContent(ctx, reviewId, incoming, at);

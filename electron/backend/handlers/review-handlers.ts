@@ -1,5 +1,6 @@
 import { ApiFailure } from '../../contract/api-error.ts';
 import { canFinalize, canMoveTo } from '../../../scales/review-rules/workflow.ts';
+import { organisationOrNull } from '../../../scales/review-rules/review-kinds.ts';
 import { appendAudit } from '../store/audit-log.ts';
 import { insertReview, insertReviewer, listReviewerRatings, listReviewers, listReviewRowsForSite, setReviewStatusRow } from '../store/reviews-store.ts';
 import { DEFAULT_SCALE_ID, defaultScaleVersion } from './default-scale.ts';
@@ -25,6 +26,7 @@ export const reviewHandlers: HandlerGroup<'reviews.listForSite' | 'reviews.get' 
       uid: ctx.newUid(),
       siteId: input.siteId,
       kind: input.kind,
+      reviewingOrganisation: organisationOrNull(input.reviewingOrganisation),
       scaleId: scale.data.id,
       scaleVersion: scale.data.version,
       scaleHash: scale.contentHash,

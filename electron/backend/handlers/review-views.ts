@@ -45,6 +45,7 @@ export function reviewSummary(ctx: HandlerContext, row: ReviewRow): ReviewSummar
     uid: row.uid,
     siteId: row.site_id,
     kind: row.kind,
+    reviewingOrganisation: row.reviewing_organisation,
     status: row.status,
     scale: { id: row.scale_id, version: row.scale_version, contentHash: row.scale_hash, differsFromShipped: ctx.registry.differsFromShipped(scale) },
     visitDates: JSON.parse(row.visit_dates) as string[],

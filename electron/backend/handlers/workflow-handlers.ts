@@ -70,7 +70,7 @@ export const workflowHandlers: HandlerGroup<'reviewers.setComplete' | 'consensus
     if (existing !== null) throw new ApiFailure('conflict', { reason: 'already-amended', amendmentId: existing });
     const at = ctx.now();
     const id = insertReview(ctx.db, {
-      uid: ctx.newUid(), siteId: original.site_id, kind: original.kind, scaleId: original.scale_id, scaleVersion: original.scale_version,
+      uid: ctx.newUid(), siteId: original.site_id, kind: original.kind, reviewingOrganisation: original.reviewing_organisation, scaleId: original.scale_id, scaleVersion: original.scale_version,
       scaleHash: original.scale_hash, visitDates: JSON.parse(original.visit_dates) as string[], status: 'consensus',
       language: original.language, revision: original.revision + 1,
     }, at);

@@ -33,12 +33,12 @@ export function clearReviewContent(db: Database, reviewId: number): void {
 }
 
 export interface RevisionFields {
-  siteId: number; kind: ReviewRow['kind']; scaleId: string; scaleVersion: string; scaleHash: string; visitDates: string[];
+  siteId: number; kind: ReviewRow['kind']; reviewingOrganisation: string | null; scaleId: string; scaleVersion: string; scaleHash: string; visitDates: string[];
   status: ReviewRow['status']; language: ReviewRow['language']; revision: number;
 }
 
 export function updateReviewRevision(db: Database, reviewId: number, fields: RevisionFields, at: string): void {
-  db.prepare(`UPDATE reviews SET site_id = @siteId, kind = @kind, scale_id = @scaleId, scale_version = @scaleVersion, scale_hash = @scaleHash,
+  db.prepare(`UPDATE reviews SET site_id = @siteId, kind = @kind, reviewing_organisation = @reviewingOrganisation, scale_id = @scaleId, scale_version = @scaleVersion, scale_hash = @scaleHash,
       visit_dates = @visitDates, status = @status, language = @language, revision = @revision, updated_at = @at WHERE id = @reviewId`)
     .run({ ...fields, visitDates: JSON.stringify(fields.visitDates), at, reviewId });
 }

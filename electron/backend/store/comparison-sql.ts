@@ -17,6 +17,16 @@
  * own; tests/comparison/comparison-sql.test.ts proves the SQL's totals and bands equal scoreTotals'.
  */
 
+import { KINDS_ON_SIDE } from '../../../scales/review-rules/review-kinds.ts';
+import type { ReviewKind } from '../../../scales/review-rules/review-kinds.ts';
+
+/**
+ * The side of "self-assessment against external review" a review counts on (comparisonSide in
+ * scales/review-rules/review-kinds.ts): a peer review is done by outsiders to the site, so it counts as external.
+ * The trend per kind (trendYears) and the kind filter keep all three kinds apart.
+ */
+const SIDE = (t: string) => `CASE WHEN ${t}.kind IN (${KINDS_ON_SIDE.self.map((k) => `'${k}'`).join(', ')}) THEN 'self' ELSE 'external' END`;
+
 const RULES = `rules AS MATERIALIZED (
   SELECT json_extract(s.value, '$.id') AS scale_id, json_extract(s.value, '$.version') AS scale_version,
     json_extract(s.value, '$.items') AS item_count, json_extract(s.value, '$.minRated') AS min_rated,
@@ -89,8 +99,8 @@ result AS (
   UNION ALL
   SELECT s.review_id, s.kind, g.item, g.score FROM sources s CROSS JOIN ratings g ON g.reviewer_id = s.only_reviewer WHERE NOT s.from_consensus)`;
 
-/** Per site with both kinds of review: its latest of each kind. */
-const PAIRED = `ranked AS (SELECT p.*, ${RECENCY('p')} FROM picked p GROUP BY p.site_id, p.kind),
+/** Per site with reviews on both sides (SIDE): its latest self-assessment and its latest review from outside. */
+const PAIRED = `ranked AS (SELECT p.*, ${SIDE('p')} AS side, ${RECENCY('p')} FROM picked p GROUP BY p.site_id, side),
 paired AS (SELECT * FROM ranked WHERE site_id IN (SELECT site_id FROM ranked GROUP BY site_id HAVING count(*) = 2))`;
 
 /**
@@ -150,12 +160,15 @@ FROM picked GROUP BY 1, 2 ORDER BY 1, 2`,
   trendReviews: `WITH ${RULES}, ${BANDS}, ${picked()}, ${banded('scored', 'picked')}
 SELECT ${REVIEW_COLUMNS('t')} FROM scored t WHERE @site IS NOT NULL ORDER BY t.visit_date, t.id`,
 
-  /** Per site with both kinds: its latest self-assessment and latest external review, with their scored items. */
+  /**
+   * Per site with both sides: its latest self-assessment and latest review from outside (external or peer, SIDE),
+   * with their scored items; `side` says which it is, `kind` what it is.
+   */
   selfVsExternal: `WITH ${RULES}, ${BANDS}, ${picked({ kind: false })}, ${PAIRED}, ${banded('scored', 'paired')},
 chosen AS (SELECT id, kind FROM scored), ${RESULT}, ${CELLS}
-SELECT ${SITE_COLUMNS}, ${REVIEW_COLUMNS('t')}, c.scores AS scores
+SELECT ${SITE_COLUMNS}, ${REVIEW_COLUMNS('t')}, t.side AS side, c.scores AS scores
 FROM scored t ${SITE_JOIN('t')} LEFT JOIN cells c ON c.review_id = t.id
-ORDER BY s.name COLLATE NOCASE, s.id, t.kind`,
+ORDER BY s.name COLLATE NOCASE, s.id, t.side`,
 
   /**
    * Per site with employment outcomes in the period (periods overlapping @from..@to, summed): clients served, in
@@ -191,7 +204,7 @@ export interface ComparisonParams {
   scales: string;
   region: number | null;
   site: number | null;
-  kind: 'external' | 'self' | null;
+  kind: ReviewKind | null;
   from: string;
   to: string;
 }

@@ -1,13 +1,14 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { RegionCode } from '../../../scales/regions/fi-regions.ts';
 import type { Region } from '../../contract/entities.ts';
+import type { ComparisonSide, ReviewKind } from '../../../scales/review-rules/review-kinds.ts';
 import { listRegions } from './sites-store.ts';
 import { COMPARISON_SQL, type ComparisonParams, type ComparisonQueryName } from './comparison-sql.ts';
 
 /** A review's result as the comparison statements return it (REVIEW_COLUMNS in comparison-sql.ts). */
 export interface ReviewResultRow {
   reviewId: number;
-  kind: 'external' | 'self';
+  kind: ReviewKind;
   date: string;
   total: number | null;
   band: string;
@@ -39,9 +40,9 @@ export interface ComparisonRows {
   /** scores: "item:score,..." of the scored items (null when none is scored). */
   itemHeatmap: SiteReviewRow & { scores: string | null };
   weakestItems: { item: number; ratedSites: number; mean: number };
-  trendYears: { year: number; kind: 'external' | 'self'; reviews: number; withTotal: number; estimates: number; meanTotal: number | null };
+  trendYears: { year: number; kind: ReviewKind; reviews: number; withTotal: number; estimates: number; meanTotal: number | null };
   trendReviews: ReviewResultRow;
-  selfVsExternal: SiteReviewRow & { scores: string | null };
+  selfVsExternal: SiteReviewRow & { side: ComparisonSide; scores: string | null };
   fidelityEmployment: EmploymentRow;
 }
 

@@ -1,13 +1,15 @@
 import type { Database } from 'better-sqlite3';
 import type { ConsensusRating, Reviewer, ReviewerRating, ReviewStatus } from '../../contract/entities.ts';
+import type { ReviewKind } from '../../../scales/review-rules/review-kinds.ts';
 import { cachedStatement } from './statement-cache.ts';
 import { currentReason, NotRatedReason } from '../../../scales/scoring.ts';
 
 export interface ReviewRow {
-  id: number; uid: string; site_id: number; kind: 'external' | 'self'; scale_id: string; scale_version: string;
+  id: number; uid: string; site_id: number; kind: ReviewKind; scale_id: string; scale_version: string;
   scale_hash: string; visit_dates: string; status: ReviewStatus; language: 'fi' | 'sv' | 'en' | null;
   revision: number; created_at: string; updated_at: string;
   strengths: string | null; amends_review_id: number | null; amendment_reason: string | null;
+  reviewing_organisation: string | null;
 }
 
 export function getReviewRow(db: Database, id: number): ReviewRow | undefined {
@@ -24,13 +26,13 @@ export function listReviewRowsForSite(db: Database, siteId: number): ReviewRow[]
 }
 
 export interface NewReview {
-  uid: string; siteId: number; kind: 'external' | 'self'; scaleId: string; scaleVersion: string; scaleHash: string;
+  uid: string; siteId: number; kind: ReviewKind; reviewingOrganisation: string | null; scaleId: string; scaleVersion: string; scaleHash: string;
   visitDates: string[]; status: ReviewStatus; language: 'fi' | 'sv' | 'en' | null; revision: number;
 }
 
 export function insertReview(db: Database, review: NewReview, at: string): number {
-  return Number(db.prepare(`INSERT INTO reviews (uid, site_id, kind, scale_id, scale_version, scale_hash, visit_dates, status, language, revision, created_at, updated_at)
-      VALUES (@uid, @siteId, @kind, @scaleId, @scaleVersion, @scaleHash, @visitDates, @status, @language, @revision, @at, @at)`)
+  return Number(db.prepare(`INSERT INTO reviews (uid, site_id, kind, reviewing_organisation, scale_id, scale_version, scale_hash, visit_dates, status, language, revision, created_at, updated_at)
+      VALUES (@uid, @siteId, @kind, @reviewingOrganisation, @scaleId, @scaleVersion, @scaleHash, @visitDates, @status, @language, @revision, @at, @at)`)
     .run({ ...review, visitDates: JSON.stringify(review.visitDates), at }).lastInsertRowid);
 }
 
