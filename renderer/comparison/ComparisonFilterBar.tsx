@@ -69,6 +69,7 @@ export function ComparisonFilterBar({ filters, options, onChange }: { filters: F
           <option value="">{t('comparison.filters.allKinds')}</option>
           <option value="external">{t('reviewKind.external')}</option>
           <option value="self">{t('reviewKind.self')}</option>
+          <option value="peer">{t('reviewKind.peer')}</option>
         </select>
       </div>
       <div className="field">

@@ -12,7 +12,8 @@ import { formatCount } from './comparison-format.ts';
 import { trendConfig, type TrendLine } from './trend-charts.ts';
 import { useMeanTotalText, ViewStatus, type ViewProps } from './view-support.tsx';
 
-const KINDS = ['external', 'self'] as const;
+/** The trend keeps all three kinds apart (a peer review is external only in the self-vs-external view). */
+const KINDS = ['external', 'self', 'peer'] as const;
 const dayOf = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 
 /** Totals over time: one site's reviews when a site is chosen, else the mean total per year and kind. */

@@ -14,7 +14,7 @@ export const BAND_COLORS = ['#a4161a', '#9a5b00', '#1e6b34', '#0b4f8a'];
 export const INSUFFICIENT_COLOR = '#6b7280';
 /** Light zones behind marks, lowest band first (as the site page's trend chart). */
 export const ZONE_COLORS = ['#f6d5d3', '#fbe7b5', '#d6ecd6', '#cfe3f3'];
-export const KIND_COLORS = { external: '#0b4f8a', self: '#8a3b08' } as const;
+export const KIND_COLORS = { external: '#0b4f8a', self: '#8a3b08', peer: '#2f6b2f' } as const;
 /** Heat map cells for scores 1..5: the dark text on each has at least 9:1. */
 export const HEAT_COLORS = ['#f2b8b5', '#f9d7a8', '#fdf0b3', '#cfe8cc', '#a9d8b4'];
 

@@ -6,7 +6,7 @@ export interface FilterState {
   siteId: string;
   from: string;
   to: string;
-  kind: '' | 'external' | 'self';
+  kind: '' | 'external' | 'self' | 'peer';
   /** "id@version", or '' for the default version. */
   scale: string;
 }
@@ -44,7 +44,7 @@ export function storedState(): { filters: FilterState; view: string | null } {
       const value = parsed?.filters?.[key];
       if (typeof value === 'string') (filters as Record<string, string>)[key] = value;
     }
-    if (!['', 'external', 'self'].includes(filters.kind)) filters.kind = '';
+    if (!['', 'external', 'self', 'peer'].includes(filters.kind)) filters.kind = '';
     return { filters, view: typeof parsed?.view === 'string' ? parsed.view : null };
   } catch {
     return { filters: NO_FILTERS, view: null };

@@ -1,9 +1,9 @@
 import type { ChartConfiguration } from 'chart.js';
 import { GRID_COLOR, KIND_COLORS, zonesPlugin, type Zone } from './chart-theme.ts';
 
-type Kind = 'external' | 'self';
-const DASH: Record<Kind, number[]> = { external: [], self: [6, 4] };
-const POINT: Record<Kind, 'circle' | 'rectRot'> = { external: 'circle', self: 'rectRot' };
+type Kind = 'external' | 'self' | 'peer';
+const DASH: Record<Kind, number[]> = { external: [], self: [6, 4], peer: [2, 3] };
+const POINT: Record<Kind, 'circle' | 'rectRot' | 'triangle'> = { external: 'circle', self: 'rectRot', peer: 'triangle' };
 
 export interface TrendLine {
   kind: Kind;

@@ -9,6 +9,7 @@ import { useUiLanguage } from '../i18n/use-format.ts';
 import type { ApiClientError } from '../platform/api-client.ts';
 import { useApi } from '../platform/api-context.tsx';
 import { asApiClientError, useApiQuery } from '../platform/use-api-query.ts';
+import { FieldError } from './FieldError.tsx';
 import { ReviewersFieldset } from './ReviewersFieldset.tsx';
 import { ScaleVersionField } from './ScaleVersionField.tsx';
 import { VisitDatesFieldset } from './VisitDatesFieldset.tsx';
@@ -16,7 +17,7 @@ import { nextDayText, todayText } from './visit-date.ts';
 import { defaultScale, fieldProblemsFrom, toCreateInput, type FieldProblem, type NewReviewValues, type ReviewKindChoice } from './new-review-values.ts';
 import './new-review.css';
 
-const KINDS: readonly ReviewKindChoice[] = ['external', 'self'];
+const KINDS: readonly ReviewKindChoice[] = ['external', 'self', 'peer'];
 
 /** A new review of a site: kind, scale version, visit dates and reviewers; then straight into the editor. */
 export function NewReviewPage({ siteId }: { siteId: number }) {
@@ -30,6 +31,7 @@ export function NewReviewPage({ siteId }: { siteId: number }) {
   const nextKey = useRef(2);
   const [values, setValues] = useState<NewReviewValues>(() => ({
     kind: 'external',
+    reviewingOrganisation: '',
     scale: '',
     language: uiLanguage,
     visitDates: [{ key: 0, text: todayText(uiLanguage) }],
@@ -121,6 +123,24 @@ export function NewReviewPage({ siteId }: { siteId: number }) {
               </div>
             ))}
           </fieldset>
+
+          <div className="field reviewing-organisation-field">
+            <label htmlFor={`${id}-reviewingOrganisation`}>{t('review.new.reviewingOrganisation')}</label>
+            <input
+              id={`${id}-reviewingOrganisation`}
+              type="text"
+              maxLength={300}
+              autoComplete="organization"
+              value={values.reviewingOrganisation}
+              aria-invalid={problems.reviewingOrganisation ? true : undefined}
+              aria-describedby={[`${id}-reviewingOrganisation-hint`, problems.reviewingOrganisation ? `${id}-reviewingOrganisation-error` : ''].filter(Boolean).join(' ')}
+              onChange={(e) => setValues((v) => ({ ...v, reviewingOrganisation: e.target.value }))}
+            />
+            <p id={`${id}-reviewingOrganisation-hint`} className="field-hint">
+              {t('review.new.reviewingOrganisationHint')}
+            </p>
+            <FieldError id={`${id}-reviewingOrganisation-error`} problem={problems.reviewingOrganisation} />
+          </div>
 
           <ScaleVersionField id={`${id}-scale`} scales={scales.data} value={values.scale} problem={problems.scale} onChange={(scale) => setValues((v) => ({ ...v, scale }))} />
           <div className="field language-field">

@@ -35,6 +35,12 @@ export function ReviewHeader({ detail, scale, mode, saveState, onRetrySave, onRe
             <dt>{t('review.editor.number')}</dt>
             <dd>{t('review.editor.numberValue', { id: detail.id })}</dd>
           </div>
+          {detail.reviewingOrganisation && (
+            <div>
+              <dt>{t('review.editor.reviewingOrganisation')}</dt>
+              <dd>{detail.reviewingOrganisation}</dd>
+            </div>
+          )}
           <div>
             <dt>{t('review.editor.dates')}</dt>
             <dd>{detail.visitDates.map(format.date).join(', ')}</dd>

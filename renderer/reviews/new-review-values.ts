@@ -3,7 +3,7 @@ import type { CallInput, CallOutput } from '../../electron/contract/contract.ts'
 import type { LanguageCode } from '../../scales/scale-schema.ts';
 import { parseVisitDate } from './visit-date.ts';
 
-export type ReviewKindChoice = 'external' | 'self';
+export type ReviewKindChoice = 'external' | 'self' | 'peer';
 
 export interface ReviewerRow {
   /** Stable within the form, so React keeps each row's inputs when a row above is removed. */
@@ -21,6 +21,8 @@ export interface DateRow {
 /** The new-review form as its inputs hold it; the API's rules decide what is valid. */
 export interface NewReviewValues {
   kind: ReviewKindChoice;
+  /** Who does the review, as typed; blank is none. */
+  reviewingOrganisation: string;
   /** "id@version" of the chosen scale version, '' until the list has loaded. */
   scale: string;
   language: LanguageCode;
@@ -56,6 +58,7 @@ export function toCreateInput(siteId: number, values: NewReviewValues): CallInpu
   return {
     siteId,
     kind: values.kind,
+    reviewingOrganisation: values.reviewingOrganisation.trim() === '' ? null : values.reviewingOrganisation,
     ...(at > 0 ? { scale: { id: values.scale.slice(0, at), version: values.scale.slice(at + 1) } } : {}),
     // A text that is not a date goes as typed, so the API's rules report it at its field.
     visitDates: values.visitDates.map((row) => parseVisitDate(row.text) ?? row.text.trim()),

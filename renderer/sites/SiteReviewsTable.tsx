@@ -8,6 +8,7 @@ import { useScoreBand } from '../scales/band-labels.tsx';
 import { useScaleName } from '../scales/use-scale-name.ts';
 import { ScrollRegion } from '../components/ScrollRegion.tsx';
 import { comparableStatus } from '../../scales/review-rules/workflow.ts';
+import './site-reviews-table.css';
 
 /** A site's reviews, newest first as the API gives them: kind, visit dates, status, total and band. */
 export function SiteReviewsTable({ reviews }: { reviews: readonly ReviewSummary[] }) {
@@ -37,6 +38,7 @@ export function SiteReviewsTable({ reviews }: { reviews: readonly ReviewSummary[
               <tr key={review.id}>
                 <th scope="row">
                   <a href={hrefFor({ name: 'review', reviewId: review.id })}>{t(`reviewKind.${review.kind}`)}</a>
+                  {review.reviewingOrganisation && <span className="review-organisation">{review.reviewingOrganisation}</span>}
                 </th>
                 <td>{review.visitDates.map(format.date).join(', ')}</td>
                 <td className="nowrap">{t(`reviewStatus.${review.status}`)}</td>

@@ -18,6 +18,7 @@ const ZONE_COLORS = ['#f6d5d3', '#fbe7b5', '#d6ecd6', '#cfe3f3'];
 const SERIES_STYLE = {
   external: { color: '#0b4f8a', pointStyle: 'circle', dash: [] as number[] },
   self: { color: '#8a3b08', pointStyle: 'rectRot', dash: [6, 4] },
+  peer: { color: '#2f6b2f', pointStyle: 'triangle', dash: [2, 3] },
 } as const;
 const TEXT_COLOR = '#1c2630';
 const GRID_COLOR = '#c3cbd4';
@@ -62,7 +63,7 @@ function ChartWithScale({ reviews, scaleRef }: { reviews: readonly ReviewSummary
   const scoreText = useScoreText();
   const totalText = (review: ReviewSummary) => t('consensus.chart.pointLabel', { total: scoreText(review.score), band: scoreBand(review.score, review.scale) });
 
-  const series: TrendSeries[] = (['external', 'self'] as const)
+  const series: TrendSeries[] = (['external', 'self', 'peer'] as const)
     .map((kind) => ({
       key: kind,
       label: t(`reviewKind.${kind}`),

@@ -13,10 +13,10 @@ export interface TrendPoint {
 }
 
 export interface TrendSeries {
-  key: 'external' | 'self';
+  key: 'external' | 'self' | 'peer';
   label: string;
   color: string;
-  pointStyle: 'circle' | 'rectRot';
+  pointStyle: 'circle' | 'rectRot' | 'triangle';
   dash: number[];
   points: TrendPoint[];
 }

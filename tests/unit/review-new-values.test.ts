@@ -4,6 +4,7 @@ import { defaultScale, fieldProblemsFrom, orderScales, toCreateInput, type NewRe
 const scale = (version: string, isDefault: boolean, id = 'ips-25'): ScaleChoice => ({ id, version, isDefault, shipped: true, differsFromShipped: false, contentHash: 'x', languages: ['fi'], title: { fi: 'IPS' } });
 const values: NewReviewValues = {
   kind: 'self',
+  reviewingOrganisation: '  ',
   scale: 'ips-25@1.0.0',
   language: 'sv',
   visitDates: [{ key: 0, text: '23.11.2026' }, { key: 1, text: '' }, { key: 2, text: '31.2.2026' }],
@@ -22,6 +23,7 @@ describe('the new-review form values', () => {
     expect(toCreateInput(7, values)).toEqual({
       siteId: 7,
       kind: 'self',
+      reviewingOrganisation: null,
       scale: { id: 'ips-25', version: '1.0.0' },
       visitDates: ['2026-11-23', '', '31.2.2026'],
       reviewers: [{ name: 'Aino Laaksonen', role: null }, { name: '', role: 'arvioija' }],
@@ -36,7 +38,10 @@ describe('the new-review form values', () => {
       { path: 'reviewers.1.name', code: 'too_small', message: '' },
       { path: 'reviewers', code: 'too_big', message: '' },
       { path: 'scale.version', code: 'invalid_type', message: '' },
+      { path: 'reviewingOrganisation', code: 'too_big', message: '' },
     ], values);
-    expect(problems).toEqual({ 'visitDates.1': 'required', 'visitDates.2': 'invalid', 'reviewers.1.name': 'required', reviewers: 'tooMany', scale: 'invalid' });
+    expect(problems).toEqual({ 'visitDates.1': 'required', 'visitDates.2': 'invalid', 'reviewers.1.name': 'required', reviewers: 'tooMany', scale: 'invalid', reviewingOrganisation: 'tooLong' });
+    // A peer review with its organisation goes as typed (the API trims it).
+    expect(toCreateInput(7, { ...values, kind: 'peer', reviewingOrganisation: ' Tampereen IPS ' })).toMatchObject({ kind: 'peer', reviewingOrganisation: ' Tampereen IPS ' });
   });
 });
