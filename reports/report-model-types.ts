@@ -139,7 +139,8 @@ export interface TrendModel {
   max: number;
   bands: { label: string; min: number; max: number }[];
   points: TrendPoint[];
-  legend: { external: string; self: string; current: string; estimate: string | null };
+  /** peer: only when the chart has a peer review (issue 13). */
+  legend: { external: string; self: string; peer: string | null; current: string; estimate: string | null };
   /** Set when older reviews were left out to keep the chart readable. */
   truncatedNote: string | null;
   /** The chart said in words (the figure's alternative text): each review's date, total and band, and the bands. */

@@ -155,6 +155,7 @@ function coverModel(context: ModelContext, title: string, dates: string): CoverM
     // A listed region by its official name in the report's language; a free-text one (older files) as written.
     ...optional(t('cover.region'), site.regionCode ? regionName(site.regionCode, language) : site.region),
     ...optional(t('cover.organisation'), site.organisation),
+    ...optional(t('cover.reviewingOrganisation'), review.reviewingOrganisation),
     ...optional(t('cover.collaborationModel'), site.collaborationModel ? t(`cover.collaboration.${site.collaborationModel}`)
       : site.collaborationOther ? t('cover.collaboration.other', { note: site.collaborationOther }) : undefined),
     { label: t('cover.visitDates'), value: dates },
@@ -279,6 +280,7 @@ function trendModel(context: ModelContext): TrendModel | null {
     legend: {
       external: t('summary.trend.external'),
       self: t('summary.trend.self'),
+      peer: points.some((p) => p.kind === 'peer') ? t('summary.trend.peer') : null,
       current: t('summary.trend.current'),
       estimate: points.some((p) => p.estimate) ? t('summary.trend.estimate') : null,
     },

@@ -20,6 +20,8 @@ export const COLOR = {
   accent: '#1b5e7f',
   accentLight: '#dbe8ef',
   self: '#a15c00',
+  /** Peer reviews in the trend chart (issue 13). */
+  peer: '#2f6b2f',
   rule: '#b8c2cc',
   headerFill: '#e4ecf1',
   sectionFill: '#f2f5f7',

@@ -57,11 +57,12 @@ function drawTrend(flow: PageFlow, trend: TrendModel, legendRows: LegendEntry[][
   const xOf = (i: number) => (n > 1 ? plotLeft + inset + i * spacing : (plotLeft + plotRight) / 2);
   const labelWidth = Math.min(n > 1 ? spacing : plotRight - plotLeft, 64);
 
-  for (const kind of ['external', 'self'] as const) {
+  for (const kind of ['external', 'self', 'peer'] as const) {
     const path = trend.points.map((p, i) => ({ p, i })).filter(({ p }) => p.kind === kind && p.total !== null);
     if (path.length < 2) continue;
-    doc.save().lineWidth(1.2).strokeColor(kind === 'external' ? COLOR.accent : COLOR.self);
+    doc.save().lineWidth(1.2).strokeColor(kind === 'external' ? COLOR.accent : kind === 'peer' ? COLOR.peer : COLOR.self);
     if (kind === 'self') doc.dash(3, { space: 2 });
+    if (kind === 'peer') doc.dash(1, { space: 2 });
     path.forEach(({ p, i }, k) => (k === 0 ? doc.moveTo(xOf(i), yOf(p.total!)) : doc.lineTo(xOf(i), yOf(p.total!))));
     doc.stroke().undash().restore();
   }
@@ -91,6 +92,7 @@ type MarkerKind = Pick<TrendPoint, 'kind' | 'current'>;
 function drawMarker(doc: PDFKit.PDFDocument, point: MarkerKind, x: number, y: number): void {
   if (point.current) doc.save().lineWidth(1).strokeColor(COLOR.text).circle(x, y, 5.5).stroke().restore();
   if (point.kind === 'external') doc.save().circle(x, y, 3).fill(COLOR.accent).restore();
+  else if (point.kind === 'peer') doc.save().polygon([x, y - 3.5], [x + 3.5, y + 3], [x - 3.5, y + 3]).fill(COLOR.peer).restore();
   else doc.save().lineWidth(1.2).rect(x - 3, y - 3, 6, 6).fillAndStroke(COLOR.white, COLOR.self).restore();
 }
 
@@ -101,6 +103,7 @@ function legendLayout(flow: PageFlow, trend: TrendModel): LegendEntry[][] {
   const entries: { text: string; marker?: MarkerKind }[] = [
     { text: trend.legend.external, marker: { kind: 'external', current: false } },
     { text: trend.legend.self, marker: { kind: 'self', current: false } },
+    ...(trend.legend.peer ? [{ text: trend.legend.peer, marker: { kind: 'peer' as const, current: false } }] : []),
     { text: trend.legend.current, marker: { kind: 'external', current: true } },
     ...(trend.legend.estimate ? [{ text: trend.legend.estimate }] : []),
   ];

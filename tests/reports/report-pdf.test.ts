@@ -132,7 +132,7 @@ describe('renderReviewReport refuses bad input with a typed error listing every 
 
   test('invalid options', async () => {
     const error = await renderReviewReport(readExample('full-review.json'), registry, {
-      language: 'fi', reportDate: '23.11.2026', history: [{ date: '2025-01-01', total: 80, estimate: false, band: 'fair', kind: 'peer' as 'self' }],
+      language: 'fi', reportDate: '23.11.2026', history: [{ date: '2025-01-01', total: 80, estimate: false, band: 'fair', kind: 'vertais' as 'self' }],
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ReportInputError);
     expect((error as ReportInputError).code).toBe('invalid-report-options');
