@@ -113,7 +113,7 @@ export const visitPlanHandlers: HandlerGroup<VisitPlanCalls> = {
         requestDate: localDate(new Date(ctx.now())),
         siteName: site.name,
         organisation: site.organisation,
-        kind: row.kind === 'self' ? 'self' as const : 'external' as const,
+        kind: row.kind,
         visitDates: JSON.parse(row.visit_dates) as string[],
         reviewers: listReviewers(ctx.db, row.id).map((r) => ({ name: r.name, role: r.role })),
         documents: entries.filter((e) => e.category === 'request').map(label),
