@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MESSAGES } from './page-models/messages.ts';
@@ -76,7 +76,7 @@ describe('backups on the settings page', () => {
     const before = await siteNames();
     const listed = await app.call('backups.list', {});
     const newest = listed.backups[0]!;
-    const file = join(dirname(dbFile), 'backups', newest.name);
+    const file = join(listed.folder, newest.name);
     const bytes = readFileSync(file);
     writeFileSync(file, Buffer.concat([Buffer.from('not a database any more'), bytes.subarray(32)]));
 
@@ -97,7 +97,7 @@ describe('backups on the settings page', () => {
   it('a backup with a planted trigger is not restored: the dialog names the trigger and the data stays', async () => {
     const before = await siteNames();
     const made = await app.call('backups.create', {});
-    const hostile = new BetterSqlite3(join(dirname(dbFile), 'backups', made.name));
+    const hostile = new BetterSqlite3(join((await app.call('backups.list', {})).folder, made.name));
     hostile.exec('CREATE TRIGGER force_five AFTER INSERT ON ratings BEGIN UPDATE ratings SET score = 5 WHERE reviewer_id = NEW.reviewer_id; END;');
     hostile.close();
     const listed = await app.call('backups.list', {});
@@ -115,6 +115,18 @@ describe('backups on the settings page', () => {
     expect(seriousOrCritical(await axeFindings(page))).toEqual([]);
     await settings.cancelRestore.click();
     expect(await siteNames()).toEqual(before);
+  });
+
+  it('the backup folder is chosen only in the desktop app: the preview says so and changes nothing', async () => {
+    const before = await app.call('backups.list', {});
+    const { page } = await app.open({ bypassCSP: true });
+    await new SitesPage(page).waitUntilLoaded();
+    const settings = new SettingsPage(page);
+    await settings.open();
+    await page.getByRole('button', { name: s.backups.chooseFolder }).click();
+    await page.getByRole('alert').filter({ hasText: MESSAGES.fi.errors['desktop-only'] }).waitFor();
+    expect((await app.call('backups.list', {})).folder).toBe(before.folder);
+    expect(seriousOrCritical(await axeFindings(page))).toEqual([]);
   });
 
   it('works in Swedish and English too', async () => {
