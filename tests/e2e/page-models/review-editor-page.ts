@@ -15,7 +15,7 @@ export class ReviewEditorPage {
     }, `#/reviews/${reviewId}`);
   }
 
-  heading(site: string, kind: 'external' | 'self' = 'external') {
+  heading(site: string, kind: 'external' | 'self' | 'peer' = 'external') {
     return this.page.getByRole('heading', { level: 1, name: interpolate(this.messages.editor.title, { kind: this.app.reviewKind[kind], site }), exact: true });
   }
 

@@ -3,7 +3,8 @@ import { interpolate, MESSAGES, type Messages } from './messages.ts';
 import { REVIEW_MESSAGES, type ReviewMessages } from './review-messages.ts';
 
 export interface NewReviewFields {
-  kind?: 'external' | 'self';
+  kind?: 'external' | 'self' | 'peer';
+  reviewingOrganisation?: string;
   /** The option's text, e.g. "… 1.0.0 (oletus)". */
   scaleLabel?: string;
   visitDates?: string[];
@@ -18,8 +19,12 @@ export class NewReviewPage {
     return this.page.getByRole('heading', { level: 1, name: this.messages.new.title, exact: true });
   }
 
-  kindRadio(kind: 'external' | 'self') {
+  kindRadio(kind: 'external' | 'self' | 'peer') {
     return this.page.getByRole('radio', { name: this.app.reviewKind[kind], exact: true });
+  }
+
+  get reviewingOrganisation() {
+    return this.page.getByRole('textbox', { name: this.messages.new.reviewingOrganisation, exact: true });
   }
 
   get scaleSelect() {
@@ -75,6 +80,7 @@ export class NewReviewPage {
 
   async fill(fields: NewReviewFields) {
     if (fields.kind) await this.kindRadio(fields.kind).check();
+    if (fields.reviewingOrganisation !== undefined) await this.reviewingOrganisation.fill(fields.reviewingOrganisation);
     if (fields.scaleLabel) await this.scaleSelect.selectOption({ label: fields.scaleLabel });
     for (const [index, date] of (fields.visitDates ?? []).entries()) {
       if (index > 0 && (await this.visitDate(index + 1).count()) === 0) await this.addVisitDateButton.click();
