@@ -13,6 +13,7 @@ export function scoreSummary(review: ReviewFile, scale: ScaleVersion, score: Fid
   const mean = score.meanScore === null ? t('score.none') : formatMean(score, language);
   const lines = [
     `${review.site.name}: ${t(`score.kind.${review.kind}`)} ${dates}`,
+    ...(review.reviewingOrganisation ? [`${t('score.reviewingOrganisation')}: ${review.reviewingOrganisation}`] : []),
     `${t('score.scale')}: ${localized(data.title, language)} (${data.id} ${data.version})`,
     `${t('score.rated')}: ${t('score.ratedValue', { rated: score.ratedItems, total: score.totalItems })}`,
     `${t('score.mean')}: ${mean}`,
