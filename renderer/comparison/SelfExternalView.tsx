@@ -89,7 +89,12 @@ export function SelfExternalView({ input, scale }: ViewProps) {
       <ChartPanel
         title={t('comparison.selfExternal.title')}
         summary={summary}
-        notes={input.kind != null && <p className="muted">{t('comparison.selfExternal.kindIgnored')}</p>}
+        notes={
+          <>
+            <p className="muted">{t('comparison.selfExternal.peerCountsAsExternal')}</p>
+            {input.kind != null && <p className="muted">{t('comparison.selfExternal.kindIgnored')}</p>}
+          </>
+        }
         chart={build && data.pairs.length > 0 && <ChartCanvas build={build} summary={summary} height={380} />}
         table={
           <>
@@ -129,7 +134,7 @@ export function SelfExternalView({ input, scale }: ViewProps) {
                   <tr key={p.siteId}>
                     <th scope="row">{p.siteName}</th>
                     <td>{`${format.date(p.self.date)}: ${scoreText(p.self)}`}</td>
-                    <td>{`${format.date(p.external.date)}: ${scoreText(p.external)}`}</td>
+                    <td>{`${format.date(p.external.date)}: ${scoreText(p.external)}${p.external.kind === 'peer' ? ` (${t('reviewKind.peer')})` : ''}`}</td>
                   </tr>
                 ))}
               </tbody>
