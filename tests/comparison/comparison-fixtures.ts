@@ -15,7 +15,7 @@ export function uniform(score: number, changes: Record<number, number | null> = 
 export interface ImportedReview {
   site: string;
   region: string | null;
-  kind: 'external' | 'self';
+  kind: 'external' | 'self' | 'peer';
   date: string;
   ratings: FileRating[];
   status?: 'draft' | 'consensus' | 'final';
@@ -30,7 +30,7 @@ export async function importReview(call: Call, review: ImportedReview) {
       site: { name: review.site, ...(review.region ? { region: review.region } : {}) },
       kind: review.kind,
       visitDates: [review.date],
-      reviewers: review.kind === 'external' ? [{ name: 'Aino Laaksonen' }, { name: 'Mikael Sundström' }] : [{ name: 'Sanna Virtanen' }],
+      reviewers: review.kind !== 'self' ? [{ name: 'Aino Laaksonen' }, { name: 'Mikael Sundström' }] : [{ name: 'Sanna Virtanen' }],
       status: review.status ?? 'final',
       ratings: review.ratings,
     },
