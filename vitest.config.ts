@@ -5,6 +5,8 @@ export default defineConfig({
     testTimeout: 60_000,
     // Two cores on the build machines; subprocess tests are heavy, so keep parallelism modest.
     maxWorkers: 2,
+    // Removes the temporary folders the fixtures made when each test file ends.
+    setupFiles: ['tests/support/remove-temp-folders.ts'],
     projects: [
       { extends: true, test: { name: 'node', include: ['tests/**/*.test.ts'], exclude: [...configDefaults.exclude, 'tests/e2e/**'] } },
       {

@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { newTempFolder } from '../fixtures/temp-registry.ts';
 import { join } from 'node:path';
 
 /**
@@ -9,7 +9,7 @@ import { join } from 'node:path';
  */
 
 export function writeTempPdf(name: string, pdf: Buffer): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'ips-report-')), name);
+  const file = join(newTempFolder('ips-report-'), name);
   writeFileSync(file, pdf);
   return file;
 }
