@@ -2,6 +2,7 @@ import { jsonProblemText, parseJsonWithLimits } from '../../../scales/input-limi
 import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Settings, type SettingsChanges } from '../../contract/settings-contract.ts';
+import { databaseFileStem } from '../store/backups.ts';
 import { writeFileDurably } from '../store/durable-files.ts';
 
 /** The settings file shared by every database of a folder before issue 14; read once as a new database's start. */
@@ -12,7 +13,7 @@ export const SHARED_SETTINGS_FILE_NAME = 'settings.json';
  * one folder (a reviewer's and THL's) never share a backup folder, rotation or default signer.
  */
 export function databaseSettingsFile(dbFile: string): string {
-  return join(dirname(dbFile), `${basename(dbFile).replace(/\.(sqlite3?|db)$/i, '')}.settings.json`);
+  return join(dirname(dbFile), `${databaseFileStem(dbFile)}.settings.json`);
 }
 
 /**

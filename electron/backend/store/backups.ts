@@ -25,6 +25,9 @@ const TEMPORARY_PATTERN = /^\.ips-fidelity-.*\.tmp(?:-journal|-wal|-shm)?$/;
 /** Where backups go when the settings name no folder: backups/ next to the database, <userData>/backups in the app. */
 export const defaultBackupRoot = (dbFile: string) => join(dbFile, '..', 'backups');
 
+/** A database file's name without its SQLite extension: ips-fidelity.sqlite -> ips-fidelity (backups, settings). */
+export const databaseFileStem = (dbFile: string) => basename(dbFile).replace(/\.(sqlite3?|db)$/i, '');
+
 /**
  * The backup folder of a database file not opened by the app (the command line): its own folder by its id, or for
  * a file from before database ids (migration 015, added when the app next opens it) the root itself, as then.
@@ -48,7 +51,7 @@ export function backupFolderOfFile(dbFile: string, root: string | undefined): st
  * databases in one folder, or two of the same name elsewhere sharing a backup folder, never mix their backups.
  */
 export function databaseBackupFolder(root: string, dbFile: string, databaseId: string): string {
-  const name = basename(dbFile).replace(/\.(sqlite3?|db)$/i, '').replace(/[^\p{L}\p{N}._-]+/gu, '_') || 'database';
+  const name = databaseFileStem(dbFile).replace(/[^\p{L}\p{N}._-]+/gu, '_') || 'database';
   return join(root, `${name}-${databaseId.slice(0, 8)}`);
 }
 
